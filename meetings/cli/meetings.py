@@ -1,0 +1,298 @@
+"""Commands about meetings: init, add, list, show, delete, export."""
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from meetings.cli.options import with_filters
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    markdown = "markdown"
+
+
+def _state(ctx: typer.Context) -> Any:
+    return ctx.find_root().obj
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def init(
+    ctx: typer.Context,
+    empty: Annotated[bool, typer.Option("--empty", help="Create the database without the seed records.")] = False,
+) -> None:
+    """Create the database and load the seed records. Running it again adds nothing.
+
+    Example: meetings init
+    """
+    from meetings.db import masked, session_scope
+    from meetings.paths import seed_file
+    from meetings.services.fixtures import load_fixture, read_fixture
+
+    state = _state(ctx)
+    engine = state.engine()
+    if empty:
+        typer.echo(f"Database ready: {masked(state.url)}")
+        return
+    data = read_fixture(seed_file())
+    with session_scope(engine, write=True) as session:
+        report = load_fixture(session=session, data=data)
+    typer.echo(
+        f"Database ready: {masked(state.url)}\n"
+        f"Seed: {report.meetings_added} meetings added, {report.meetings_skipped} already present."
+    )
+
+
+def add(
+    ctx: typer.Context,
+    date: Annotated[str | None, typer.Option(
+        "--date", "-d", help="Start date: YYYY, YYYY-MM or YYYY-MM-DD. Required.", show_default=False)] = None,
+    attendee: Annotated[list[str] | None, typer.Option(
+        "--attendee", "-a", metavar='"NAME, COUNTRY[, ROLE]"',
+        help="Who attended, for which country, in which role (text after the second comma). "
+             "Repeatable; at least one is required. Leave the name empty for an unnamed role: ', Russia, President'.",
+    )] = None,
+    title: Annotated[str | None, typer.Option(help="Title. Default: the countries, e.g. 'India–Russia meeting'.")] = None,
+    end_date: Annotated[str | None, typer.Option("--end-date", help="Last day for meetings over several days.")] = None,
+    venue: Annotated[str | None, typer.Option(help="Place, e.g. 'New Delhi'.")] = None,
+    venue_country: Annotated[str | None, typer.Option("--venue-country", help="Country of the venue.")] = None,
+    kind: Annotated[str | None, typer.Option(
+        help="bilateral, multilateral, summit, visit, call or other. Default: bilateral for two countries, "
+             "multilateral for more.")] = None,
+    org: Annotated[str | None, typer.Option("--org", help="Organization or framework, by acronym (e.g. SCO).")] = None,
+    sideline_of: Annotated[int | None, typer.Option(
+        "--sideline-of", metavar="ID", help="Id of the meeting this one was held on the sidelines of.")] = None,
+    topic: Annotated[list[str] | None, typer.Option("--topic", "-t", help="A topic discussed. Repeatable.")] = None,
+    source: Annotated[list[str] | None, typer.Option(
+        "--source", "-s", help="Where this record comes from: a URL or a citation. Repeatable.")] = None,
+    summary: Annotated[str | None, typer.Option(help="A short account of the meeting.")] = None,
+) -> None:
+    """Record a meeting and print its id.
+
+    Example:
+
+        meetings add --date 2023-04-28 --venue "New Delhi" --venue-country India
+        --attendee "Rajnath Singh, India, Minister of Defence"
+        --attendee "Sergei Shoigu, Russia, Minister of Defence" --topic "defence cooperation"
+    """
+    from meetings.db import session_scope
+    from meetings.errors import InvalidInput
+    from meetings.services.meetings import ATTENDEE_FORMAT, AttendeeInput, MeetingInput, SourceInput, add_meeting
+
+    if date is None:
+        if not _interactive():
+            raise InvalidInput("--date", "is required: YYYY, YYYY-MM or YYYY-MM-DD")
+        date = typer.prompt("Date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    attendees_text = list(attendee or [])
+    if not attendees_text:
+        if not _interactive():
+            raise InvalidInput("--attendee", f"at least one is required: {ATTENDEE_FORMAT}")
+        while True:
+            line = typer.prompt("Attendee (NAME, COUNTRY[, ROLE]; empty line to finish)", default="", show_default=False)
+            if not line.strip():
+                if attendees_text:
+                    break
+                continue
+            attendees_text.append(line)
+    data = MeetingInput(
+        date=date,
+        end_date=end_date,
+        attendees=[AttendeeInput.parse(text) for text in attendees_text],
+        title=title,
+        venue=venue,
+        venue_country=venue_country,
+        kind=kind,
+        organization=org,
+        sideline_of=sideline_of,
+        topics=list(topic or []),
+        sources=[SourceInput(reference=text) for text in source or []],
+        summary=summary,
+    )
+    with session_scope(_state(ctx).engine(), write=True) as session:
+        meeting = add_meeting(session=session, data=data)
+        meeting_id = meeting.id
+    typer.echo(meeting_id)
+
+
+@with_filters
+def list_meetings(
+    ctx: typer.Context,
+    filters: Any,
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many meetings; 0 for all.")] = 50,
+) -> None:
+    """List meetings, newest first. Every meeting is a row, sideline meetings too.
+
+    Examples:
+
+        meetings list --country Russia
+
+        meetings list --country India --country Russia --from 2022 --format csv
+    """
+    from meetings.db import session_scope
+    from meetings.output import LIST_COLUMNS, WIDE_COLUMNS, list_row, meeting_object, render_table, wide_row, write_csv, write_json
+    from meetings.services.queries import iter_meetings
+
+    with session_scope(_state(ctx).engine()) as session:
+        records = iter_meetings(session=session, filters=filters)
+        if output_format is ListFormat.json:
+            write_json((meeting_object(r) for r in records), sys.stdout)
+        elif output_format is ListFormat.csv:
+            write_csv((wide_row(r) for r in records), WIDE_COLUMNS, sys.stdout)
+        else:
+            rows = [list_row(r) for r in records]
+            if not rows:
+                typer.echo("No meetings match.", err=True)
+                return
+            typer.echo(render_table(rows, LIST_COLUMNS, markdown=output_format is ListFormat.markdown))
+            if filters.limit is not None and len(rows) == filters.limit:
+                typer.echo(f"(first {len(rows)} shown; --limit 0 shows all)", err=True)
+
+
+def show(
+    ctx: typer.Context,
+    meeting_id: Annotated[int, typer.Argument(metavar="ID", help="The meeting's id.")],
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="table (a readable page) or json.")] = ListFormat.table,
+) -> None:
+    """Everything about one meeting: attendees, topics, sources, and the meetings it is linked to.
+
+    Example: meetings show 2
+    """
+    import json
+
+    from meetings.db import session_scope
+    from meetings.errors import NotFound
+    from meetings.output import meeting_object
+    from meetings.services.queries import load_records, related_ids
+
+    with session_scope(_state(ctx).engine()) as session:
+        found = load_records(session=session, meeting_ids=[meeting_id])
+        if not found:
+            raise NotFound(f"there is no meeting {meeting_id}")
+        record = found[0]
+        parent_id, sideline_ids = related_ids(session=session, meeting_id=meeting_id)
+        related = {r.id: r for r in load_records(session=session, meeting_ids=[i for i in [parent_id, *sideline_ids] if i])}
+    if output_format is ListFormat.json:
+        typer.echo(json.dumps(meeting_object(record), ensure_ascii=False, indent=2))
+        return
+    typer.echo(_page(record, related.get(parent_id) if parent_id else None, [related[i] for i in sideline_ids],
+                     markdown=output_format is ListFormat.markdown))
+
+
+def _page(record: Any, parent: Any, sidelines: list[Any], *, markdown: bool) -> str:
+    from meetings.output import render_table
+
+    def line(label: str, value: Any) -> str:
+        return f"{label + ':':<14}{value}"
+
+    date = record.date + (f" to {record.end_date}" if record.end_date else "")
+    venue = ", ".join(p for p in (record.venue, record.venue_country) if p)
+    lines = [f"Meeting {record.id}: {record.title}", line("Date", date), line("Kind", record.kind)]
+    if venue:
+        lines.append(line("Venue", venue))
+    if record.organization:
+        lines.append(line("Organization", record.organization))
+    if parent is not None:
+        lines.append(line("Sideline of", f"{parent.id}  {parent.title} ({parent.date})"))
+    lines += ["", "Attendees:"]
+    attendee_rows = [
+        {"name": a.name or "(unnamed)", "country": a.country or "", "role": a.role or "", "rank": a.rank or "",
+         "notes": ", ".join(n for n, on in (("host", a.host), ("chair", a.chair)) if on)}
+        for a in record.attendees
+    ]
+    lines.append(render_table(attendee_rows, ("name", "country", "role", "rank", "notes"), markdown=markdown))
+    if record.topics:
+        lines += ["", "Topics:"] + [f"  - {t}" for t in record.topics]
+    if record.sources:
+        lines += ["", "Sources:"]
+        for s in record.sources:
+            extra = ", ".join(p for p in (s.publisher, s.published) if p)
+            lines.append(f"  - {s.reference}" + (f" ({extra})" if extra else ""))
+    if sidelines:
+        lines += ["", "Sideline meetings:"] + [f"  {m.id}  {m.date}  {m.title}" for m in sidelines]
+    if record.summary:
+        lines += ["", "Summary:", record.summary]
+    return "\n".join(lines)
+
+
+def delete(
+    ctx: typer.Context,
+    meeting_id: Annotated[int, typer.Argument(metavar="ID", help="The meeting's id.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete a meeting. Its sideline meetings are kept, detached from it.
+
+    Example: meetings delete 7 --yes
+    """
+    from meetings.db import session_scope
+    from meetings.errors import InvalidInput
+    from meetings.services.meetings import delete_meeting, get_meeting
+
+    with session_scope(_state(ctx).engine(), write=True) as session:
+        meeting = get_meeting(session=session, meeting_id=meeting_id)
+        label = f"meeting {meeting.id} ({meeting.title})"
+        if not yes:
+            if not _interactive():
+                raise InvalidInput("--yes", f"confirm deleting {label} with --yes when there is no terminal")
+            if not typer.confirm(f"Delete {label}?", default=False):
+                typer.echo("Nothing deleted.", err=True)
+                raise typer.Exit(1)
+        delete_meeting(session=session, meeting_id=meeting_id)
+    typer.echo(f"Deleted {label}.")
+
+
+@with_filters
+def export(
+    ctx: typer.Context,
+    filters: Any,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write; standard output when absent.", dir_okay=False)] = None,
+    long: Annotated[bool, typer.Option("--long", help="One row per attendance, for pivot tables.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")] = False,
+) -> None:
+    """Export meetings as CSV (UTF-8, RFC 4180 quoting, ISO dates), one row per meeting.
+
+    Attendees ("NAME, COUNTRY, ROLE"), countries, topics and sources are each joined with "; "
+    in one cell; a backslash escapes a literal ";" (and "," inside a name or country).
+
+    Examples:
+
+        meetings export --output report.csv --country Russia
+
+        meetings export --long --from 2023 > attendances.csv
+    """
+    from meetings.db import session_scope
+    from meetings.output import LONG_COLUMNS, WIDE_COLUMNS, long_rows, wide_row, write_csv
+    from meetings.services.queries import iter_meetings
+
+    state = _state(ctx)
+    engine = state.engine()
+    with session_scope(engine) as session:
+        records = iter_meetings(session=session, filters=filters)
+        rows = (row for r in records for row in long_rows(r)) if long else (wide_row(r) for r in records)
+        columns = LONG_COLUMNS if long else WIDE_COLUMNS
+        if output is None:
+            write_csv(rows, columns, sys.stdout)
+            return
+        from meetings.files import atomic_text_output
+
+        with atomic_text_output(output, force=force, database_url=state.url) as stream:
+            count = write_csv(rows, columns, stream)
+    typer.echo(f"Wrote {count} {'attendance' if long else 'meeting'} rows to {output}", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(init)
+    app.command()(add)
+    app.command("list")(list_meetings)
+    app.command()(show)
+    app.command()(delete)
+    app.command()(export)

@@ -1,0 +1,30 @@
+"""What the global options set, shared by every command through the Typer context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+
+@dataclass
+class State:
+    db: str | None
+    debug: bool = False
+    _engine: Engine | None = field(default=None, repr=False)
+
+    @property
+    def url(self) -> str:
+        from meetings.db import resolve_target
+
+        return resolve_target(self.db)
+
+    def engine(self) -> Engine:
+        """The database, opened (and created or migrated to head) on first use."""
+        if self._engine is None:
+            from meetings.db import open_database
+
+            self._engine = open_database(self.db)
+        return self._engine

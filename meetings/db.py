@@ -1,0 +1,186 @@
+"""The engine: where the database lives, how SQLite is set up, and the schema brought to head."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from meetings.errors import DatabaseBusy, DatabaseUnusable, FileProblem
+from meetings.schema import HEAD, REVISIONS
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import Connection, URL
+    from sqlalchemy.orm import Session
+
+ENV_VAR = "MEETINGS_DB"
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def default_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("meetings", appauthor=False) / "meetings.db"
+
+
+def resolve_target(target: str | None) -> str:
+    """The database URL for a --db value, $MEETINGS_DB, or the default file, in that order."""
+    target = target or os.environ.get(ENV_VAR) or str(default_path())
+    if "://" in target:
+        return target
+    return "sqlite:///" + str(Path(target).expanduser().resolve())
+
+
+def masked(url: str | URL) -> str:
+    """A URL safe to print: the password, if any, is replaced by ***."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "<unparseable database URL>"
+
+
+def _prepare_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not SQLite; create a new one private to the user (0600 in 0700)."""
+    if path.exists():
+        if path.is_dir():
+            raise DatabaseUnusable(f"--db: {path} is a folder, not a database file")
+        try:
+            with path.open("rb") as handle:
+                header = handle.read(len(SQLITE_HEADER))
+        except OSError as exc:
+            raise FileProblem(f"--db: cannot read {path}: {exc.strerror}") from None
+        if header and header != SQLITE_HEADER:
+            raise DatabaseUnusable(f"--db: {path} is not an SQLite database; it was left untouched")
+        return
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise FileProblem(f"--db: cannot create {path}: {exc.strerror}") from None
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        # Take transaction control from the driver so that DDL is transactional too,
+        # and so that write transactions can start with BEGIN IMMEDIATE.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        for pragma in (
+            f"busy_timeout = {BUSY_TIMEOUT_MS}",
+            "foreign_keys = ON",
+            "journal_mode = WAL",
+            "synchronous = FULL",
+            "trusted_schema = OFF",
+        ):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        write = connection.get_execution_options().get("meetings_write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def create_engine_for(url: str) -> Engine:
+    """An engine for a URL, with no schema check: used by open_database and by migrations."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:
+        raise DatabaseUnusable(
+            "--db: not a file path or database URL (for example meetings.db or postgresql+psycopg://user@host/db)"
+        ) from None
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            _prepare_sqlite_file(Path(parsed.database))
+        engine = create_engine(parsed, hide_parameters=True)
+        _configure_sqlite(engine)
+        return engine
+    try:
+        return create_engine(parsed, hide_parameters=True, pool_pre_ping=True)
+    except Exception as exc:
+        raise DatabaseUnusable(f"--db: cannot use {masked(parsed)}: {exc}") from None
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The schema revision stamped in the database, None for a database with no schema yet.
+
+    Raises DatabaseUnusable for a database that holds other tables but no revision.
+    """
+    from sqlalchemy import inspect, text
+
+    names = inspect(connection).get_table_names()
+    if "alembic_version" not in names:
+        if names:
+            raise DatabaseUnusable(
+                "--db: this database has tables but no meetings schema revision; it was left untouched"
+            )
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def open_database(target: str | None) -> Engine:
+    """Open (creating if need be) the database and bring its schema to head.
+
+    A database stamped with a revision this program does not know is refused untouched.
+    """
+    from sqlalchemy.exc import DBAPIError
+
+    url = resolve_target(target)
+    engine = create_engine_for(url)
+    try:
+        with engine.connect() as connection:
+            revision = current_revision(connection)
+        if revision == HEAD:
+            return engine
+        if revision is not None and revision not in REVISIONS:
+            raise DatabaseUnusable(
+                f"--db: the database is at schema revision {revision!r}, newer than this program knows "
+                f"(latest {HEAD!r}); upgrade meetings to use it. It was left untouched"
+            )
+        from meetings.migrations import upgrade
+
+        upgrade(engine)
+        return engine
+    except DBAPIError as exc:
+        engine.dispose()
+        raise translate_database_error(exc, url) from None
+    except BaseException:
+        engine.dispose()
+        raise
+
+
+def translate_database_error(exc: Exception, url: str) -> Exception:
+    """Turn a driver error into a one-line MeetingsError that never shows parameters or passwords."""
+    message = str(getattr(exc, "orig", exc)).splitlines()[0] if str(getattr(exc, "orig", exc)) else type(exc).__name__
+    lowered = message.lower()
+    if "database is locked" in lowered or "database is busy" in lowered:
+        return DatabaseBusy("the database is busy: another meetings process is writing; try again")
+    if "file is not a database" in lowered or "file is encrypted" in lowered:
+        return DatabaseUnusable(f"--db: {masked(url)} is not an SQLite database; it was left untouched")
+    if "unable to open database" in lowered:
+        return FileProblem(f"--db: cannot open {masked(url)}: {message}")
+    return DatabaseUnusable(f"database error on {masked(url)}: {message}")
+
+
+@contextmanager
+def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
+    """One session, one transaction: committed if the block ends normally, rolled back otherwise."""
+    from sqlalchemy.orm import Session
+
+    bind = engine.execution_options(meetings_write=True) if write else engine
+    with Session(bind, expire_on_commit=False) as session, session.begin():
+        yield session

@@ -1,0 +1,8 @@
+"""The schema revisions this program knows, oldest first.
+
+Kept here so that every command can check a database's revision with one query,
+without importing Alembic; a test proves this list matches alembic/versions.
+"""
+
+REVISIONS: tuple[str, ...] = ("0001",)
+HEAD = REVISIONS[-1]

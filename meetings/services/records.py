@@ -1,0 +1,83 @@
+"""Get-or-create for the shared records meetings point at: countries, people, topics,
+organizations and sources. Each is matched by a folded key, so spellings that differ only
+in case, accents or punctuation are one record."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from meetings.countries import resolve_country
+from meetings.errors import InvalidInput
+from meetings.models import (
+    ACRONYM_LENGTH,
+    NAME_LENGTH,
+    REFERENCE_LENGTH,
+    Country,
+    Organization,
+    Person,
+    Source,
+    Topic,
+)
+from meetings.text import clean, match_key
+
+
+def country(session: Session, text: str, *, field: str) -> Country:
+    resolved = resolve_country(text, field=field)
+    row = session.get(Country, resolved.code)
+    if row is None:
+        row = Country(code=resolved.code, name=resolved.name)
+        session.add(row)
+    return row
+
+
+def person(session: Session, name: str) -> Person:
+    key = match_key(name)
+    row = session.scalars(select(Person).where(Person.key == key)).one_or_none()
+    if row is None:
+        row = Person(name=name, key=key)
+        session.add(row)
+    return row
+
+
+def topic(session: Session, text: str, *, field: str = "--topic") -> Topic:
+    name = clean(text, field=field, max_length=NAME_LENGTH, required=True)
+    assert name is not None
+    key = match_key(name)
+    if not key:
+        raise InvalidInput(field, "a topic needs at least one letter or digit")
+    row = session.scalars(select(Topic).where(Topic.key == key)).one_or_none()
+    if row is None:
+        row = Topic(name=name, key=key)
+        session.add(row)
+    return row
+
+
+def organization(session: Session, acronym_text: str, *, name: str | None = None,
+                 field: str = "--org") -> Organization:
+    acronym = clean(acronym_text, field=field, max_length=ACRONYM_LENGTH, required=True)
+    assert acronym is not None
+    key = match_key(acronym)
+    row = session.scalars(select(Organization).where(Organization.key == key)).one_or_none()
+    if row is None:
+        row = Organization(acronym=acronym, key=key, name=name)
+        session.add(row)
+    elif name and not row.name:
+        row.name = name
+    return row
+
+
+def source(session: Session, reference_text: str, *, publisher: str | None = None,
+           published_on: dt.date | None = None, field: str = "--source") -> Source:
+    reference = clean(reference_text, field=field, max_length=REFERENCE_LENGTH, required=True)
+    row = session.scalars(select(Source).where(Source.reference == reference)).one_or_none()
+    if row is None:
+        row = Source(reference=reference, publisher=publisher, published_on=published_on)
+        session.add(row)
+    else:
+        row.publisher = row.publisher or publisher
+        row.published_on = row.published_on or published_on
+    return row
+

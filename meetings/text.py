@@ -1,0 +1,63 @@
+"""Text rules shared by every record: clean input, and the keys names are matched by."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from meetings.errors import InvalidInput
+
+# Characters that have no place in a name: C0/C1 controls and the bidirectional
+# overrides and isolates that can make text display differently from what it is.
+_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# In multi-line text (a summary) newlines and tabs are fine; the rest is still refused.
+_FORBIDDEN_IN_BLOCK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SPACES = re.compile(r"\s+")
+# Nukta and virama (Indic scripts) change the letter, so they are kept; accents are folded.
+_KEPT_MARKS = {7, 9}
+_NOT_WORD = re.compile(r"[^\w\s]")
+
+
+def clean(value: str | None, *, field: str, max_length: int, required: bool = False) -> str | None:
+    """NFC-normalize, trim and collapse spaces; refuse control characters and overlong text."""
+    if value is None:
+        if required:
+            raise InvalidInput(field, "a value is required")
+        return None
+    if _FORBIDDEN.search(value):
+        raise InvalidInput(field, "control or bidirectional-override characters are not accepted")
+    text = _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
+    if not text:
+        if required:
+            raise InvalidInput(field, "must not be empty")
+        return None
+    if len(text) > max_length:
+        raise InvalidInput(field, f"at most {max_length} characters are accepted (got {len(text)})")
+    return text
+
+
+def clean_block(value: str | None, *, field: str, max_length: int) -> str | None:
+    """Like clean() for multi-line text such as a summary: keeps newlines, drops other controls."""
+    if value is None:
+        return None
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if _FORBIDDEN_IN_BLOCK.search(value):
+        raise InvalidInput(field, "control or bidirectional-override characters are not accepted")
+    text = unicodedata.normalize("NFC", value).strip()
+    if not text:
+        return None
+    if len(text) > max_length:
+        raise InvalidInput(field, f"at most {max_length} characters are accepted (got {len(text)})")
+    return text
+
+
+def match_key(value: str) -> str:
+    """The key two spellings of one name share: case, accents, punctuation and spacing folded.
+
+    "Sergei K. Shoigu", "sergei k shoigu" and "SERGEI K SHOIGU" share one key, as do
+    composed and decomposed "Zoë" and "Zoe".
+    """
+    decomposed = unicodedata.normalize("NFKD", value)
+    stripped = "".join(ch for ch in decomposed if unicodedata.combining(ch) in _KEPT_MARKS or not unicodedata.combining(ch))
+    folded = _NOT_WORD.sub(" ", stripped.casefold())
+    return _SPACES.sub(" ", folded).strip()
