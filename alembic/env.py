@@ -24,9 +24,15 @@ def run_migrations(connection) -> None:
 
 
 def run_migrations_online() -> None:
-    connection = config.attributes.get("connection")
-    if connection is not None:
-        run_migrations(connection)
+    from sqlalchemy import Engine
+
+    connectable = config.attributes.get("connection")
+    if isinstance(connectable, Engine):
+        with connectable.connect() as connection:
+            run_migrations(connection)
+        return
+    if connectable is not None:
+        run_migrations(connectable)
         return
     from meetings.db import create_engine_for, resolve_target
 

@@ -15,7 +15,7 @@ from enum import StrEnum
 from meetings.errors import InvalidInput
 
 ACCEPTED = "YYYY, YYYY-MM or YYYY-MM-DD (for example 2023, 2023-04 or 2023-04-28)"
-_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 class Precision(StrEnum):

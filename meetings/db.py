@@ -132,6 +132,47 @@ def current_revision(connection: Connection) -> str | None:
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def _sqlite_file(url: str) -> Path | None:
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or "?" in url:
+        return None
+    path = Path(url[len(prefix):])
+    return path if path.name and path.name != ":memory:" else None
+
+
+def _stamped_revision_readonly(path: Path) -> str | None:
+    """Read an existing SQLite file's revision through a read-only connection, so that a file
+    that is refused (not a database, unknown revision) is not changed in any way."""
+    import sqlite3
+
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise FileProblem(f"--db: cannot open {path}: {exc}") from None
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "alembic_version" not in tables:
+            if tables:
+                raise DatabaseUnusable(
+                    "--db: this database has tables but no meetings schema revision; it was left untouched"
+                )
+            return None
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseUnusable(f"--db: {path} is not a usable SQLite database ({exc}); it was left untouched") from None
+    finally:
+        connection.close()
+
+
+def _check_revision(revision: str | None) -> None:
+    if revision is not None and revision not in REVISIONS:
+        raise DatabaseUnusable(
+            f"--db: the database is at schema revision {revision!r}, newer than this program knows "
+            f"(latest {HEAD!r}); upgrade meetings to use it. It was left untouched"
+        )
+
+
 def open_database(target: str | None) -> Engine:
     """Open (creating if need be) the database and bring its schema to head.
 
@@ -140,20 +181,22 @@ def open_database(target: str | None) -> Engine:
     from sqlalchemy.exc import DBAPIError
 
     url = resolve_target(target)
+    path = _sqlite_file(url)
+    if path is not None and path.is_file() and path.stat().st_size > 0:
+        _prepare_sqlite_file(path)
+        revision = _stamped_revision_readonly(path)
+        _check_revision(revision)
+        if revision == HEAD:
+            return create_engine_for(url)
     engine = create_engine_for(url)
     try:
         with engine.connect() as connection:
             revision = current_revision(connection)
-        if revision == HEAD:
-            return engine
-        if revision is not None and revision not in REVISIONS:
-            raise DatabaseUnusable(
-                f"--db: the database is at schema revision {revision!r}, newer than this program knows "
-                f"(latest {HEAD!r}); upgrade meetings to use it. It was left untouched"
-            )
-        from meetings.migrations import upgrade
+        _check_revision(revision)
+        if revision != HEAD:
+            from meetings.migrations import upgrade
 
-        upgrade(engine)
+            upgrade(engine)
         return engine
     except DBAPIError as exc:
         engine.dispose()

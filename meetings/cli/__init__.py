@@ -19,7 +19,7 @@ class MeetingsGroup(TyperGroup):
     def invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (typer.Exit, typer.Abort, SystemExit):
+        except (typer.Exit, typer.Abort, typer.TyperException, SystemExit):
             raise
         except BrokenPipeError:
             # The reader stopped early (`meetings export | head`): that is its choice, not an error.

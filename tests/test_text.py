@@ -1,0 +1,47 @@
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from meetings.errors import InvalidInput
+from meetings.text import clean, match_key
+
+
+@pytest.mark.parametrize(
+    "spelling", ["Sergei K. Shoigu", "sergei k shoigu", "SERGEI  K SHOIGU", "Sergei K Shoigu "],
+)
+def test_spellings_that_differ_in_case_and_punctuation_share_a_key(spelling):
+    assert match_key(spelling) == match_key("Sergei K Shoigu")
+
+
+def test_composed_and_decomposed_accents_share_a_key():
+    composed = unicodedata.normalize("NFC", "Zoë")
+    decomposed = unicodedata.normalize("NFD", "Zoë")
+    assert composed != decomposed
+    assert match_key(composed) == match_key(decomposed) == match_key("Zoe")
+
+
+def test_cyrillic_case_is_folded_but_indic_marks_are_kept():
+    assert match_key("Лавров") == match_key("ЛАВРОВ")
+    # A virama changes the letter: these two must stay distinct.
+    assert match_key("क्ष") != match_key("कष")
+
+
+@pytest.mark.parametrize("bad", ["Sergei\x00Shoigu", "Sergei\u202eShoigu", "Sergei\nShoigu", "A\x1bB"])
+def test_control_and_bidi_characters_are_refused(bad):
+    with pytest.raises(InvalidInput) as caught:
+        clean(bad, field="--attendee name", max_length=200)
+    assert caught.value.field == "--attendee name"
+
+
+def test_clean_normalizes_and_limits_length():
+    assert clean("  Rajnath   Singh ", field="x", max_length=50) == "Rajnath Singh"
+    assert clean("   ", field="x", max_length=50) is None
+    with pytest.raises(InvalidInput, match="at most 5 characters"):
+        clean("abcdefg", field="x", max_length=5)
+
+
+@given(st.text())
+def test_match_key_is_idempotent(text):
+    assert match_key(match_key(text)) == match_key(text)
