@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 from meetings.dates import PartialDate
 
+# --sort values and the columns they order by (an allowlist: nothing else reaches ORDER BY).
+SORTS = ("date", "-date", "title", "-title", "id", "-id", "venue", "-venue")
+
 
 @dataclass(frozen=True)
 class MeetingFilter:
@@ -18,10 +21,17 @@ class MeetingFilter:
     """
 
     countries: tuple[str, ...] = ()  # ISO codes; every one must be represented by an attendee
-    person: str | None = None  # folded name fragment
+    any_countries: tuple[str, ...] = ()  # ISO codes; at least one must be represented
+    person_words: tuple[str, ...] = ()  # folded words that all start words of one of a person's names
     date_from: PartialDate | None = None
     date_to: PartialDate | None = None
     topic: str | None = None  # folded topic fragment
-    organization: str | None = None  # folded acronym or name
+    organization: str | None = None  # folded acronym
     kind: str | None = None
+    venue: str | None = None  # folded venue fragment
+    venue_country: str | None = None  # ISO code
+    sideline_of: int | None = None
+    search: str | None = None  # full-text query
+    sort: str = "-date"
     limit: int | None = None  # None: every match
+    offset: int = 0

@@ -120,10 +120,29 @@ class Person(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(NAME_LENGTH))
-    # Folded name (case, accents, punctuation): the key people are matched by.
+    # Folded name (case, accents, punctuation) of the name shown.
     key: Mapped[str] = mapped_column(String(NAME_LENGTH), unique=True)
 
     attendances: Mapped[list[Attendance]] = relationship(back_populates="person")
+    names: Mapped[list[PersonName]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="PersonName.id"
+    )
+
+
+class PersonName(Base):
+    """Every name a person is known by (the shown name and each alias), matched by its folded key.
+
+    A key belongs to one person: "Sergei K Shoigu" and "Sergey Shoygu" lead to the same man.
+    """
+
+    __tablename__ = "person_names"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(NAME_LENGTH))
+    key: Mapped[str] = mapped_column(String(NAME_LENGTH), unique=True)
+
+    person: Mapped[Person] = relationship(back_populates="names")
 
 
 class Topic(Base):

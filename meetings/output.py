@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 from meetings.services.queries import AttendeeRecord, MeetingRecord
 
-FORMATS = ("table", "csv", "json", "markdown")
-LIST_COLUMNS = ("id", "date", "title", "venue", "countries", "kind")
+LIST_COLUMNS = ("id", "date", "title", "place", "countries", "kind")
 WIDE_COLUMNS = ("id", "date", "end_date", "title", "kind", "venue", "venue_country", "organization",
                 "sideline_of", "countries", "attendees", "topics", "sources", "summary")
 LONG_COLUMNS = ("meeting_id", "date", "end_date", "title", "kind", "venue", "venue_country", "organization",
@@ -83,12 +82,16 @@ def _common_cells(record: MeetingRecord) -> dict[str, Any]:
 
 
 def wide_row(record: MeetingRecord) -> dict[str, Any]:
-    """One row per meeting: attendees, countries, topics and sources each joined in one cell."""
+    """One row per meeting: attendees, countries, topics and sources each joined in one cell.
+
+    "place" (venue and its country in one cell) is for tables and --columns; CSV leaves it out.
+    """
     return {
         "id": record.id,
         **_common_cells(record),
         "countries": join_cell(_escape(c, ";") for c in record.countries),
         "attendees": join_cell(format_attendee(a) for a in record.attendees),
+        "place": ", ".join(part for part in (record.venue, record.venue_country) if part),
     }
 
 
@@ -108,21 +111,11 @@ def long_rows(record: MeetingRecord) -> Iterator[dict[str, Any]]:
         }
 
 
-def list_row(record: MeetingRecord) -> dict[str, Any]:
-    venue = ", ".join(part for part in (record.venue, record.venue_country) if part)
-    return {
-        "id": record.id,
-        "date": record.date if not record.end_date else f"{record.date} – {record.end_date}",
-        "title": record.title,
-        "venue": venue,
-        "countries": ", ".join(record.countries),
-        "kind": record.kind,
-    }
-
-
-def write_csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], stream: IO[str]) -> int:
+def write_csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], stream: IO[str], *,
+              delimiter: str = ",") -> int:
     """RFC 4180 CSV with a header row and CRLF line ends; returns the number of rows written."""
-    writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore")
+    writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore",
+                            delimiter=delimiter)
     writer.writeheader()
     count = 0
     for row in rows:
@@ -143,12 +136,97 @@ def write_json(objects: Iterable[dict[str, Any]], stream: IO[str]) -> int:
     return count
 
 
-def render_table(rows: list[dict[str, Any]], columns: tuple[str, ...], *, markdown: bool = False) -> str:
+def write_jsonl(objects: Iterable[dict[str, Any]], stream: IO[str]) -> int:
+    count = 0
+    for obj in objects:
+        stream.write(json.dumps(obj, ensure_ascii=False))
+        stream.write("\n")
+        count += 1
+    return count
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
+
+
+def fit_widths(rows: list[list[str]], headers: list[str], width: int, gap: int = 2, narrowest: int = 6) -> list[int]:
+    """Column widths that fit `width`, taken from the widest columns first."""
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    room = width - gap * (len(headers) - 1)
+    while sum(widths) > room:
+        widest = max(range(len(widths)), key=widths.__getitem__)
+        if widths[widest] <= narrowest:
+            break
+        widths[widest] -= 1
+    return widths
+
+
+def _truncate(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def render_table(rows: list[dict[str, Any]], columns: tuple[str, ...], *, tablefmt: str = "simple",
+                 width: int | None = None) -> str:
+    """A table through tabulate; with a width, long cells are cut with an ellipsis to fit it."""
     from tabulate import tabulate
 
-    return tabulate(
-        [[row.get(c, "") for c in columns] for row in rows],
-        headers=list(columns),
-        tablefmt="github" if markdown else "simple",
-        disable_numparse=True,
-    )
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    headers = list(columns)
+    if width is not None and cells:
+        widths = fit_widths(cells, headers, width)
+        cells = [[_truncate(v, w) for v, w in zip(row, widths, strict=True)] for row in cells]
+        headers = [_truncate(h, w) for h, w in zip(headers, widths, strict=True)]
+    return tabulate(cells, headers=headers, tablefmt=tablefmt, disable_numparse=True)
+
+
+def terminal_width() -> int | None:
+    """The width tables must fit in a terminal ($COLUMNS overrides it); None for a file or pipe."""
+    import shutil
+    import sys
+
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+
+def emit(rows: Iterable[dict[str, Any]], *, output: Any, available: tuple[str, ...],
+         table_columns: tuple[str, ...], machine_columns: tuple[str, ...] | None = None,
+         objects: Callable[[dict[str, Any]], dict[str, Any]] | None = None, stream: IO[str] | None = None) -> int:
+    """Print a listing in the chosen format; returns how many rows were printed.
+
+    `rows` are flat dicts holding every available column. Tables show `table_columns`, the
+    machine formats `machine_columns` (default: every available column), unless --columns chose.
+    For JSON, `objects` turns a row into its nested object (used when no --columns is given).
+    """
+    import sys
+
+    from meetings.cli.options import Format
+    from meetings.errors import InvalidInput
+
+    stream = stream or sys.stdout
+    chosen = output.columns
+    if chosen:
+        unknown = [c for c in chosen if c not in available]
+        if unknown:
+            raise InvalidInput("--columns", f"unknown column {unknown[0]!r}; available: {', '.join(available)}")
+    fmt = output.format
+    if fmt in (Format.json, Format.jsonl):
+        if chosen or objects is None:
+            columns = chosen or machine_columns or available
+            items: Iterable[dict[str, Any]] = ({c: row.get(c) for c in columns} for row in rows)
+        else:
+            items = (objects(row) for row in rows)
+        return write_json(items, stream) if fmt is Format.json else write_jsonl(items, stream)
+    if fmt in (Format.csv, Format.tsv):
+        return write_csv(rows, chosen or machine_columns or available, stream,
+                         delimiter="," if fmt is Format.csv else "\t")
+    collected = list(rows)
+    if not collected:
+        return 0
+    if fmt is Format.markdown:
+        text = render_table(collected, chosen or table_columns, tablefmt="github")
+    else:
+        text = render_table(collected, chosen or table_columns, tablefmt=output.tablefmt or "simple",
+                            width=terminal_width() if output.tablefmt is None else None)
+    stream.write(text + "\n")
+    return len(collected)

@@ -5,6 +5,7 @@ import stat
 import pytest
 
 from meetings.db import open_database
+from meetings.schema import HEAD
 from tests.conftest import Invoker
 
 
@@ -62,7 +63,7 @@ def test_first_use_creates_a_private_database_at_head(tmp_path):
     invoke("list")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
-    assert invoke("db", "current").stdout == "0001 (latest)\n"
+    assert invoke("db", "current").stdout == f"{HEAD} (latest)\n"
 
 
 def test_db_current_does_not_create_or_migrate(tmp_path):
@@ -75,8 +76,8 @@ def test_db_current_does_not_create_or_migrate(tmp_path):
 
 def test_db_upgrade_and_history(tmp_path):
     invoke = Invoker(tmp_path / "m.db")
-    assert "is at revision 0001 (latest)" in invoke("db", "upgrade").stdout
-    assert invoke("db", "history").stdout.startswith("<base> -> 0001: Initial schema")
+    assert f"is at revision {HEAD} (latest)" in invoke("db", "upgrade").stdout
+    assert invoke("db", "history").stdout.endswith("<base> -> 0001: Initial schema: meetings, people, attendances, countries, organizations, topics and sources.\n")
 
 
 def test_sqlite_is_set_up_for_safety(tmp_path):

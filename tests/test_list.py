@@ -92,7 +92,7 @@ def test_csv_output_parses_back(archive):
 
 def test_table_and_markdown(invoke_seeded):
     table = invoke_seeded("list").stdout.splitlines()
-    assert table[0].split() == ["id", "date", "title", "venue", "countries", "kind"]
+    assert table[0].split() == ["id", "date", "title", "place", "countries", "kind"]
     markdown = invoke_seeded("list", "--format", "markdown").stdout.splitlines()
     assert markdown[0].startswith("| id ")
     assert markdown[1].startswith("|--")

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from meetings.cli.options import with_filters
+from meetings.cli.options import with_filters, with_output
 
 
 class ListFormat(str, Enum):
@@ -122,39 +122,40 @@ def add(
     typer.echo(meeting_id)
 
 
+@with_output
 @with_filters
 def list_meetings(
     ctx: typer.Context,
     filters: Any,
-    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+    output: Any,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many meetings; 0 for all.")] = 50,
 ) -> None:
     """List meetings, newest first. Every meeting is a row, sideline meetings too.
+
+    Columns: id, date, end_date, title, kind, venue, venue_country, place, organization,
+    sideline_of, countries, attendees, topics, sources, summary.
 
     Examples:
 
         meetings list --country Russia
 
         meetings list --country India --country Russia --from 2022 --format csv
+
+        meetings list --search "make in india" --columns id,date,title,attendees
     """
     from meetings.db import session_scope
-    from meetings.output import LIST_COLUMNS, WIDE_COLUMNS, list_row, meeting_object, render_table, wide_row, write_csv, write_json
+    from meetings.output import LIST_COLUMNS, WIDE_COLUMNS, emit, meeting_object, wide_row
     from meetings.services.queries import iter_meetings
 
     with session_scope(_state(ctx).engine()) as session:
-        records = iter_meetings(session=session, filters=filters)
-        if output_format is ListFormat.json:
-            write_json((meeting_object(r) for r in records), sys.stdout)
-        elif output_format is ListFormat.csv:
-            write_csv((wide_row(r) for r in records), WIDE_COLUMNS, sys.stdout)
-        else:
-            rows = [list_row(r) for r in records]
-            if not rows:
-                typer.echo("No meetings match.", err=True)
-                return
-            typer.echo(render_table(rows, LIST_COLUMNS, markdown=output_format is ListFormat.markdown))
-            if filters.limit is not None and len(rows) == filters.limit:
-                typer.echo(f"(first {len(rows)} shown; --limit 0 shows all)", err=True)
+        rows = ({**wide_row(r), "_record": r} for r in iter_meetings(session=session, filters=filters))
+        count = emit(rows, output=output, available=(*WIDE_COLUMNS, "place"), table_columns=LIST_COLUMNS,
+                     machine_columns=WIDE_COLUMNS, objects=lambda row: meeting_object(row["_record"]))
+    if output.format.value in ("table", "markdown"):
+        if count == 0:
+            typer.echo("No meetings match.", err=True)
+        elif filters.limit is not None and count == filters.limit:
+            typer.echo(f"(first {count} shown; --limit 0 shows all)", err=True)
 
 
 def show(
@@ -184,10 +185,10 @@ def show(
         typer.echo(json.dumps(meeting_object(record), ensure_ascii=False, indent=2))
         return
     typer.echo(_page(record, related.get(parent_id) if parent_id else None, [related[i] for i in sideline_ids],
-                     markdown=output_format is ListFormat.markdown))
+                     tablefmt="github" if output_format is ListFormat.markdown else "simple"))
 
 
-def _page(record: Any, parent: Any, sidelines: list[Any], *, markdown: bool) -> str:
+def _page(record: Any, parent: Any, sidelines: list[Any], *, tablefmt: str) -> str:
     from meetings.output import render_table
 
     def line(label: str, value: Any) -> str:
@@ -208,7 +209,7 @@ def _page(record: Any, parent: Any, sidelines: list[Any], *, markdown: bool) -> 
          "notes": ", ".join(n for n, on in (("host", a.host), ("chair", a.chair)) if on)}
         for a in record.attendees
     ]
-    lines.append(render_table(attendee_rows, ("name", "country", "role", "rank", "notes"), markdown=markdown))
+    lines.append(render_table(attendee_rows, ("name", "country", "role", "rank", "notes"), tablefmt=tablefmt))
     if record.topics:
         lines += ["", "Topics:"] + [f"  - {t}" for t in record.topics]
     if record.sources:

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
-from sqlalchemy import Select, and_, exists, or_, select
+from sqlalchemy import Integer, Select, and_, exists, func, literal, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from meetings.dates import PartialDate
@@ -21,6 +21,7 @@ from meetings.models import (
     Meeting,
     Organization,
     Person,
+    PersonName,
     Source,
     Topic,
     meeting_sources,
@@ -68,24 +69,45 @@ class MeetingRecord:
         return list(dict.fromkeys(a.country for a in self.attendees if a.country))
 
 
-def _like(fragment: str):  # type: ignore[no-untyped-def]
+def _like(fragment: str) -> str:
     escaped = fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
-def filtered_ids(filters: MeetingFilter) -> Select:  # type: ignore[type-arg]
-    """SELECT the ids of matching meetings, newest first."""
-    query = select(Meeting.id)
+def person_condition(words: tuple[str, ...], key_column):  # type: ignore[no-untyped-def]
+    """Every word starts a word of the name: "shoigu" and "sergei shoigu" match "sergei shoigu"."""
+    spaced = literal(" ") + key_column
+    return and_(*(spaced.like(_like(" " + word), escape="\\") for word in words))
+
+
+_ORDER = {
+    "date": (Meeting.start_date.asc(), Meeting.id.asc()),
+    "-date": (Meeting.start_date.desc(), Meeting.id.desc()),
+    "title": (Meeting.title.asc(), Meeting.id.asc()),
+    "-title": (Meeting.title.desc(), Meeting.id.desc()),
+    "id": (Meeting.id.asc(),),
+    "-id": (Meeting.id.desc(),),
+    "venue": (Meeting.venue.asc(), Meeting.id.asc()),
+    "-venue": (Meeting.venue.desc(), Meeting.id.desc()),
+}
+
+
+def filter_conditions(filters: MeetingFilter) -> list:  # type: ignore[type-arg]
+    """The WHERE conditions on `meetings` for a filter (empty: every meeting)."""
     conditions = []
     for code in filters.countries:
         conditions.append(
             exists().where(Attendance.meeting_id == Meeting.id, Attendance.country_code == code)
         )
-    if filters.person:
+    if filters.any_countries:
+        conditions.append(
+            exists().where(Attendance.meeting_id == Meeting.id, Attendance.country_code.in_(filters.any_countries))
+        )
+    if filters.person_words:
         conditions.append(
             exists()
-            .where(Attendance.meeting_id == Meeting.id, Attendance.person_id == Person.id)
-            .where(Person.key.like(_like(filters.person), escape="\\"))
+            .where(Attendance.meeting_id == Meeting.id, Attendance.person_id == PersonName.person_id)
+            .where(person_condition(filters.person_words, PersonName.key))
         )
     if filters.topic:
         conditions.append(
@@ -95,9 +117,7 @@ def filtered_ids(filters: MeetingFilter) -> Select:  # type: ignore[type-arg]
         )
     if filters.organization:
         parent = aliased(Meeting)
-        org_ids = select(Organization.id).where(
-            Organization.key == filters.organization
-        )
+        org_ids = select(Organization.id).where(Organization.key == filters.organization)
         # A meeting is in a framework when it is held in it, or on the sidelines of one that is.
         conditions.append(
             or_(
@@ -107,15 +127,36 @@ def filtered_ids(filters: MeetingFilter) -> Select:  # type: ignore[type-arg]
         )
     if filters.kind:
         conditions.append(Meeting.kind == filters.kind)
+    if filters.venue:
+        conditions.append(func.lower(Meeting.venue).like(_like(filters.venue), escape="\\"))
+    if filters.venue_country:
+        conditions.append(Meeting.venue_country_code == filters.venue_country)
+    if filters.sideline_of is not None:
+        conditions.append(Meeting.parent_id == filters.sideline_of)
     if filters.date_from:
         conditions.append(Meeting.last_day >= filters.date_from.first_day)
     if filters.date_to:
         conditions.append(Meeting.start_date <= filters.date_to.last_day)
+    if filters.search:
+        from meetings.services.search import matching_ids_sql
+
+        conditions.append(
+            Meeting.id.in_(text(matching_ids_sql()).bindparams(search=filters.search).columns(rowid=Integer))
+        )
+    return conditions
+
+
+def filtered_ids(filters: MeetingFilter) -> Select:  # type: ignore[type-arg]
+    """SELECT the ids of matching meetings, in the filter's order, limited and offset."""
+    query = select(Meeting.id)
+    conditions = filter_conditions(filters)
     if conditions:
         query = query.where(and_(*conditions))
-    query = query.order_by(Meeting.start_date.desc(), Meeting.id.desc())
+    query = query.order_by(*_ORDER[filters.sort])
     if filters.limit is not None:
         query = query.limit(filters.limit)
+    if filters.offset:
+        query = query.offset(filters.offset)
     return query
 
 

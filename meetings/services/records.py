@@ -18,6 +18,7 @@ from meetings.models import (
     Country,
     Organization,
     Person,
+    PersonName,
     Source,
     Topic,
 )
@@ -33,11 +34,18 @@ def country(session: Session, text: str, *, field: str) -> Country:
     return row
 
 
+def find_person(session: Session, name: str) -> Person | None:
+    """The person known by this name or one of their aliases, if any."""
+    return session.scalars(
+        select(Person).join(PersonName, PersonName.person_id == Person.id).where(PersonName.key == match_key(name))
+    ).one_or_none()
+
+
 def person(session: Session, name: str) -> Person:
-    key = match_key(name)
-    row = session.scalars(select(Person).where(Person.key == key)).one_or_none()
+    row = find_person(session, name)
     if row is None:
-        row = Person(name=name, key=key)
+        key = match_key(name)
+        row = Person(name=name, key=key, names=[PersonName(name=name, key=key)])
         session.add(row)
     return row
 
