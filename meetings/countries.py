@@ -96,3 +96,14 @@ def resolve_country(text: str, *, field: str = "country") -> Country:
         hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else f"; use {ACCEPTED}"
         raise InvalidInput(field, f"unknown country {text.strip()!r}{hint}")
     return Country(code=code, name=index.names[code])
+
+
+def country_label(code: str) -> str:
+    """How to write a country so that it reads well and resolves back to the same code."""
+    name = country_name(code)
+    try:
+        if resolve_country(name).code == code:
+            return name
+    except InvalidInput:
+        pass
+    return f"{name} ({code})"

@@ -9,6 +9,7 @@ from typer.core import TyperGroup
 from meetings import __version__
 from meetings.cli import db as db_commands
 from meetings.cli import meetings as meeting_commands
+from meetings.cli import people as people_commands
 from meetings.cli.state import State
 from meetings.errors import MeetingsError
 
@@ -100,6 +101,7 @@ def main_options(
 
 
 meeting_commands.register(app)
+app.add_typer(people_commands.app, name="people")
 app.add_typer(db_commands.app, name="db")
 
 

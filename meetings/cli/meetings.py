@@ -117,9 +117,47 @@ def add(
         summary=summary,
     )
     with session_scope(_state(ctx).engine(), write=True) as session:
+        notes = _offer_known_people(session, data)
         meeting = add_meeting(session=session, data=data)
         meeting_id = meeting.id
+        notes = [note.format(new=_person_id(session, name)) for name, note in notes]
+    for note in notes:
+        typer.echo(f"meetings: note: {note}", err=True)
     typer.echo(meeting_id)
+
+
+def _person_id(session: Any, name: str) -> int | None:
+    from meetings.services.records import find_person
+
+    person = find_person(session, name)
+    return person.id if person else None
+
+
+def _offer_known_people(session: Any, data: Any) -> list[tuple[str, str]]:
+    """For each attendee who would be a new person but is close to a known one of the same
+    country: in a terminal, offer the known person; otherwise return a note to print."""
+    from meetings.countries import resolve_country
+    from meetings.services.people import similar_people
+    from meetings.services.records import find_person
+
+    notes = []
+    for attendee in data.attendees:
+        if not attendee.name or not attendee.country or find_person(session, attendee.name):
+            continue
+        country = resolve_country(attendee.country, field="--attendee country")
+        close = similar_people(session=session, name=attendee.name, country_code=country.code)
+        if not close:
+            continue
+        known = close[0]
+        if _interactive():
+            if typer.confirm(f"{attendee.name} ({country.name}) is not recorded yet; is this {known.name} "
+                             f"(person {known.id})?", default=False):
+                attendee.name = known.name
+            continue
+        others = ", ".join(f"{p.name} (person {p.id})" for p in close)
+        notes.append((attendee.name, f"{attendee.name!r} ({country.name}) was recorded as a new person, close to "
+                                     f"{others}; if they are the same: meetings people merge {known.id} {{new}}"))
+    return notes
 
 
 @with_output
@@ -290,10 +328,121 @@ def export(
     typer.echo(f"Wrote {count} {'attendance' if long else 'meeting'} rows to {output}", err=True)
 
 
+def edit(
+    ctx: typer.Context,
+    meeting_id: Annotated[int, typer.Argument(metavar="ID", help="The meeting's id.")],
+    date: Annotated[str | None, typer.Option("--date", "-d", help="New start date.")] = None,
+    end_date: Annotated[str | None, typer.Option("--end-date", help="New end date ('' to remove it).")] = None,
+    title: Annotated[str | None, typer.Option(help="New title.")] = None,
+    venue: Annotated[str | None, typer.Option(help="New venue ('' to remove it).")] = None,
+    venue_country: Annotated[str | None, typer.Option("--venue-country", help="New venue country ('' to remove it).")] = None,
+    kind: Annotated[str | None, typer.Option(help="New kind.")] = None,
+    org: Annotated[str | None, typer.Option("--org", help="New organization ('' to remove it).")] = None,
+    sideline_of: Annotated[int | None, typer.Option("--sideline-of", metavar="ID", help="New parent meeting (0 to detach).")] = None,
+    summary: Annotated[str | None, typer.Option(help="New summary ('' to remove it).")] = None,
+    attendee: Annotated[list[str] | None, typer.Option("--attendee", "-a", metavar='"NAME, COUNTRY[, ROLE]"', help="Replace every attendee with these. Repeatable.")] = None,
+    topic: Annotated[list[str] | None, typer.Option("--topic", "-t", help="Replace every topic with these. Repeatable.")] = None,
+    source: Annotated[list[str] | None, typer.Option("--source", "-s", help="Replace every source with these. Repeatable.")] = None,
+    add_attendee: Annotated[list[str] | None, typer.Option("--add-attendee", metavar='"NAME, COUNTRY[, ROLE]"', help="Add an attendee. Repeatable.")] = None,
+    remove_attendee: Annotated[list[str] | None, typer.Option("--remove-attendee", metavar="NAME", help="Remove an attendee by name (or the unnamed ones of a country). Repeatable.")] = None,
+    add_topic: Annotated[list[str] | None, typer.Option("--add-topic", help="Add a topic. Repeatable.")] = None,
+    remove_topic: Annotated[list[str] | None, typer.Option("--remove-topic", help="Remove a topic. Repeatable.")] = None,
+    add_source: Annotated[list[str] | None, typer.Option("--add-source", help="Add a source. Repeatable.")] = None,
+    editor: Annotated[bool, typer.Option("--editor", "-e", help="Edit the whole record as YAML in $VISUAL or $EDITOR.")] = False,
+) -> None:
+    """Change a recorded meeting. The result is checked like a new meeting; nothing is half-applied.
+
+    Examples:
+
+        meetings edit 3 --add-topic "arms exports" --remove-attendee "Rajnath Singh"
+
+        meetings edit 3 --editor
+    """
+    from meetings.db import session_scope
+    from meetings.services.meetings import AttendeeInput, MeetingChanges, SourceInput, edit_meeting
+
+    engine = _state(ctx).engine()
+    if editor:
+        _edit_in_editor(engine, meeting_id)
+        return
+
+    def attendees(values: list[str] | None) -> list[Any] | None:
+        return None if values is None else [AttendeeInput.parse(v, field="--attendee") for v in values]
+
+    changes = MeetingChanges(
+        date=date, end_date=end_date, title=title, venue=venue, venue_country=venue_country, kind=kind,
+        organization=org, sideline_of=sideline_of, summary=summary,
+        attendees=attendees(attendee), topics=topic, sources=None if source is None else [SourceInput(s) for s in source],
+        add_attendees=[AttendeeInput.parse(v, field="--add-attendee") for v in add_attendee or []],
+        remove_attendees=list(remove_attendee or []), add_topics=list(add_topic or []),
+        remove_topics=list(remove_topic or []), add_sources=[SourceInput(s) for s in add_source or []],
+    )
+    with session_scope(engine, write=True) as session:
+        edit_meeting(session=session, meeting_id=meeting_id, changes=changes)
+    typer.echo(f"Updated meeting {meeting_id}.")
+
+
+EDITOR_HEADER = (
+    "# Edit meeting {id} and save. Lines starting with # are ignored; an empty file cancels.\n"
+    "# Dates: YYYY, YYYY-MM or YYYY-MM-DD. Kinds: bilateral, multilateral, summit, visit, call, other.\n"
+)
+
+
+def _edit_in_editor(engine: Any, meeting_id: int) -> None:
+    """Open the meeting as YAML in the user's editor until it is valid, then save it at once."""
+    import os
+    import shlex
+    import subprocess
+    import tempfile
+
+    import yaml
+
+    from meetings.db import session_scope
+    from meetings.errors import InvalidInput, MeetingsError
+    from meetings.services.fixtures import meeting_from_mapping, meeting_to_mapping
+    from meetings.services.meetings import meeting_input, replace_meeting
+
+    with session_scope(engine) as session:
+        current = meeting_input(session=session, meeting_id=meeting_id)
+    body = yaml.safe_dump(meeting_to_mapping(current), allow_unicode=True, sort_keys=False, width=100)
+    header = EDITOR_HEADER.format(id=meeting_id)
+    command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
+    text, previous = header + body, None
+    with tempfile.TemporaryDirectory(prefix="meetings-edit-") as folder:
+        path = os.path.join(folder, f"meeting-{meeting_id}.yaml")
+        while True:
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            if subprocess.run([*command, path]).returncode != 0:
+                raise MeetingsError("the editor failed; nothing was changed")
+            with open(path, encoding="utf-8") as handle:
+                edited = handle.read()
+            content = "\n".join(line for line in edited.splitlines() if not line.lstrip().startswith("#")).strip()
+            if not content:
+                typer.echo("Edit cancelled; nothing was changed.", err=True)
+                raise typer.Exit(1)
+            try:
+                try:
+                    document = yaml.safe_load(content)
+                except yaml.YAMLError as exc:
+                    raise InvalidInput("YAML", str(exc).replace("\n", " ")) from None
+                data = meeting_from_mapping(document, "meeting")
+                with session_scope(engine, write=True) as session:
+                    replace_meeting(session=session, meeting_id=meeting_id, data=data)
+                break
+            except InvalidInput as exc:
+                if content == previous:
+                    raise  # saved again unchanged: stop rather than loop for ever
+                previous = content
+                text = f"# ERROR: {exc}\n{header}{content}\n"
+    typer.echo(f"Updated meeting {meeting_id}.")
+
+
 def register(app: typer.Typer) -> None:
     app.command()(init)
     app.command()(add)
     app.command("list")(list_meetings)
     app.command()(show)
+    app.command()(edit)
     app.command()(delete)
     app.command()(export)

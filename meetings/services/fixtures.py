@@ -99,33 +99,7 @@ def load_fixture(*, session: Session, data: dict[str, Any]) -> LoadReport:
     ids_by_key: dict[str, int] = {}
     for index, item in enumerate(data.get("meetings") or []):
         where = f"meetings[{index}]"
-        item = _mapping(item, where, _MEETING_FIELDS)
-        attendees = [
-            AttendeeInput(**{k: (v if k in {"host", "chair"} else _text(v))
-                             for k, v in _mapping(a, f"{where}.attendees[{i}]", _ATTENDEE_FIELDS).items()})
-            for i, a in enumerate(item.get("attendees") or [])
-        ]
-        parent_key = item.get("sideline_of")
-        if parent_key is not None and str(parent_key) not in ids_by_key:
-            raise InvalidInput(f"{where}.sideline_of", f"{parent_key!r} is not the key of an earlier meeting in this file")
-        source_keys = [str(key) for key in item.get("sources") or []]
-        for key in source_keys:
-            if key not in sources:
-                raise InvalidInput(f"{where}.sources", f"{key!r} is not the key of a source in this file")
-        meeting_input = MeetingInput(
-            date=str(item.get("date") or ""),
-            end_date=_text(item.get("end_date")),
-            title=_text(item.get("title")),
-            venue=_text(item.get("venue")),
-            venue_country=_text(item.get("venue_country")),
-            kind=_text(item.get("kind")),
-            organization=_text(item.get("organization")),
-            sideline_of=ids_by_key[str(parent_key)] if parent_key is not None else None,
-            summary=_text(item.get("summary")),
-            attendees=attendees,
-            topics=[str(t) for t in item.get("topics") or []],
-            sources=[sources[key] for key in source_keys],
-        )
+        meeting_input = meeting_from_mapping(item, where, sources=sources, ids_by_key=ids_by_key)
         savepoint = session.begin_nested()
         try:
             meeting = add_meeting(session=session, data=meeting_input)
@@ -143,3 +117,87 @@ def load_fixture(*, session: Session, data: dict[str, Any]) -> LoadReport:
         if item.get("key"):
             ids_by_key[str(item["key"])] = meeting_id
     return report
+
+
+def meeting_from_mapping(item: Any, where: str, *, sources: dict[str, SourceInput] | None = None,
+                         ids_by_key: dict[str, int] | None = None) -> MeetingInput:
+    """A meeting written as a mapping (fixture, editor, JSON) as the input that records it.
+
+    Sources are mappings ({reference, publisher, published}), plain references, or keys of
+    `sources`; `sideline_of` is a meeting id, or a key of `ids_by_key`.
+    """
+    item = _mapping(item, where, _MEETING_FIELDS)
+    attendees = []
+    for i, attendee in enumerate(item.get("attendees") or []):
+        attendee = _mapping(attendee, f"{where}.attendees[{i}]", _ATTENDEE_FIELDS)
+        for flag in ("host", "chair"):
+            if not isinstance(attendee.get(flag, False), bool):
+                raise InvalidInput(f"{where}.attendees[{i}].{flag}", "use true or false")
+        attendees.append(AttendeeInput(**{k: (v if k in {"host", "chair"} else _text(v)) for k, v in attendee.items()}))
+    parent = item.get("sideline_of")
+    sideline_of: int | None = None
+    if parent is not None:
+        if ids_by_key is not None and str(parent) in ids_by_key:
+            sideline_of = ids_by_key[str(parent)]
+        elif isinstance(parent, int) and not isinstance(parent, bool):
+            sideline_of = parent
+        else:
+            raise InvalidInput(f"{where}.sideline_of", f"{parent!r} is not the id (or key) of a recorded meeting")
+    source_inputs = []
+    for i, source in enumerate(item.get("sources") or []):
+        if isinstance(source, dict):
+            source = _mapping(source, f"{where}.sources[{i}]", {"reference", "publisher", "published"})
+            source_inputs.append(SourceInput(reference=str(source.get("reference") or ""),
+                                             publisher=_text(source.get("publisher")),
+                                             published=_text(source.get("published"))))
+        elif sources is not None and str(source) in sources:
+            source_inputs.append(sources[str(source)])
+        elif sources is not None:
+            raise InvalidInput(f"{where}.sources", f"{source!r} is not the key of a source in this file")
+        else:
+            source_inputs.append(SourceInput(reference=str(source)))
+    topics = item.get("topics") or []
+    if not isinstance(topics, list):
+        raise InvalidInput(f"{where}.topics", "expected a list of topics")
+    return MeetingInput(
+        date=_text(item.get("date")) or "",
+        end_date=_text(item.get("end_date")),
+        title=_text(item.get("title")),
+        venue=_text(item.get("venue")),
+        venue_country=_text(item.get("venue_country")),
+        kind=_text(item.get("kind")),
+        organization=_text(item.get("organization")),
+        sideline_of=sideline_of,
+        summary=_text(item.get("summary")),
+        attendees=attendees,
+        topics=[str(t) for t in topics],
+        sources=source_inputs,
+    )
+
+
+def meeting_to_mapping(data: MeetingInput) -> dict[str, Any]:
+    """The mapping meeting_from_mapping reads back: what the editor shows."""
+    from meetings.countries import country_label, resolve_country
+
+    def country(text: str | None) -> str | None:
+        return country_label(resolve_country(text).code) if text else None
+
+    return {
+        "title": data.title,
+        "date": data.date,
+        "end_date": data.end_date,
+        "venue": data.venue,
+        "venue_country": country(data.venue_country),
+        "kind": data.kind,
+        "organization": data.organization,
+        "sideline_of": data.sideline_of,
+        "summary": data.summary,
+        "attendees": [
+            {"name": a.name, "country": country(a.country), "role": a.role, "rank": a.rank, "host": a.host,
+             "chair": a.chair}
+            for a in data.attendees
+        ],
+        "topics": list(data.topics),
+        "sources": [{"reference": s.reference, "publisher": s.publisher, "published": s.published}
+                    for s in data.sources],
+    }

@@ -23,7 +23,7 @@ from meetings.models import (
     Meeting,
     MeetingKind,
 )
-from meetings.services import records
+from meetings.services import records, search
 from meetings.text import clean, clean_block, match_key
 
 ATTENDEE_FORMAT = '"NAME, COUNTRY[, ROLE]" (for example "Sergei Shoigu, Russia, Minister of Defence")'
@@ -98,6 +98,36 @@ def default_kind(country_count: int) -> MeetingKind:
 
 def add_meeting(*, session: Session, data: MeetingInput) -> Meeting:
     """Validate every field, then add the meeting with its attendees, topics and sources."""
+    meeting = _apply(session, Meeting(), data)
+    search.refresh(session, [meeting.id])
+    return meeting
+
+
+def replace_meeting(*, session: Session, meeting_id: int, data: MeetingInput) -> Meeting:
+    """Give an existing meeting every field of `data`, validated as for a new one."""
+    meeting = get_meeting(session=session, meeting_id=meeting_id)
+    if data.sideline_of == meeting_id:
+        raise InvalidInput("--sideline-of", "a meeting cannot be on its own sidelines")
+    if data.sideline_of is not None and data.sideline_of in _descendants(session, meeting_id):
+        raise InvalidInput("--sideline-of", f"meeting {data.sideline_of} is itself on the sidelines of {meeting_id}")
+    meeting.attendances.clear()
+    session.flush()
+    _apply(session, meeting, data)
+    search.refresh(session, [meeting.id])
+    return meeting
+
+
+def _descendants(session: Session, meeting_id: int) -> set[int]:
+    found: set[int] = set()
+    frontier = [meeting_id]
+    while frontier:
+        children = list(session.scalars(select(Meeting.id).where(Meeting.parent_id.in_(frontier))))
+        frontier = [c for c in children if c not in found]
+        found.update(frontier)
+    return found
+
+
+def _apply(session: Session, meeting: Meeting, data: MeetingInput) -> Meeting:
     start = PartialDate.parse(data.date, field="--date")
     end = PartialDate.parse(data.end_date, field="--end-date") if data.end_date else None
     if end is not None and end.last_day < start.first_day:
@@ -118,23 +148,22 @@ def add_meeting(*, session: Session, data: MeetingInput) -> Meeting:
     topic_texts = {match_key(text): text for text in reversed(data.topics)}
     source_inputs = {item.reference.strip(): item for item in reversed(data.sources)}
 
-    meeting = Meeting(
-        title=clean(data.title, field="--title", max_length=TITLE_LENGTH) or default_title(country_names),
-        kind=kind or default_kind(len(set(country_names))).value,
-        start_date=start.first_day,
-        start_precision=start.precision.value,
-        end_date=end.first_day if end else None,
-        end_precision=end.precision.value if end else None,
-        last_day=(end or start).last_day,
-        venue=clean(data.venue, field="--venue", max_length=PLACE_LENGTH),
-        summary=clean_block(data.summary, field="--summary", max_length=SUMMARY_LENGTH),
-    )
+    meeting.title = clean(data.title, field="--title", max_length=TITLE_LENGTH) or default_title(country_names)
+    meeting.kind = kind or default_kind(len(set(country_names))).value
+    meeting.start_date = start.first_day
+    meeting.start_precision = start.precision.value
+    meeting.end_date = end.first_day if end else None
+    meeting.end_precision = end.precision.value if end else None
+    meeting.last_day = (end or start).last_day
+    meeting.venue = clean(data.venue, field="--venue", max_length=PLACE_LENGTH)
+    meeting.summary = clean_block(data.summary, field="--summary", max_length=SUMMARY_LENGTH)
     # In the session before anything is attached, so that what it points at cascades with it.
     session.add(meeting)
-    if data.venue_country:
-        meeting.venue_country = records.country(session, data.venue_country, field="--venue-country")
-    if data.organization:
-        meeting.organization = records.organization(session, data.organization)
+    meeting.venue_country = (
+        records.country(session, data.venue_country, field="--venue-country") if data.venue_country else None
+    )
+    meeting.organization = records.organization(session, data.organization) if data.organization else None
+    meeting.parent = None
     if data.sideline_of is not None:
         parent = session.get(Meeting, data.sideline_of)
         if parent is None:
@@ -177,6 +206,31 @@ def _checked_attendee(attendee: AttendeeInput) -> AttendeeInput:
                          host=bool(attendee.host), chair=bool(attendee.chair))
 
 
+def meeting_input(*, session: Session, meeting_id: int) -> MeetingInput:
+    """A recorded meeting as the input that would record it again: the start of every edit."""
+    meeting = get_meeting(session=session, meeting_id=meeting_id)
+    return MeetingInput(
+        date=PartialDate.stored(meeting.start_date, meeting.start_precision).isoformat(),
+        end_date=PartialDate.stored(meeting.end_date, meeting.end_precision).isoformat() if meeting.end_date else None,
+        attendees=[
+            AttendeeInput(name=a.person.name if a.person else None, country=a.country.code if a.country else None,
+                          role=a.role, rank=a.rank, host=a.is_host, chair=a.is_chair)
+            for a in meeting.attendances
+        ],
+        title=meeting.title,
+        venue=meeting.venue,
+        venue_country=meeting.venue_country.code if meeting.venue_country else None,
+        kind=meeting.kind,
+        organization=meeting.organization.acronym if meeting.organization else None,
+        sideline_of=meeting.parent_id,
+        topics=[t.name for t in meeting.topics],
+        sources=[SourceInput(reference=s.reference, publisher=s.publisher,
+                             published=s.published_on.isoformat() if s.published_on else None)
+                 for s in meeting.sources],
+        summary=meeting.summary,
+    )
+
+
 def get_meeting(*, session: Session, meeting_id: int) -> Meeting:
     meeting = session.get(Meeting, meeting_id)
     if meeting is None:
@@ -189,6 +243,7 @@ def delete_meeting(*, session: Session, meeting_id: int) -> Meeting:
     meeting = get_meeting(session=session, meeting_id=meeting_id)
     session.delete(meeting)
     session.flush()
+    search.refresh(session, [meeting_id])
     return meeting
 
 
@@ -216,3 +271,77 @@ def _signature(meeting: Meeting) -> frozenset[tuple[str | None, str | None]]:
         (a.country.code if a.country else None, a.person.key if a.person else a.role)
         for a in meeting.attendances
     )
+
+
+@dataclass
+class MeetingChanges:
+    """What `meetings edit` changes; None leaves a field as it is."""
+
+    date: str | None = None
+    end_date: str | None = None
+    title: str | None = None
+    venue: str | None = None
+    venue_country: str | None = None
+    kind: str | None = None
+    organization: str | None = None
+    sideline_of: int | None = None  # 0 detaches the meeting from its parent
+    summary: str | None = None
+    attendees: list[AttendeeInput] | None = None  # replaces every attendee
+    topics: list[str] | None = None  # replaces every topic
+    sources: list[SourceInput] | None = None  # replaces every source
+    add_attendees: list[AttendeeInput] = field(default_factory=list)
+    remove_attendees: list[str] = field(default_factory=list)
+    add_topics: list[str] = field(default_factory=list)
+    remove_topics: list[str] = field(default_factory=list)
+    add_sources: list[SourceInput] = field(default_factory=list)
+
+
+def edit_meeting(*, session: Session, meeting_id: int, changes: MeetingChanges) -> Meeting:
+    """Apply changes to a meeting; the result is validated as a whole, like a new meeting."""
+    data = meeting_input(session=session, meeting_id=meeting_id)
+    for name in ("date", "end_date", "title", "venue", "venue_country", "kind", "organization", "summary"):
+        value = getattr(changes, name)
+        if value is not None:
+            setattr(data, name, value or None)
+    if changes.date == "":
+        raise InvalidInput("--date", "cannot be emptied; give YYYY, YYYY-MM or YYYY-MM-DD")
+    if changes.sideline_of is not None:
+        data.sideline_of = changes.sideline_of or None
+    if changes.attendees is not None:
+        data.attendees = list(changes.attendees)
+    if changes.topics is not None:
+        data.topics = list(changes.topics)
+    if changes.sources is not None:
+        data.sources = list(changes.sources)
+
+    for text in changes.remove_attendees:
+        data.attendees = _without_attendee(session, data.attendees, text)
+    data.attendees += changes.add_attendees
+    for text in changes.remove_topics:
+        key = match_key(text)
+        if key not in {match_key(t) for t in data.topics}:
+            raise InvalidInput("--remove-topic", f"{text!r} is not a topic of meeting {meeting_id}; "
+                                                 f"its topics: {', '.join(data.topics) or 'none'}")
+        data.topics = [t for t in data.topics if match_key(t) != key]
+    data.topics += changes.add_topics
+    data.sources += changes.add_sources
+    return replace_meeting(session=session, meeting_id=meeting_id, data=data)
+
+
+def _without_attendee(session: Session, attendees: list[AttendeeInput], text: str) -> list[AttendeeInput]:
+    """Attendees less the one named (by any of their names), or the unnamed ones of a country."""
+    person = records.find_person(session, text)
+    key = match_key(person.name if person else text)
+    kept = [a for a in attendees if not (a.name and match_key(a.name) == key)]
+    if len(kept) < len(attendees):
+        return kept
+    try:
+        code = resolve_country(text, field="--remove-attendee").code
+    except InvalidInput:
+        code = None
+    if code is not None:
+        kept = [a for a in attendees if a.name or resolve_country(a.country or "").code != code]
+        if len(kept) < len(attendees):
+            return kept
+    present = ", ".join(a.name or f"({a.role}, {a.country})" for a in attendees)
+    raise InvalidInput("--remove-attendee", f"{text!r} is not an attendee; the attendees are: {present}")

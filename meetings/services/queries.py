@@ -160,12 +160,25 @@ def filtered_ids(filters: MeetingFilter) -> Select:  # type: ignore[type-arg]
     return query
 
 
+def check_filters(*, session: Session, filters: MeetingFilter) -> None:
+    """Refuse, before any output, what only the database can judge: a search it cannot parse,
+    a --sideline-of meeting that does not exist."""
+    from meetings.errors import InvalidInput
+    from meetings.services.search import check_query
+
+    if filters.search is not None:
+        check_query(session, filters.search)
+    if filters.sideline_of is not None and session.get(Meeting, filters.sideline_of) is None:
+        raise InvalidInput("--sideline-of", f"there is no meeting {filters.sideline_of}; give the id of a recorded meeting")
+
+
 def find_meetings(*, session: Session, filters: MeetingFilter) -> list[MeetingRecord]:
     return list(iter_meetings(session=session, filters=filters))
 
 
 def iter_meetings(*, session: Session, filters: MeetingFilter) -> Iterator[MeetingRecord]:
     """Every matching meeting as a record, streamed a page at a time."""
+    check_filters(session=session, filters=filters)
     ids = session.execute(filtered_ids(filters).execution_options(yield_per=PAGE)).scalars()
     while page := list(islice(ids, PAGE)):
         yield from load_records(session=session, meeting_ids=page)

@@ -1,0 +1,120 @@
+"""`meetings people`: who attended, under which names, and merging duplicates."""
+
+from typing import Annotated, Any
+
+import typer
+
+from meetings.cli.options import with_output
+
+app = typer.Typer(help="People: list, show, aliases, merge.", invoke_without_command=True)
+
+PEOPLE_COLUMNS = ("id", "name", "aliases", "countries", "meetings", "first", "last")
+
+
+def _state(ctx: typer.Context) -> Any:
+    return ctx.find_root().obj
+
+
+@app.callback()
+@with_output
+def people(
+    ctx: typer.Context,
+    output: Any,
+    country: Annotated[str | None, typer.Option("--country", "-c", help="Only people who attended for this country.")] = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Only people with a name (or alias) matching this.")] = None,
+) -> None:
+    """List people with their aliases, countries, number of meetings and first and last meeting.
+
+    Examples:
+
+        meetings people --country Russia
+
+        meetings people show 3
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from meetings.cli.options import _words
+    from meetings.countries import resolve_country
+    from meetings.db import session_scope
+    from meetings.output import emit
+    from meetings.services.people import list_people
+
+    code = resolve_country(country, field="--country").code if country else None
+    words = _words(search, "--search")
+    with session_scope(_state(ctx).engine()) as session:
+        found = list_people(session=session, country_code=code, words=words)
+    rows = [{"id": p.id, "name": p.name, "aliases": "; ".join(p.aliases), "countries": "; ".join(p.countries),
+             "meetings": p.meetings, "first": p.first, "last": p.last, "_person": p} for p in found]
+    count = emit(rows, output=output, available=PEOPLE_COLUMNS, table_columns=PEOPLE_COLUMNS,
+                 objects=lambda row: {**{k: row[k] for k in ("id", "name", "meetings", "first", "last")},
+                                      "aliases": row["_person"].aliases, "countries": row["_person"].countries})
+    if count == 0 and output.format.value in ("table", "markdown"):
+        typer.echo("No people match.", err=True)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    person_id: Annotated[int, typer.Argument(metavar="ID", help="The person's id (see meetings people).")],
+) -> None:
+    """Everything about one person: their names and every meeting, with the role they held.
+
+    Example: meetings people show 3
+    """
+    from meetings.db import session_scope
+    from meetings.output import render_table
+    from meetings.services.people import appearances, get_person
+
+    with session_scope(_state(ctx).engine()) as session:
+        person = get_person(session, person_id)
+        aliases = [n.name for n in person.names if n.key != person.key]
+        rows = appearances(session=session, person_id=person_id)
+        name = person.name
+    lines = [f"Person {person_id}: {name}"]
+    if aliases:
+        lines.append(f"Also known as: {'; '.join(aliases)}")
+    lines.append(f"Meetings: {len(rows)}")
+    if rows:
+        table = [{"id": r.meeting_id, "date": r.date, "title": r.title, "country": r.country, "role": r.role,
+                  "rank": r.rank} for r in rows]
+        lines += ["", render_table(table, ("id", "date", "title", "country", "role", "rank"))]
+    typer.echo("\n".join(lines))
+
+
+@app.command()
+def alias(
+    ctx: typer.Context,
+    person_id: Annotated[int, typer.Argument(metavar="ID", help="The person's id.")],
+    name: Annotated[str, typer.Argument(metavar="ALIAS", help="Another name they go by.")],
+) -> None:
+    """Record another name for a person, so that searches and new records find them by it.
+
+    Example: meetings people alias 3 "Sergei K Shoigu"
+    """
+    from meetings.db import session_scope
+    from meetings.services.people import add_alias
+
+    with session_scope(_state(ctx).engine(), write=True) as session:
+        added = add_alias(session=session, person_id=person_id, alias=name)
+    typer.echo(f"Person {person_id} is now also known as {name.strip()}." if added
+               else f"Person {person_id} already goes by {name.strip()}.")
+
+
+@app.command()
+def merge(
+    ctx: typer.Context,
+    keep: Annotated[int, typer.Argument(metavar="KEEP", help="The person to keep.")],
+    drop: Annotated[int, typer.Argument(metavar="DROP", help="The duplicate: its meetings move to KEEP, its names become aliases.")],
+) -> None:
+    """Make two records one person: every attendance of DROP moves to KEEP, and DROP's names become KEEP's aliases.
+
+    Example: meetings people merge 3 17
+    """
+    from meetings.db import session_scope
+    from meetings.services.people import get_person, merge_people
+
+    with session_scope(_state(ctx).engine(), write=True) as session:
+        dropped = get_person(session, drop).name
+        kept, moved = merge_people(session=session, keep_id=keep, drop_id=drop)
+        kept_name = kept.name
+    typer.echo(f"Merged {dropped} (person {drop}) into {kept_name} (person {keep}): {moved} attendances moved.")
