@@ -7,6 +7,7 @@ import typer
 from typer.core import TyperGroup
 
 from meetings import __version__
+from meetings.cli import analysis as analysis_commands
 from meetings.cli import db as db_commands
 from meetings.cli import meetings as meeting_commands
 from meetings.cli import people as people_commands
@@ -101,6 +102,7 @@ def main_options(
 
 
 meeting_commands.register(app)
+analysis_commands.register(app)
 app.add_typer(people_commands.app, name="people")
 app.add_typer(db_commands.app, name="db")
 

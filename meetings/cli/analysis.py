@@ -1,0 +1,243 @@
+"""Commands that summarize: stats, graph, timeline, and the countries, topics and organizations."""
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from meetings.cli.options import with_filters, with_output
+
+BAR_WIDTH = 30
+
+
+def _state(ctx: typer.Context) -> Any:
+    return ctx.find_root().obj
+
+
+def _bar(count: int, largest: int) -> str:
+    return "█" * max(1, round(count / largest * BAR_WIDTH)) if largest else ""
+
+
+@with_output
+@with_filters
+def stats(
+    ctx: typer.Context,
+    filters: Any,
+    output: Any,
+    by: Annotated[str, typer.Option("--by", help="country, pair (who met whom), person, topic, org, kind, month, "
+                                                 "quarter or year.")] = "country",
+    last_contact: Annotated[bool, typer.Option(
+        "--last-contact", help="With --country: each other country met, the last meeting and the days since.")] = False,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows; 0 for all.")] = 0,
+) -> None:
+    """Count the filtered meetings by country, pair, person, topic, organization, kind or period,
+    with the first and last date of each.
+
+    Examples:
+
+        meetings stats --by pair --from 2022
+
+        meetings stats --by country --person "Rajnath Singh" --from 2024-01 --to 2024-03
+
+        meetings stats --last-contact --country India
+    """
+    import dataclasses
+
+    from meetings.db import session_scope
+    from meetings.errors import InvalidInput
+    from meetings.output import emit
+    from meetings.services.stats import GROUPINGS, group_counts, last_contacts
+
+    if by not in GROUPINGS:
+        raise InvalidInput("--by", f"{by!r} is not a grouping; use one of {', '.join(GROUPINGS)}")
+    limit_rows = filters.limit
+    filters = dataclasses.replace(filters, limit=None)
+    with session_scope(_state(ctx).engine()) as session:
+        if last_contact:
+            if not filters.countries:
+                raise InvalidInput("--last-contact", "name the country it is about with --country")
+            rows: list[dict[str, Any]] = [dataclasses.asdict(c) for c in last_contacts(session=session, filters=filters)]
+            columns: tuple[str, ...] = ("country", "last", "days_since", "meetings", "meeting_id", "title")
+        else:
+            rows = [{by: g.key, "meetings": g.meetings, "first": g.first, "last": g.last}
+                    for g in group_counts(session=session, filters=filters, by=by)]
+            columns = (by, "meetings", "first", "last")
+    if limit_rows:
+        rows = rows[:limit_rows]
+    table_columns = columns
+    if not last_contact and output.format.value == "table" and sys.stdout.isatty() and rows:
+        largest = max(r["meetings"] for r in rows)
+        for row in rows:
+            row["bar"] = _bar(row["meetings"], largest)
+        table_columns = (*columns, "bar")
+    if emit(rows, output=output, available=(*columns, "bar"), table_columns=table_columns,
+            machine_columns=columns) == 0 and output.format.value in ("table", "markdown"):
+        typer.echo("No meetings match.", err=True)
+
+
+class GraphFormat(str, Enum):
+    graphml = "graphml"
+    gexf = "gexf"
+    dot = "dot"
+    json = "json"
+
+
+class NodeKind(str, Enum):
+    country = "country"
+    person = "person"
+
+
+@with_filters
+def graph(
+    ctx: typer.Context,
+    filters: Any,
+    nodes: Annotated[NodeKind, typer.Option("--nodes", help="What the nodes are: country or person.")] = NodeKind.country,
+    graph_format: Annotated[GraphFormat, typer.Option("--format", "-f", help="graphml (Gephi, yEd), gexf (Gephi), dot (Graphviz) or json (networkx node-link).")] = GraphFormat.graphml,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write; standard output when absent.", dir_okay=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")] = False,
+) -> None:
+    """Write the co-attendance network of the filtered meetings: who met whom, as a graph.
+
+    Edge weight is the number of meetings together, with the first and last date as attributes.
+
+    Examples:
+
+        meetings graph --from 2022 --output contacts.graphml
+
+        meetings graph --nodes person --country Russia --format dot | dot -Tsvg > russia.svg
+    """
+    import io
+    import json
+
+    import networkx as nx
+
+    from meetings.db import session_scope
+    from meetings.services.stats import co_attendance
+
+    state = _state(ctx)
+    with session_scope(state.engine()) as session:
+        node_data, edges = co_attendance(session=session, filters=filters, nodes=nodes.value)
+    network = nx.Graph()
+    for key, attributes in node_data.items():
+        network.add_node(key, **attributes)
+    for edge in edges:
+        network.add_edge(edge["source"], edge["target"], weight=edge["weight"], first=edge["first"], last=edge["last"])
+
+    if graph_format is GraphFormat.json:
+        text = json.dumps(nx.node_link_data(network, edges="links"), ensure_ascii=False, indent=1) + "\n"
+    elif graph_format is GraphFormat.dot:
+        from networkx.drawing.nx_pydot import to_pydot
+
+        text = to_pydot(network).to_string()
+    else:
+        buffer = io.BytesIO()
+        (nx.write_graphml if graph_format is GraphFormat.graphml else nx.write_gexf)(network, buffer)
+        text = buffer.getvalue().decode("utf-8")
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from meetings.files import atomic_text_output
+
+    with atomic_text_output(output, force=force, database_url=state.url) as stream:
+        stream.write(text)
+    typer.echo(f"Wrote {network.number_of_nodes()} nodes and {network.number_of_edges()} edges to {output}", err=True)
+
+
+@with_filters
+def timeline(
+    ctx: typer.Context,
+    filters: Any,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many meetings; 0 for all.")] = 0,
+) -> None:
+    """The filtered meetings in date order, sideline meetings indented under their summit.
+
+    Example: meetings timeline --org SCO
+    """
+    import dataclasses
+
+    from meetings.db import session_scope
+    from meetings.services.queries import iter_meetings
+
+    if filters.sort == "-date":
+        filters = dataclasses.replace(filters, sort="date")
+    with session_scope(_state(ctx).engine()) as session:
+        records = list(iter_meetings(session=session, filters=filters))
+    present = {r.id for r in records}
+    children: dict[int, list[Any]] = {}
+    for record in records:
+        if record.sideline_of in present:
+            children.setdefault(record.sideline_of, []).append(record)
+
+    def line(record: Any, depth: int) -> list[str]:
+        place = ", ".join(p for p in (record.venue, record.venue_country) if p)
+        date = record.date + (f" to {record.end_date}" if record.end_date else "")
+        indent = "    " * depth + ("└─ " if depth else "")
+        text = f"{date:<12}{indent}{record.title}" + (f" — {place}" if place else "") + f"  [{record.id}]"
+        return [text] + [t for child in children.get(record.id, []) for t in line(child, depth + 1)]
+
+    lines = [text for record in records if record.sideline_of not in present for text in line(record, 0)]
+    if not lines:
+        typer.echo("No meetings match.", err=True)
+        return
+    typer.echo("\n".join(lines))
+
+
+@with_output
+def countries(ctx: typer.Context, output: Any) -> None:
+    """Every country that attended a meeting, with its number of meetings and the last one's date.
+
+    Example: meetings countries --format csv
+    """
+    from meetings.db import session_scope
+    from meetings.output import emit
+    from meetings.services.stats import countries_summary
+
+    with session_scope(_state(ctx).engine()) as session:
+        rows = countries_summary(session=session)
+    columns = ("code", "country", "meetings", "last")
+    emit(rows, output=output, available=columns, table_columns=columns)
+
+
+@with_output
+def topics(ctx: typer.Context, output: Any) -> None:
+    """Every topic, with its number of meetings and the last one's date.
+
+    Example: meetings topics
+    """
+    from meetings.db import session_scope
+    from meetings.output import emit
+    from meetings.services.stats import topics_summary
+
+    with session_scope(_state(ctx).engine()) as session:
+        rows = topics_summary(session=session)
+    columns = ("topic", "meetings", "last")
+    emit(rows, output=output, available=columns, table_columns=columns)
+
+
+@with_output
+def orgs(ctx: typer.Context, output: Any) -> None:
+    """Every organization, with its members (status and years) and its number of meetings.
+
+    Example: meetings orgs
+    """
+    from meetings.db import session_scope
+    from meetings.output import emit
+    from meetings.services.stats import organizations_summary
+
+    with session_scope(_state(ctx).engine()) as session:
+        found = organizations_summary(session=session)
+    rows = [{**o, "members_text": "; ".join(m["label"] for m in o["members"])} for o in found]
+    columns = ("acronym", "name", "meetings", "members")
+    emit([{**r, "members": r["members_text"]} for r in rows], output=output, available=columns,
+         table_columns=columns, objects=lambda row: next(o for o in found if o["acronym"] == row["acronym"]))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(stats)
+    app.command()(graph)
+    app.command()(timeline)
+    app.command()(countries)
+    app.command()(topics)
+    app.command()(orgs)

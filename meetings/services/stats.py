@@ -1,0 +1,226 @@
+"""Counts over a filtered set of meetings, computed in SQL: by country, pair, person, topic,
+organization, kind and period; the last contact with each country; and the entity listings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import String, and_, cast, distinct, func, select
+from sqlalchemy.orm import Session, aliased
+
+from meetings.dates import PartialDate
+from meetings.filters import MeetingFilter
+from meetings.models import (
+    Attendance,
+    Country,
+    Meeting,
+    Organization,
+    OrganizationMember,
+    Person,
+    Topic,
+    meeting_topics,
+)
+from meetings.services.queries import check_filters, filter_conditions
+
+GROUPINGS = ("country", "pair", "person", "topic", "org", "kind", "month", "quarter", "year")
+# A date and its precision in one sortable string ("2023-04-01month"): min and max keep both.
+DATED = cast(Meeting.start_date, String) + Meeting.start_precision
+
+
+@dataclass
+class Group:
+    key: str
+    meetings: int
+    first: str | None
+    last: str | None
+
+
+def partial(dated: str | None) -> str | None:
+    if dated is None:
+        return None
+    return PartialDate.stored(dt.date.fromisoformat(dated[:10]), dated[10:]).isoformat()
+
+
+def matching(filters: MeetingFilter):  # type: ignore[no-untyped-def]
+    """The ids of the filtered meetings, as a subquery (sort, limit and offset do not apply)."""
+    return select(Meeting.id).where(*filter_conditions(filters)).scalar_subquery()
+
+
+def group_counts(*, session: Session, filters: MeetingFilter, by: str) -> list[Group]:
+    check_filters(session=session, filters=filters)
+    ids = matching(filters)
+    count = func.count(distinct(Meeting.id))
+    aggregates = (count, func.min(DATED), func.max(DATED))
+    if by == "country":
+        query = (select(Country.name, *aggregates).select_from(Attendance)
+                 .join(Meeting, Meeting.id == Attendance.meeting_id)
+                 .join(Country, Country.code == Attendance.country_code).group_by(Country.name))
+    elif by == "pair":
+        first, second = aliased(Attendance), aliased(Attendance)
+        one, other = aliased(Country), aliased(Country)
+        label = one.name + " – " + other.name
+        query = (select(label, *aggregates).select_from(first)
+                 .join(second, and_(second.meeting_id == first.meeting_id, first.country_code < second.country_code))
+                 .join(Meeting, Meeting.id == first.meeting_id)
+                 .join(one, one.code == first.country_code).join(other, other.code == second.country_code)
+                 .group_by(one.name, other.name))
+    elif by == "person":
+        query = (select(Person.name, *aggregates).select_from(Attendance)
+                 .join(Meeting, Meeting.id == Attendance.meeting_id)
+                 .join(Person, Person.id == Attendance.person_id).group_by(Person.id, Person.name))
+    elif by == "topic":
+        query = (select(Topic.name, *aggregates).select_from(meeting_topics)
+                 .join(Meeting, Meeting.id == meeting_topics.c.meeting_id)
+                 .join(Topic, Topic.id == meeting_topics.c.topic_id).group_by(Topic.id, Topic.name))
+    elif by == "org":
+        query = (select(Organization.acronym, *aggregates).select_from(Meeting)
+                 .join(Organization, Organization.id == Meeting.organization_id)
+                 .group_by(Organization.id, Organization.acronym))
+    elif by == "kind":
+        query = select(Meeting.kind, *aggregates).group_by(Meeting.kind)
+    elif by in ("month", "quarter", "year"):
+        return _by_period(session, ids, by)
+    else:
+        from meetings.errors import InvalidInput
+
+        raise InvalidInput("--by", f"{by!r} is not a grouping; use one of {', '.join(GROUPINGS)}")
+    query = query.where(Meeting.id.in_(ids)).order_by(count.desc(), query.selected_columns[0])
+    return [Group(str(key), n, partial(first), partial(last)) for key, n, first, last in session.execute(query)]
+
+
+def _by_period(session: Session, ids: Any, by: str) -> list[Group]:
+    """Counts per month, quarter or year, oldest first. A meeting dated only by its year is
+    counted under "YYYY (month unknown)" rather than under January."""
+    text = cast(Meeting.start_date, String)
+    rows = session.execute(
+        select(func.substr(text, 1, 7), Meeting.start_precision, func.count(), func.min(DATED), func.max(DATED))
+        .where(Meeting.id.in_(ids)).group_by(func.substr(text, 1, 7), Meeting.start_precision)
+    )
+    groups: dict[str, Group] = {}
+    for month, precision, n, first, last in rows:
+        year = month[:4]
+        if by == "year":
+            key = year
+        elif precision == "year":
+            key = f"{year} ({'month' if by == 'month' else 'quarter'} unknown)"
+        elif by == "month":
+            key = month
+        else:
+            key = f"{year}-Q{(int(month[5:7]) - 1) // 3 + 1}"
+        group = groups.get(key)
+        if group is None:
+            groups[key] = Group(key, n, partial(first), partial(last))
+        else:
+            group.meetings += n
+            group.first = min(group.first or "", partial(first) or "") or None
+            group.last = max(group.last or "", partial(last) or "") or None
+    return [groups[k] for k in sorted(groups)]
+
+
+@dataclass
+class Contact:
+    country: str
+    meetings: int
+    last: str
+    days_since: int
+    meeting_id: int
+    title: str
+
+
+def last_contacts(*, session: Session, filters: MeetingFilter, today: dt.date | None = None) -> list[Contact]:
+    """For the filtered meetings (those of the country asked about), each other country met:
+    how often, and when last, most recent first."""
+    check_filters(session=session, filters=filters)
+    own = set(filters.countries)
+    rows = session.execute(
+        select(Country.code, Country.name, Meeting.id, Meeting.title, Meeting.start_date, Meeting.start_precision)
+        .select_from(Attendance)
+        .join(Meeting, Meeting.id == Attendance.meeting_id)
+        .join(Country, Country.code == Attendance.country_code)
+        .where(Meeting.id.in_(matching(filters)))
+        .distinct()
+        .order_by(Meeting.start_date.desc(), Meeting.id.desc())
+    )
+    today = today or dt.date.today()
+    contacts: dict[str, Contact] = {}
+    for code, name, meeting_id, title, start, precision in rows:
+        if code in own:
+            continue
+        if code in contacts:
+            contacts[code].meetings += 1
+            continue
+        date = PartialDate.stored(start, precision)
+        contacts[code] = Contact(name, 1, date.isoformat(), (today - date.last_day).days, meeting_id, title)
+    return list(contacts.values())
+
+
+def countries_summary(*, session: Session) -> list[dict[str, Any]]:
+    count = func.count(distinct(Attendance.meeting_id))
+    rows = session.execute(
+        select(Country.code, Country.name, count, func.max(DATED)).select_from(Attendance)
+        .join(Country, Country.code == Attendance.country_code)
+        .join(Meeting, Meeting.id == Attendance.meeting_id)
+        .group_by(Country.code, Country.name).order_by(count.desc(), Country.name)
+    )
+    return [{"code": code, "country": name, "meetings": n, "last": partial(last)} for code, name, n, last in rows]
+
+
+def topics_summary(*, session: Session) -> list[dict[str, Any]]:
+    count = func.count(distinct(meeting_topics.c.meeting_id))
+    rows = session.execute(
+        select(Topic.name, count, func.max(DATED)).select_from(meeting_topics)
+        .join(Topic, Topic.id == meeting_topics.c.topic_id)
+        .join(Meeting, Meeting.id == meeting_topics.c.meeting_id)
+        .group_by(Topic.id, Topic.name).order_by(count.desc(), Topic.key)
+    )
+    return [{"topic": name, "meetings": n, "last": partial(last)} for name, n, last in rows]
+
+
+def organizations_summary(*, session: Session) -> list[dict[str, Any]]:
+    organizations = session.scalars(select(Organization).order_by(Organization.key)).all()
+    counts = dict(session.execute(
+        select(Meeting.organization_id, func.count()).where(Meeting.organization_id.is_not(None))
+        .group_by(Meeting.organization_id)
+    ).all())
+    result = []
+    for organization in organizations:
+        members = []
+        for m in sorted(organization.members, key=lambda m: (m.country.name, m.since_year or 0)):
+            span = (f" {m.since_year}" if m.since_year else "") + (f"–{m.until_year}" if m.until_year else "")
+            members.append({"country": m.country.name, "status": m.status, "since": m.since_year,
+                            "until": m.until_year, "label": f"{m.country.name} ({m.status}{span})"})
+        result.append({"acronym": organization.acronym, "name": organization.name,
+                       "meetings": counts.get(organization.id, 0), "members": members})
+    return result
+
+
+def co_attendance(*, session: Session, filters: MeetingFilter, nodes: str) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
+    """Nodes (countries or people, with their meeting counts) and the edges between those who
+    attended the same meetings: weight = meetings together, with the first and last date."""
+    check_filters(session=session, filters=filters)
+    ids = matching(filters)
+    first, second = aliased(Attendance), aliased(Attendance)
+    if nodes == "country":
+        column, node_key = "country_code", Attendance.country_code
+        labels = dict(session.execute(select(Country.code, Country.name)).all())
+    else:
+        column, node_key = "person_id", Attendance.person_id
+        labels = {str(k): v for k, v in session.execute(select(Person.id, Person.name)).all()}
+    a, b = getattr(first, column), getattr(second, column)
+    count = func.count(distinct(Meeting.id))
+    node_rows = session.execute(
+        select(node_key, count).select_from(Attendance).join(Meeting, Meeting.id == Attendance.meeting_id)
+        .where(Meeting.id.in_(ids), node_key.is_not(None)).group_by(node_key)
+    )
+    graph_nodes = {str(key): {"label": labels.get(str(key), str(key)), "meetings": n} for key, n in node_rows}
+    edge_rows = session.execute(
+        select(a, b, count, func.min(DATED), func.max(DATED)).select_from(first)
+        .join(second, and_(second.meeting_id == first.meeting_id, a < b))
+        .join(Meeting, Meeting.id == first.meeting_id)
+        .where(Meeting.id.in_(ids)).group_by(a, b).order_by(a, b)
+    )
+    edges = [{"source": str(x), "target": str(y), "weight": n, "first": partial(lo), "last": partial(hi)}
+             for x, y, n, lo, hi in edge_rows]
+    return graph_nodes, edges

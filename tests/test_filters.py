@@ -1,0 +1,135 @@
+"""Every filter alone and combined, against an archive built for them: several countries,
+partial dates, aliases and sideline meetings."""
+
+import json
+
+import pytest
+
+ARCHIVE = [
+    # 1: a summit with a sideline meeting (2)
+    ["--date", "2023-07-04", "--end-date", "2023-07-05", "--title", "SCO Heads of State Council", "--kind", "summit",
+     "--venue", "New Delhi", "--venue-country", "India", "--org", "SCO",
+     "--attendee", "Narendra Modi, India, Prime Minister", "--attendee", "Vladimir Putin, Russia, President",
+     "--attendee", "Xi Jinping, China, President", "--attendee", "Ebrahim Raisi, Iran, President",
+     "--topic", "regional security", "--summary", "Iran joins as a full member."],
+    ["--date", "2023-07-04", "--sideline-of", "1", "--venue", "New Delhi", "--venue-country", "India",
+     "--attendee", "Narendra Modi, India", "--attendee", "Ebrahim Raisi, Iran", "--topic", "Chabahar port"],
+    # 3: year precision only
+    ["--date", "2023", "--title", "Strategic dialogue", "--attendee", "Sergey Lavrov, Russia, Foreign Minister",
+     "--attendee", "Subrahmanyam Jaishankar, India, External Affairs Minister", "--topic", "oil trade"],
+    # 4: month precision, venue in a third country
+    ["--date", "2022-03", "--venue", "Antalya", "--venue-country", "Turkey",
+     "--attendee", "Sergey Lavrov, Russia", "--attendee", "Dmytro Kuleba, Ukraine", "--kind", "bilateral"],
+    # 5: a call, accented name
+    ["--date", "2024-01-15", "--kind", "call", "--attendee", "Penny Wong, Australia, Foreign Minister",
+     "--attendee", "José Manuel Albares, Spain, Foreign Minister"],
+    # 6: older, sorted by title before others
+    ["--date", "2019-06-14", "--venue", "Bishkek", "--venue-country", "Kyrgyzstan", "--org", "SCO",
+     "--title", "Astana follow-up", "--attendee", "Vladimir Putin, Russia, President",
+     "--attendee", "Xi Jinping, China, President"],
+]
+
+
+@pytest.fixture
+def archive(invoke):
+    for args in ARCHIVE:
+        invoke("add", *args)
+    return invoke
+
+
+def ids(invoke, *args):
+    return [m["id"] for m in json.loads(invoke("list", "--format", "json", "--limit", "0", *args).stdout)]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--any-country", "Iran", "--any-country", "Ukraine"], [2, 1, 4]),
+        (["--country", "India", "--any-country", "Iran", "--any-country", "Russia"], [2, 1, 3]),
+        (["--venue", "new delhi"], [2, 1]),
+        (["--venue", "ANTAL"], [4]),
+        (["--venue-country", "Türkiye"], [4]),
+        (["--venue-country", "IN", "--kind", "summit"], [1]),
+        (["--sideline-of", "1"], [2]),
+        (["--org", "SCO"], [2, 1, 6]),
+        (["--person", "putin"], [1, 6]),
+        (["--person", "Jose Manuel Albares"], [5]),
+        (["--person", "albarés"], [5]),
+        (["--person", "Manuel"], [5]),
+        (["--person", "man"], [5]),
+        (["--search", "chabahar"], [2]),
+        (["--search", "full member"], [1]),
+        (["--search", '"full member"'], [1]),
+        (["--search", "oil OR Antalya"], [3, 4]),
+        (["--search", "lavrov NOT antalya"], [3]),
+        (["--search", "Jos*"], [5]),
+        (["--search", "albares"], [5]),
+        (["--sort", "date"], [6, 4, 3, 1, 2, 5]),
+        (["--sort", "title", "--org", "SCO"], [6, 2, 1]),
+        (["--sort", "-id", "--limit", "2"], [6, 5]),
+        (["--sort", "id", "--offset", "4"], [5, 6]),
+        (["--offset", "1", "--limit", "2"], [2, 1]),
+    ],
+)
+def test_filters(archive, args, expected):
+    assert ids(archive, *args) == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        # A meeting dated only "2023" may have run in any month of 2023.
+        (["--from", "2023-04"], [5, 2, 1, 3]),
+        (["--from", "2023-05", "--to", "2023-05"], [3]),
+        (["--to", "2023-04"], [3, 4, 6]),
+        # A month-dated meeting may have run on any of its days.
+        (["--from", "2022-03-31", "--to", "2022-03-31"], [4]),
+        (["--from", "2022-04-01", "--to", "2022-12-31"], []),
+        # A meeting over two days matches on its second.
+        (["--from", "2023-07-05", "--to", "2023-07-05"], [1, 3]),
+        (["--from", "2023"], [5, 2, 1, 3]),
+    ],
+)
+def test_partial_dates_compare_as_intervals(archive, args, expected):
+    assert ids(archive, *args) == expected
+
+
+def test_an_alias_finds_the_person(archive):
+    lavrov = [p for p in json.loads(archive("people", "--format", "json").stdout) if p["name"] == "Sergey Lavrov"]
+    assert len(lavrov) == 1
+    archive("people", "alias", str(lavrov[0]["id"]), "Sergei Viktorovich Lavrov")
+    assert ids(archive, "--person", "Sergei Lavrov") == [3, 4]
+    assert ids(archive, "--person", "sergei viktorovich lavrov") == [3, 4]
+    assert ids(archive, "--search", "viktorovich") == [3, 4]
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (["--search", '"unbalanced'], "--search"),
+        (["--search", "AND"], "--search"),
+        (["--search", " "], "--search"),
+        (["--sort", "country; DROP TABLE meetings"], "--sort"),
+        (["--offset", "-1"], "--offset"),
+        (["--any-country", "Narnia"], "--any-country"),
+        (["--venue-country", "Congo"], "--venue-country"),
+        (["--sideline-of", "99"], "--sideline-of"),
+        (["--columns", "id,nope"], "--columns"),
+        (["--columns", ","], "--columns"),
+        (["--tablefmt", "nope"], "--tablefmt"),
+        (["--tablefmt", "grid", "--format", "csv"], "--tablefmt"),
+    ],
+)
+def test_bad_filter_and_output_options_are_refused(archive, args, field, snapshot):
+    before = snapshot(archive.path)
+    result = archive("list", *args, ok=False)
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.startswith(f"meetings: {field}:")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stdout == ""
+    assert snapshot(archive.path) == before
+
+
+def test_like_wildcards_in_values_are_literal(archive):
+    assert ids(archive, "--venue", "%") == []
+    assert ids(archive, "--topic", "_") == []
