@@ -151,9 +151,13 @@ def _cell(value: Any) -> str:
     return " ".join(str(value).split()) if isinstance(value, str) else str(value)
 
 
+# tabulate makes a column at least as wide as its header plus this padding.
+HEADER_PADDING = 2
+
+
 def fit_widths(rows: list[list[str]], headers: list[str], width: int, gap: int = 2, narrowest: int = 6) -> list[int]:
     """Column widths that fit `width`, taken from the widest columns first."""
-    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    widths = [max([len(h) + HEADER_PADDING] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
     room = width - gap * (len(headers) - 1)
     while sum(widths) > room:
         widest = max(range(len(widths)), key=widths.__getitem__)
@@ -177,16 +181,21 @@ def render_table(rows: list[dict[str, Any]], columns: tuple[str, ...], *, tablef
     if width is not None and cells:
         widths = fit_widths(cells, headers, width)
         cells = [[_truncate(v, w) for v, w in zip(row, widths, strict=True)] for row in cells]
-        headers = [_truncate(h, w) for h, w in zip(headers, widths, strict=True)]
+        headers = [_truncate(h, w - HEADER_PADDING) for h, w in zip(headers, widths, strict=True)]
     return tabulate(cells, headers=headers, tablefmt=tablefmt, disable_numparse=True)
+
+
+def stdout_is_terminal() -> bool:
+    import sys
+
+    return sys.stdout.isatty()
 
 
 def terminal_width() -> int | None:
     """The width tables must fit in a terminal ($COLUMNS overrides it); None for a file or pipe."""
     import shutil
-    import sys
 
-    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    return shutil.get_terminal_size().columns if stdout_is_terminal() else None
 
 
 def emit(rows: Iterable[dict[str, Any]], *, output: Any, available: tuple[str, ...],

@@ -133,3 +133,27 @@ def test_bad_filter_and_output_options_are_refused(archive, args, field, snapsho
 def test_like_wildcards_in_values_are_literal(archive):
     assert ids(archive, "--venue", "%") == []
     assert ids(archive, "--topic", "_") == []
+
+
+def index_rows(path):
+    import sqlite3
+
+    with sqlite3.connect(path) as connection:
+        indexed = dict(connection.execute("SELECT rowid, people || ' ' || topics FROM meetings_search"))
+        meetings = {row[0] for row in connection.execute("SELECT id FROM meetings")}
+    return indexed, meetings
+
+
+def test_search_index_stays_in_step_after_add_edit_delete_merge(archive):
+    indexed, meetings = index_rows(archive.path)
+    assert set(indexed) == meetings
+    archive("delete", "4", "--yes")
+    archive("edit", "3", "--add-topic", "wheat corridor")
+    archive("add", "--date", "2024-03", "--attendee", "S. Lavrov, Russia", "--topic", "grain")
+    lavrov = [p["id"] for p in json.loads(archive("people", "--format", "json", "--search", "lavrov").stdout)]
+    archive("people", "merge", str(lavrov[0]), str(lavrov[1]))
+    indexed, meetings = index_rows(archive.path)
+    assert set(indexed) == meetings
+    assert ids(archive, "--search", "antalya") == []
+    assert ids(archive, "--search", "wheat") == [3]
+    assert ids(archive, "--search", '"S. Lavrov"') == [7, 3]

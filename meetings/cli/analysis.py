@@ -47,7 +47,7 @@ def stats(
 
     from meetings.db import session_scope
     from meetings.errors import InvalidInput
-    from meetings.output import emit
+    from meetings.output import emit, stdout_is_terminal
     from meetings.services.stats import GROUPINGS, group_counts, last_contacts
 
     if by not in GROUPINGS:
@@ -67,7 +67,7 @@ def stats(
     if limit_rows:
         rows = rows[:limit_rows]
     table_columns = columns
-    if not last_contact and output.format.value == "table" and sys.stdout.isatty() and rows:
+    if not last_contact and output.format.value == "table" and stdout_is_terminal() and rows:
         largest = max(r["meetings"] for r in rows)
         for row in rows:
             row["bar"] = _bar(row["meetings"], largest)

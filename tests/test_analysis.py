@@ -1,0 +1,151 @@
+"""Stats, graph, timeline and the entity listings, read back as a user's tools would."""
+
+import csv
+import io
+import json
+
+import networkx as nx
+import pydot
+import pytest
+
+
+@pytest.fixture
+def archive(invoke_seeded):
+    invoke_seeded("add", "--date", "2024-07-09", "--venue", "Moscow", "--venue-country", "Russia",
+                  "--attendee", "Narendra Modi, India, Prime Minister", "--attendee", "Vladimir Putin, Russia, President",
+                  "--topic", "energy")
+    invoke_seeded("add", "--date", "2024-02", "--attendee", "Rajnath Singh, India", "--attendee", "Lloyd Austin, USA",
+                  "--kind", "call")
+    return invoke_seeded
+
+
+def stats(invoke, *args):
+    return json.loads(invoke("stats", "--format", "json", *args).stdout)
+
+
+def test_stats_by_country(archive):
+    rows = {r["country"]: r for r in stats(archive)}
+    assert rows["Russia"] == {"country": "Russia", "meetings": 4, "first": "2001", "last": "2024-07-09"}
+    assert rows["United States"]["meetings"] == 1
+    assert list(rows)[:3] == ["India", "Russia", "China"]  # most meetings first, ties by name
+
+
+def test_stats_by_pair_is_who_met_whom(archive):
+    rows = {r["pair"]: r["meetings"] for r in stats(archive, "--by", "pair")}
+    assert rows["India – Russia"] == 3
+    assert rows["India – United States"] == 1
+    assert "Russia – India" not in rows
+
+
+@pytest.mark.parametrize(
+    ("by", "expected"),
+    [
+        ("person", {"Rajnath Singh": 3, "Sergei Shoigu": 2, "Vladimir Putin": 1}),
+        ("topic", {"energy": 1, "regional peace and security": 1}),
+        ("org", {"SCO": 2}),
+        ("kind", {"bilateral": 2, "multilateral": 1, "summit": 1, "call": 1}),
+        ("year", {"2001": 1, "2023": 2, "2024": 2}),
+        ("month", {"2001 (month unknown)": 1, "2023-04": 2, "2024-02": 1, "2024-07": 1}),
+        ("quarter", {"2001 (quarter unknown)": 1, "2023-Q2": 2, "2024-Q1": 1, "2024-Q3": 1}),
+    ],
+)
+def test_stats_groupings(archive, by, expected):
+    rows = {r[by]: r["meetings"] for r in stats(archive, "--by", by)}
+    for key, count in expected.items():
+        assert rows[key] == count
+
+
+def test_stats_take_the_filters(archive):
+    rows = {r["country"]: r["meetings"] for r in stats(archive, "--person", "rajnath", "--from", "2024")}
+    assert rows == {"India": 1, "United States": 1}
+
+
+def test_stats_periods_are_in_date_order(archive):
+    assert [r["year"] for r in stats(archive, "--by", "year")] == ["2001", "2023", "2024"]
+
+
+def test_last_contact(archive):
+    rows = {r["country"]: r for r in stats(archive, "--last-contact", "--country", "India")}
+    assert rows["Russia"]["last"] == "2024-07-09"
+    assert rows["Russia"]["meetings"] == 3
+    assert rows["United States"]["last"] == "2024-02"
+    assert rows["China"]["last"] == "2023-04-28"
+    assert "India" not in rows
+    assert rows["Russia"]["days_since"] >= 0
+
+
+def test_stats_csv_and_limit(archive):
+    out = archive("stats", "--by", "country", "--format", "csv", "--limit", "2").stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["country"] for r in rows] == ["India", "Russia"]
+
+
+def test_stats_refusals(archive):
+    assert archive("stats", "--by", "weekday", ok=False).exit_code == 2
+    refused = archive("stats", "--last-contact", ok=False)
+    assert refused.exit_code == 2 and "--country" in refused.stderr
+
+
+def test_stats_bars_only_in_a_terminal(archive, monkeypatch):
+    assert "█" not in archive("stats").stdout
+    import meetings.output
+
+    monkeypatch.setattr(meetings.output, "stdout_is_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "200")
+    drawn = archive("stats").stdout
+    russia = next(line for line in drawn.splitlines() if line.startswith("Russia"))
+    china = next(line for line in drawn.splitlines() if line.startswith("China"))
+    assert russia.endswith(" " + "█" * 30)
+    assert china.endswith(" " + "█" * 15)
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_graph_reads_back_in_networkx(archive, tmp_path, fmt):
+    path = tmp_path / f"contacts.{fmt}"
+    archive("graph", "--format", fmt, "--output", str(path))
+    graph = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(path)
+    assert graph.has_edge("IN", "RU")
+    edge = graph.edges["IN", "RU"]
+    assert int(edge["weight"]) == 3
+    assert (edge["first"], edge["last"]) == ("2023-04-28", "2024-07-09")
+    assert graph.nodes["RU"]["label"] == "Russia"
+
+
+def test_graph_json_and_people_nodes(archive):
+    data = json.loads(archive("graph", "--format", "json", "--nodes", "person").stdout)
+    graph = nx.node_link_graph(data, edges="links")
+    names = nx.get_node_attributes(graph, "label")
+    singh = next(k for k, v in names.items() if v == "Rajnath Singh")
+    shoigu = next(k for k, v in names.items() if v == "Sergei Shoigu")
+    assert graph.edges[singh, shoigu]["weight"] == 2
+
+
+def test_graph_dot_parses(archive):
+    [graph] = pydot.graph_from_dot_data(archive("graph", "--format", "dot", "--country", "USA").stdout)
+    assert {n.get_name() for n in graph.get_nodes()} >= {"IN", "US"}
+
+
+def test_timeline_indents_sideline_meetings(archive):
+    lines = archive("timeline").stdout.splitlines()
+    assert lines[0].startswith("2001        SCO founding summit")
+    summit = lines.index(next(line for line in lines if "SCO Defence Ministers' Meeting" in line))
+    assert lines[summit + 1].startswith("2023-04-28      └─ India–Russia bilateral meeting")
+    assert lines[-1].startswith("2024-07-09  India–Russia meeting")
+
+
+def test_timeline_shows_a_sideline_meeting_alone_when_its_parent_is_filtered_out(archive):
+    lines = archive("timeline", "--kind", "bilateral").stdout.splitlines()
+    assert lines[0].startswith("2023-04-28  India–Russia bilateral meeting")
+
+
+def test_countries_topics_orgs(archive):
+    countries = json.loads(archive("countries", "--format", "json").stdout)
+    assert countries[1] == {"code": "RU", "country": "Russia", "meetings": 4, "last": "2024-07-09"}
+    topics = {t["topic"]: t for t in json.loads(archive("topics", "--format", "json").stdout)}
+    assert topics["energy"]["meetings"] == 1
+    [sco] = json.loads(archive("orgs", "--format", "json").stdout)
+    assert sco["acronym"] == "SCO" and sco["meetings"] == 2
+    assert {"country": "India", "status": "observer", "since": 2005, "until": 2017,
+            "label": "India (observer 2005–2017)"} in sco["members"]
+    table = archive("orgs").stdout
+    assert "India (member 2017)" in table
