@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -12,10 +13,13 @@ from sqlalchemy.orm import Session
 from meetings.countries import resolve_country
 from meetings.dates import PartialDate
 from meetings.errors import InvalidInput, NotFound
+from meetings.countries import Country
 from meetings.models import (
+    ACRONYM_LENGTH,
     NAME_LENGTH,
     PLACE_LENGTH,
     RANK_LENGTH,
+    REFERENCE_LENGTH,
     ROLE_LENGTH,
     SUMMARY_LENGTH,
     TITLE_LENGTH,
@@ -127,7 +131,44 @@ def _descendants(session: Session, meeting_id: int) -> set[int]:
     return found
 
 
-def _apply(session: Session, meeting: Meeting, data: MeetingInput) -> Meeting:
+@dataclass(frozen=True)
+class NormalAttendee:
+    name: str | None
+    key: str | None  # folded name
+    country: Country
+    role: str | None
+    rank: str | None
+    host: bool
+    chair: bool
+
+
+@dataclass(frozen=True)
+class NormalMeeting:
+    """A meeting validated and resolved, ready to be written by the ORM or in bulk."""
+
+    title: str
+    kind: str
+    start: PartialDate
+    end: PartialDate | None
+    venue: str | None
+    venue_country: Country | None
+    organization: str | None
+    sideline_of: int | None
+    summary: str | None
+    attendees: tuple[NormalAttendee, ...]
+    topics: tuple[tuple[str, str], ...]  # (name, key)
+    sources: tuple[tuple[str, str | None, dt.date | None], ...]  # (reference, publisher, published)
+
+    @property
+    def signature(self) -> tuple[object, ...]:
+        """What makes two records one meeting: start date, venue country and who attended."""
+        return (self.start.first_day, self.start.precision.value,
+                self.venue_country.code if self.venue_country else None,
+                frozenset((a.country.code, a.key or a.role) for a in self.attendees))
+
+
+def normalize(data: MeetingInput) -> NormalMeeting:
+    """Validate every field of a meeting and resolve its countries; no database needed."""
     start = PartialDate.parse(data.date, field="--date")
     end = PartialDate.parse(data.end_date, field="--end-date") if data.end_date else None
     if end is not None and end.last_day < start.first_day:
@@ -139,71 +180,106 @@ def _apply(session: Session, meeting: Meeting, data: MeetingInput) -> Meeting:
         kind = data.kind.strip().lower()
         if kind not in {k.value for k in MeetingKind}:
             raise InvalidInput("--kind", f"{data.kind!r} is not a kind; use one of {KINDS}")
-    attendees = [_checked_attendee(attendee) for attendee in data.attendees]
-    names = [match_key(a.name) for a in attendees if a.name]
-    repeated = next((name for name in names if names.count(name) > 1), None)
+    attendees = tuple(_normal_attendee(attendee) for attendee in data.attendees)
+    keys = [a.key for a in attendees if a.key]
+    repeated = next((key for key in keys if keys.count(key) > 1), None)
     if repeated is not None:
         raise InvalidInput("--attendee", f"{repeated!r} is listed twice")
-    country_names = [resolve_country(a.country or "", field="--attendee country").name for a in attendees]
-    topic_texts = {match_key(text): text for text in reversed(data.topics)}
-    source_inputs = {item.reference.strip(): item for item in reversed(data.sources)}
-
-    meeting.title = clean(data.title, field="--title", max_length=TITLE_LENGTH) or default_title(country_names)
-    meeting.kind = kind or default_kind(len(set(country_names))).value
-    meeting.start_date = start.first_day
-    meeting.start_precision = start.precision.value
-    meeting.end_date = end.first_day if end else None
-    meeting.end_precision = end.precision.value if end else None
-    meeting.last_day = (end or start).last_day
-    meeting.venue = clean(data.venue, field="--venue", max_length=PLACE_LENGTH)
-    meeting.summary = clean_block(data.summary, field="--summary", max_length=SUMMARY_LENGTH)
-    # In the session before anything is attached, so that what it points at cascades with it.
-    session.add(meeting)
-    meeting.venue_country = (
-        records.country(session, data.venue_country, field="--venue-country") if data.venue_country else None
+    country_names = [a.country.name for a in attendees]
+    topics: dict[str, str] = {}
+    for text in data.topics:
+        name = clean(text, field="--topic", max_length=NAME_LENGTH, required=True)
+        assert name is not None
+        key = match_key(name)
+        if not key:
+            raise InvalidInput("--topic", f"{text!r} needs at least one letter or digit")
+        topics.setdefault(key, name)
+    sources: dict[str, tuple[str, str | None, dt.date | None]] = {}
+    for item in data.sources:
+        reference = clean(item.reference, field="--source", max_length=REFERENCE_LENGTH, required=True)
+        assert reference is not None
+        publisher = clean(item.publisher, field="source publisher", max_length=NAME_LENGTH)
+        published = PartialDate.parse(item.published, field="source published").first_day if item.published else None
+        sources.setdefault(reference, (reference, publisher, published))
+    organization = None
+    if data.organization:
+        organization = clean(data.organization, field="--org", max_length=ACRONYM_LENGTH)
+        if organization is not None and not match_key(organization):
+            raise InvalidInput("--org", f"{data.organization!r} needs at least one letter or digit")
+    venue_country = None
+    if data.venue_country and data.venue_country.strip():
+        venue_country = resolve_country(data.venue_country, field="--venue-country")
+    return NormalMeeting(
+        title=clean(data.title, field="--title", max_length=TITLE_LENGTH) or default_title(country_names),
+        kind=kind or default_kind(len(set(country_names))).value,
+        start=start,
+        end=end,
+        venue=clean(data.venue, field="--venue", max_length=PLACE_LENGTH),
+        venue_country=venue_country,
+        organization=organization,
+        sideline_of=data.sideline_of,
+        summary=clean_block(data.summary, field="--summary", max_length=SUMMARY_LENGTH),
+        attendees=attendees,
+        topics=tuple((name, key) for key, name in topics.items()),
+        sources=tuple(sources.values()),
     )
-    meeting.organization = records.organization(session, data.organization) if data.organization else None
-    meeting.parent = None
-    if data.sideline_of is not None:
-        parent = session.get(Meeting, data.sideline_of)
-        if parent is None:
-            raise InvalidInput("--sideline-of", f"there is no meeting {data.sideline_of}; give the id of a recorded meeting")
-        meeting.parent = parent
-    for position, attendee in enumerate(attendees):
-        meeting.attendances.append(Attendance(
-            person=records.person(session, attendee.name) if attendee.name else None,
-            country=records.country(session, attendee.country or "", field="--attendee country"),
-            role=attendee.role,
-            rank=attendee.rank,
-            is_host=attendee.host,
-            is_chair=attendee.chair,
-            position=position,
-        ))
-    meeting.topics = [records.topic(session, text) for text in reversed(topic_texts.values())]
-    meeting.sources = [
-        records.source(
-            session, item.reference,
-            publisher=clean(item.publisher, field="source publisher", max_length=NAME_LENGTH),
-            published_on=PartialDate.parse(item.published, field="source published").first_day if item.published else None,
-        )
-        for item in reversed(source_inputs.values())
-    ]
-    session.flush()
-    return meeting
 
 
-def _checked_attendee(attendee: AttendeeInput) -> AttendeeInput:
+def _normal_attendee(attendee: AttendeeInput) -> NormalAttendee:
     name = clean(attendee.name, field="--attendee name", max_length=NAME_LENGTH)
     role = clean(attendee.role, field="--attendee role", max_length=ROLE_LENGTH)
     rank = clean(attendee.rank, field="--attendee rank", max_length=RANK_LENGTH)
     if name is not None and not match_key(name):
         raise InvalidInput("--attendee name", f"{name!r} has no letters; give the person's name")
     if name is None and role is None:
-        raise InvalidInput("--attendee name", f"a name is required (or an empty name and a role: \", Russia, President\"); use {ATTENDEE_FORMAT}")
+        raise InvalidInput("--attendee name", "a name is required (or an empty name and a role: "
+                                              f"\", Russia, President\"); use {ATTENDEE_FORMAT}")
     if not attendee.country or not attendee.country.strip():
         raise InvalidInput("--attendee country", f"a country is required; use {ATTENDEE_FORMAT}")
-    return AttendeeInput(name=name, country=attendee.country, role=role, rank=rank,
-                         host=bool(attendee.host), chair=bool(attendee.chair))
+    return NormalAttendee(
+        name=name, key=match_key(name) if name else None,
+        country=resolve_country(attendee.country, field="--attendee country"),
+        role=role, rank=rank, host=bool(attendee.host), chair=bool(attendee.chair),
+    )
+
+
+def _apply(session: Session, meeting: Meeting, data: MeetingInput) -> Meeting:
+    normal = normalize(data)
+    meeting.title = normal.title
+    meeting.kind = normal.kind
+    meeting.start_date = normal.start.first_day
+    meeting.start_precision = normal.start.precision.value
+    meeting.end_date = normal.end.first_day if normal.end else None
+    meeting.end_precision = normal.end.precision.value if normal.end else None
+    meeting.last_day = (normal.end or normal.start).last_day
+    meeting.venue = normal.venue
+    meeting.summary = normal.summary
+    # In the session before anything is attached, so that what it points at cascades with it.
+    session.add(meeting)
+    meeting.venue_country = records.country_row(session, normal.venue_country) if normal.venue_country else None
+    meeting.organization = records.organization(session, normal.organization) if normal.organization else None
+    meeting.parent = None
+    if normal.sideline_of is not None:
+        parent = session.get(Meeting, normal.sideline_of)
+        if parent is None:
+            raise InvalidInput("--sideline-of",
+                               f"there is no meeting {normal.sideline_of}; give the id of a recorded meeting")
+        meeting.parent = parent
+    for position, attendee in enumerate(normal.attendees):
+        meeting.attendances.append(Attendance(
+            person=records.person(session, attendee.name) if attendee.name else None,
+            country=records.country_row(session, attendee.country),
+            role=attendee.role,
+            rank=attendee.rank,
+            is_host=attendee.host,
+            is_chair=attendee.chair,
+            position=position,
+        ))
+    meeting.topics = [records.topic(session, name) for name, _ in normal.topics]
+    meeting.sources = [records.source(session, reference, publisher=publisher, published_on=published)
+                       for reference, publisher, published in normal.sources]
+    session.flush()
+    return meeting
 
 
 def meeting_input(*, session: Session, meeting_id: int) -> MeetingInput:
@@ -250,27 +326,15 @@ def delete_meeting(*, session: Session, meeting_id: int) -> Meeting:
 def find_duplicate(*, session: Session, meeting: Meeting) -> int | None:
     """The id of another meeting with the same date, venue country and set of attendees
     (country and person), if there is one."""
-    signature = _signature(meeting)
-    candidates = session.scalars(
-        select(Meeting).where(
-            Meeting.start_date == meeting.start_date,
-            Meeting.start_precision == meeting.start_precision,
-            Meeting.venue_country_code.is_(None) if meeting.venue_country is None
-            else Meeting.venue_country_code == meeting.venue_country.code,
-            Meeting.id != meeting.id if meeting.id is not None else Meeting.id.is_not(None),
-        )
-    )
-    for candidate in candidates:
-        if _signature(candidate) == signature:
-            return candidate.id
-    return None
+    from meetings.services.duplicates import existing_signatures
+
+    found = existing_signatures(session, [meeting.start_date], exclude=meeting.id)
+    return found.get(_signature(meeting))
 
 
-def _signature(meeting: Meeting) -> frozenset[tuple[str | None, str | None]]:
-    return frozenset(
-        (a.country.code if a.country else None, a.person.key if a.person else a.role)
-        for a in meeting.attendances
-    )
+def _signature(meeting: Meeting) -> tuple[object, ...]:
+    return (meeting.start_date, meeting.start_precision, meeting.venue_country_code,
+            frozenset((a.country_code, a.person.key if a.person else a.role) for a in meeting.attendances))
 
 
 @dataclass

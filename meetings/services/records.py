@@ -9,6 +9,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from meetings.countries import Country as ResolvedCountry
 from meetings.countries import resolve_country
 from meetings.errors import InvalidInput
 from meetings.models import (
@@ -26,7 +27,10 @@ from meetings.text import clean, match_key
 
 
 def country(session: Session, text: str, *, field: str) -> Country:
-    resolved = resolve_country(text, field=field)
+    return country_row(session, resolve_country(text, field=field))
+
+
+def country_row(session: Session, resolved: ResolvedCountry) -> Country:
     row = session.get(Country, resolved.code)
     if row is None:
         row = Country(code=resolved.code, name=resolved.name)

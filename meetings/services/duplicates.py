@@ -1,0 +1,43 @@
+"""Recognising a meeting already recorded: same start date (and precision), venue country,
+and set of attendees (country with person, or with role for the unnamed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from meetings.models import Attendance, Meeting, Person
+
+Signature = tuple[object, ...]
+
+
+def existing_signatures(session: Session, dates: Iterable[dt.date], *, exclude: int | None = None) -> dict[Signature, int]:
+    """Signatures of the recorded meetings that start on these days, mapped to their ids."""
+    days = sorted(set(dates))
+    result: dict[Signature, int] = {}
+    for start in range(0, len(days), 500):
+        chunk = days[start:start + 500]
+        meetings = {
+            mid: (day, precision, venue)
+            for mid, day, precision, venue in session.execute(
+                select(Meeting.id, Meeting.start_date, Meeting.start_precision, Meeting.venue_country_code)
+                .where(Meeting.start_date.in_(chunk))
+            )
+            if mid != exclude
+        }
+        attendees: dict[int, set[tuple[str | None, str | None]]] = defaultdict(set)
+        ids = list(meetings)
+        for offset in range(0, len(ids), 500):
+            for mid, country, key, role in session.execute(
+                select(Attendance.meeting_id, Attendance.country_code, Person.key, Attendance.role)
+                .outerjoin(Person, Person.id == Attendance.person_id)
+                .where(Attendance.meeting_id.in_(ids[offset:offset + 500]))
+            ):
+                attendees[mid].add((country, key or role))
+        for mid, (day, precision, venue) in meetings.items():
+            result.setdefault((day, precision, venue, frozenset(attendees[mid])), mid)
+    return result
