@@ -39,6 +39,7 @@ class InvalidInput(MeetingsError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
+        self.detail = message
 
 
 class DatabaseBusy(MeetingsError):

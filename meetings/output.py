@@ -18,6 +18,28 @@ LONG_COLUMNS = ("meeting_id", "date", "end_date", "title", "kind", "venue", "ven
 LIST_SEPARATOR = "; "
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize(value: Any) -> Any:
+    """Make a cell inert for spreadsheets by prefixing a quote; reversed by unneutralize.
+
+    A value that already starts with a quote before a trigger gets one more, so that
+    import gives back exactly what was exported.
+    """
+    if isinstance(value, str) and (value.startswith(FORMULA_TRIGGERS)
+                                   or (value.startswith("'") and value.lstrip("'").startswith(FORMULA_TRIGGERS))):
+        return "'" + value
+    return value
+
+
+def unneutralize(value: str) -> str:
+    if value.startswith("'") and value.lstrip("'").startswith(FORMULA_TRIGGERS):
+        return value[1:]
+    return value
+
+
 def _escape(value: str, characters: str) -> str:
     value = value.replace("\\", "\\\\")
     for character in characters:
@@ -112,14 +134,17 @@ def long_rows(record: MeetingRecord) -> Iterator[dict[str, Any]]:
 
 
 def write_csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], stream: IO[str], *,
-              delimiter: str = ",") -> int:
-    """RFC 4180 CSV with a header row and CRLF line ends; returns the number of rows written."""
-    writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore",
-                            delimiter=delimiter)
-    writer.writeheader()
+              delimiter: str = ",", raw: bool = False) -> int:
+    """RFC 4180 CSV with a header row and CRLF line ends; returns the number of rows written.
+
+    Cells a spreadsheet would run as a formula are neutralized unless `raw`.
+    """
+    writer = csv.writer(stream, lineterminator="\r\n", delimiter=delimiter)
+    writer.writerow(columns)
     count = 0
     for row in rows:
-        writer.writerow(row)
+        cells = [row.get(c, "") for c in columns]
+        writer.writerow(cells if raw else [neutralize(c) for c in cells])
         count += 1
     return count
 
@@ -228,7 +253,7 @@ def emit(rows: Iterable[dict[str, Any]], *, output: Any, available: tuple[str, .
         return write_json(items, stream) if fmt is Format.json else write_jsonl(items, stream)
     if fmt in (Format.csv, Format.tsv):
         return write_csv(rows, chosen or machine_columns or available, stream,
-                         delimiter="," if fmt is Format.csv else "\t")
+                         delimiter="," if fmt is Format.csv else "\t", raw=output.raw)
     collected = list(rows)
     if not collected:
         return 0

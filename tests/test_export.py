@@ -1,5 +1,6 @@
 import csv
 import io
+import json
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -99,8 +100,20 @@ def test_the_attendee_cell_reads_back_as_the_add_syntax(name, role):
     assert parsed.role == ((role or "").strip() or None)
 
 
-@pytest.mark.parametrize("value", ['He said "hi", twice', "line one\nline two", "=1+1", "semi; colon"])
+@pytest.mark.parametrize("value", ['He said "hi", twice', "line one\nline two", "semi; colon", "ok ='x'"])
 def test_awkward_text_survives_csv_quoting(invoke, value):
     invoke("add", "--date", "2023", "--attendee", "A B, India", "--summary", value, "--topic", "x")
     [row] = read_csv(invoke("export").stdout)
     assert row["summary"] == value
+
+
+@pytest.mark.parametrize("value", ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "'=already quoted"])
+def test_formula_cells_are_neutralized_unless_raw(invoke, value):
+    invoke("add", "--date", "2023", "--attendee", "A B, India", "--title", value)
+    [row] = read_csv(invoke("export").stdout)
+    assert row["title"] == "'" + value
+    [listed] = read_csv(invoke("list", "--format", "csv").stdout)
+    assert listed["title"] == "'" + value
+    [raw] = read_csv(invoke("export", "--raw").stdout)
+    assert raw["title"] == value
+    assert json.loads(invoke("list", "--format", "json").stdout)[0]["title"] == value

@@ -11,6 +11,7 @@ from meetings.cli import analysis as analysis_commands
 from meetings.cli import db as db_commands
 from meetings.cli import meetings as meeting_commands
 from meetings.cli import people as people_commands
+from meetings.cli import transfer as transfer_commands
 from meetings.cli.state import State
 from meetings.errors import MeetingsError
 
@@ -103,6 +104,7 @@ def main_options(
 
 meeting_commands.register(app)
 analysis_commands.register(app)
+transfer_commands.register(app)
 app.add_typer(people_commands.app, name="people")
 app.add_typer(db_commands.app, name="db")
 

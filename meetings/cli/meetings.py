@@ -296,6 +296,8 @@ def export(
         "--output", "-o", help="File to write; standard output when absent.", dir_okay=False)] = None,
     long: Annotated[bool, typer.Option("--long", help="One row per attendance, for pivot tables.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")] = False,
+    raw: Annotated[bool, typer.Option("--raw", help="Leave cells that start with = + - @ as they are (by default "
+                                                    "they get a leading ' so spreadsheets do not run them).")] = False,
 ) -> None:
     """Export meetings as CSV (UTF-8, RFC 4180 quoting, ISO dates), one row per meeting.
 
@@ -319,12 +321,12 @@ def export(
         rows = (row for r in records for row in long_rows(r)) if long else (wide_row(r) for r in records)
         columns = LONG_COLUMNS if long else WIDE_COLUMNS
         if output is None:
-            write_csv(rows, columns, sys.stdout)
+            write_csv(rows, columns, sys.stdout, raw=raw)
             return
         from meetings.files import atomic_text_output
 
         with atomic_text_output(output, force=force, database_url=state.url) as stream:
-            count = write_csv(rows, columns, stream)
+            count = write_csv(rows, columns, stream, raw=raw)
     typer.echo(f"Wrote {count} {'attendance' if long else 'meeting'} rows to {output}", err=True)
 
 

@@ -72,6 +72,7 @@ class OutputOptions:
     format: Format
     tablefmt: str | None
     columns: tuple[str, ...] | None
+    raw: bool = False
 
 
 _OUTPUT_PARAMETERS = [
@@ -81,6 +82,9 @@ _OUTPUT_PARAMETERS = [
             help="Any tabulate table format for --format table (plain, grid, github, latex, html, ...)."),
     _option("columns", str | None, "--columns", metavar="A,B,...", panel=OUTPUT_PANEL,
             help="The columns to print, in this order (comma-separated)."),
+    _option("raw", bool, "--raw", default=False, panel=OUTPUT_PANEL,
+            help="In CSV and TSV, leave cells that start with = + - @ as they are (by default they get a "
+                 "leading ' so that spreadsheets do not run them as formulas)."),
 ]
 
 
@@ -154,7 +158,7 @@ def build_filter(*, country: list[str] | None = None, any_country: list[str] | N
     )
 
 
-def build_output(*, output_format: Format, tablefmt: str | None, columns: str | None) -> OutputOptions:
+def build_output(*, output_format: Format, tablefmt: str | None, columns: str | None, raw: bool = False) -> OutputOptions:
     from meetings.errors import InvalidInput
 
     if tablefmt is not None:
@@ -169,7 +173,7 @@ def build_output(*, output_format: Format, tablefmt: str | None, columns: str | 
         chosen = tuple(c.strip() for c in columns.split(",") if c.strip())
         if not chosen:
             raise InvalidInput("--columns", "name at least one column")
-    return OutputOptions(format=output_format, tablefmt=tablefmt, columns=chosen)
+    return OutputOptions(format=output_format, tablefmt=tablefmt, columns=chosen, raw=raw)
 
 
 def _extend(command: Callable[..., Any], parameters: list[inspect.Parameter], target: str,

@@ -1,0 +1,301 @@
+"""`meetings import`: bring records in from CSV, JSON, JSONL or a fixture file."""
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+
+class ImportFormat(str, Enum):
+    auto = "auto"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+    jsonl = "jsonl"
+    fixture = "fixture"
+
+
+class OnDuplicate(str, Enum):
+    skip = "skip"
+    update = "update"
+    error = "error"
+
+
+def _state(ctx: typer.Context) -> Any:
+    return ctx.find_root().obj
+
+
+def _pairs(values: list[str] | None, option: str, *, targets: bool) -> dict[str, str]:
+    from meetings.errors import InvalidInput
+    from meetings.services.importer import FIELDS
+
+    pairs: dict[str, str] = {}
+    for value in values or []:
+        left, sep, right = value.partition("=")
+        if not sep or not left.strip():
+            raise InvalidInput(option, f"{value!r} is not NAME=VALUE")
+        field = right.strip() if targets else left.strip()
+        if field not in FIELDS:
+            raise InvalidInput(option, f"{field!r} is not a field; use one of {', '.join(sorted(FIELDS))}")
+        pairs[left.strip()] = right.strip() if targets else right
+    return pairs
+
+
+def _detect(path: str, head: bytes, chosen: ImportFormat) -> ImportFormat:
+    if chosen is not ImportFormat.auto:
+        return chosen
+    suffix = Path(path).suffix.lower()
+    by_suffix = {".csv": ImportFormat.csv, ".tsv": ImportFormat.tsv, ".tab": ImportFormat.tsv,
+                 ".json": ImportFormat.json, ".jsonl": ImportFormat.jsonl, ".ndjson": ImportFormat.jsonl,
+                 ".yaml": ImportFormat.fixture, ".yml": ImportFormat.fixture}
+    if suffix in by_suffix:
+        return by_suffix[suffix]
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.startswith(b"["):
+        return ImportFormat.json
+    if start.startswith(b"{"):
+        return ImportFormat.jsonl
+    return ImportFormat.csv
+
+
+def import_meetings(
+    ctx: typer.Context,
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Files to import; - reads standard input.")],
+    import_format: Annotated[ImportFormat, typer.Option("--format", "-f", help="auto (by extension or content), csv, tsv, json, jsonl or fixture.")] = ImportFormat.auto,
+    encoding: Annotated[str | None, typer.Option("--encoding", help="The files' encoding when not UTF-8 (UTF-8 with or without BOM and UTF-16 with BOM are recognised).")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check everything and report what would be added, updated and skipped; write nothing.")] = False,
+    skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="Import the valid records; write the rejected ones, with their reasons, to a rejects file.")] = False,
+    rejects: Annotated[Path | None, typer.Option("--rejects", help="Where --skip-invalid writes rejected records (default: FILE.rejects.csv or .jsonl beside the input).", dir_okay=False)] = None,
+    on_duplicate: Annotated[OnDuplicate, typer.Option("--on-duplicate", help="A meeting already recorded (same date, venue country and attendees): skip it, update it, or refuse the import.")] = OnDuplicate.skip,
+    mapping: Annotated[list[str] | None, typer.Option("--map", metavar='"COLUMN=field"', help="Read a foreign CSV column as one of ours (date, attendee, country, role, venue, ...). Repeatable.")] = None,
+    constants: Annotated[list[str] | None, typer.Option("--set", metavar='"field=VALUE"', help="Give a field the same value on every row where the file leaves it empty. Repeatable.")] = None,
+    fill_down: Annotated[list[str] | None, typer.Option("--fill-down", metavar="COLUMN", help="Fill blank cells of this column with the value above them. Repeatable.")] = None,
+) -> None:
+    """Import meetings from CSV (both `export` shapes, or a foreign layout with --map), JSON or JSONL
+    (as `list --format json` prints them; ids optional) or the fixture format.
+
+    Every record is checked first and the import is one transaction: all or nothing. A file that
+    does not decode is refused with the byte offset; nothing is guessed.
+
+    Examples:
+
+        meetings import last-quarter.csv
+
+        meetings import colleague.json --dry-run
+
+        meetings import travels.csv --map start_date=date --map name=attendee --set "country=United States" --map locale=venue --map country=venue_country --skip-invalid
+    """
+    from meetings.db import session_scope
+    from meetings.errors import InvalidInput
+    from meetings.services.importer import ImportOptions, ImportReport
+
+    options = ImportOptions(
+        on_duplicate=on_duplicate.value, skip_invalid=skip_invalid, dry_run=dry_run,
+        mapping=_pairs(mapping, "--map", targets=True), constants=_pairs(constants, "--set", targets=False),
+        fill_down=tuple(fill_down or ()),
+    )
+    if files.count("-") > 1:
+        raise InvalidInput("FILE", "standard input (-) can be read only once")
+    for name in files:
+        if name != "-" and not Path(name).is_file():
+            raise InvalidInput("FILE", f"{name} is not a file")
+    if skip_invalid and not dry_run:
+        _check_rejects_targets(files, rejects)
+
+    engine = _state(ctx).engine()
+    report = ImportReport()
+    with _progress(files) as advance, session_scope(engine, write=True) as session:
+        for name in files:
+            _import_file(session, name, import_format, encoding, options, report, advance)
+        if report.error_count and not skip_invalid:
+            lines = report.errors + ([f"... and {report.error_count - len(report.errors)} more"]
+                                     if report.error_count > len(report.errors) else [])
+            raise InvalidInput("import", f"{report.error_count} invalid record(s); nothing was imported:\n  "
+                                         + "\n  ".join(lines))
+        if dry_run:
+            session.rollback()
+    for note in report.notes:
+        typer.echo(f"meetings: note: {note}", err=True)
+    if report.error_count:
+        for line in report.errors:
+            typer.echo(f"meetings: rejected: {line}", err=True)
+        if report.error_count > len(report.errors):
+            typer.echo(f"meetings: ... and {report.error_count - len(report.errors)} more rejected", err=True)
+    verb = "Would import" if dry_run else "Imported"
+    typer.echo(f"{verb}: {report.added} added, {report.updated} updated, {report.skipped} skipped as already "
+               f"recorded, {report.rejected} rejected.", err=True)
+    if skip_invalid and report.rejects and not dry_run:
+        for path in _write_rejects(report.rejects, files, rejects):
+            typer.echo(f"Rejected records, with reasons, are in {path}; fix them and import that file again.",
+                       err=True)
+
+
+def _rejects_path(name: str, rejects: Path | None, suffix: str) -> Path:
+    if rejects is not None:
+        return rejects
+    from meetings.errors import InvalidInput
+
+    if name == "-":
+        raise InvalidInput("--rejects", "name a rejects file when reading standard input with --skip-invalid")
+    path = Path(name)
+    return path.with_name(f"{path.stem}.rejects{suffix}")
+
+
+def _check_rejects_targets(files: list[str], rejects: Path | None) -> None:
+    from meetings.errors import InvalidInput
+
+    if rejects is not None and len(files) > 1:
+        raise InvalidInput("--rejects", "give one input file with --rejects, or let each input have its own rejects file")
+    for name in files:
+        for suffix in (".csv", ".jsonl"):
+            target = _rejects_path(name, rejects, suffix)
+            if target.exists():
+                raise InvalidInput("--rejects", f"{target} exists; move it away or name another with --rejects")
+            if rejects is not None:
+                break
+
+
+def _write_rejects(records: list[Any], files: list[str], rejects: Path | None) -> list[Path]:
+    import csv
+    import json
+
+    from meetings.services.importer import REJECT_COLUMN
+
+    written = []
+    for name in files:
+        mine = [r for r in records if r.source == name]
+        if not mine:
+            continue
+        if mine[0].header is not None:
+            path = _rejects_path(name, rejects, ".csv")
+            with path.open("w", encoding="utf-8", newline="") as handle:
+                writer = csv.writer(handle, lineterminator="\r\n", delimiter=mine[0].delimiter)
+                writer.writerow([*mine[0].header, REJECT_COLUMN])
+                for record in mine:
+                    for cells in record.raw:
+                        writer.writerow([*cells[:len(mine[0].header)], record.error])
+        else:
+            path = _rejects_path(name, rejects, ".jsonl")
+            with path.open("w", encoding="utf-8") as handle:
+                for record in mine:
+                    try:
+                        item = json.loads(record.raw) if isinstance(record.raw, str) else record.raw
+                    except ValueError:
+                        item = {"line": record.raw}
+                    if not isinstance(item, dict):
+                        item = {"value": item}
+                    handle.write(json.dumps({**item, REJECT_COLUMN: record.error}, ensure_ascii=False) + "\n")
+        written.append(path)
+    return written
+
+
+def _import_file(session: Any, name: str, chosen: ImportFormat, encoding: str | None, options: Any,
+                 report: Any, advance: Any) -> None:
+    from meetings.errors import FileProblem, InvalidInput
+    from meetings.files import decoded_lines
+    from meetings.services import importer
+
+    label = "<stdin>" if name == "-" else name
+    try:
+        stream = sys.stdin.buffer if name == "-" else open(name, "rb")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise FileProblem(f"{name}: cannot read: {exc.strerror}") from None
+    try:
+        head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
+        kind = _detect(name, head, chosen)
+        if kind is ImportFormat.fixture:
+            _import_fixture(session, label, stream, encoding, report)
+            return
+        lines = decoded_lines(stream, name=label, encoding=encoding)
+        if kind in (ImportFormat.csv, ImportFormat.tsv):
+            delimiter = "," if kind is ImportFormat.csv else "\t"
+            records = importer.read_csv(lines, name=label, options=options, delimiter=delimiter, progress=advance)
+        elif kind is ImportFormat.jsonl:
+            records = importer.read_jsonl(lines, name=label, progress=advance)
+        else:
+            records = importer.read_json("".join(lines), name=label)
+        header_holder: dict[str, Any] = {}
+
+        def tagged():
+            for record in records:
+                record.source = name
+                if isinstance(record.raw, list) and kind in (ImportFormat.csv, ImportFormat.tsv):
+                    record.header = header_holder.setdefault("header", _header_of(name, encoding, delimiter))
+                    record.delimiter = delimiter
+                yield record
+
+        partial = importer.import_records(session=session, records=tagged(), options=options)
+    finally:
+        if name != "-":
+            stream.close()
+    for key in ("added", "updated", "skipped", "rejected", "error_count"):
+        setattr(report, key, getattr(report, key) + getattr(partial, key))
+    report.errors += partial.errors[: max(0, importer.ERROR_CAP - len(report.errors))]
+    report.notes += partial.notes
+    report.rejects += partial.rejects
+
+
+def _header_of(name: str, encoding: str | None, delimiter: str) -> list[str]:
+    """The header row of a CSV input, for the rejects file (stdin: the columns seen)."""
+    import csv
+
+    from meetings.files import decoded_lines
+
+    if name == "-":
+        return []
+    with open(name, "rb") as stream:
+        reader = csv.reader(decoded_lines(stream, name=name, encoding=encoding), delimiter=delimiter)
+        return next(reader, [])
+
+
+def _import_fixture(session: Any, label: str, stream: Any, encoding: str | None, report: Any) -> None:
+    import yaml
+
+    from meetings.errors import InvalidInput
+    from meetings.files import decoded_lines
+    from meetings.services.fixtures import load_fixture
+
+    text = "".join(decoded_lines(stream, name=label, encoding=encoding))
+    if not text.strip():
+        raise InvalidInput(label, "is empty; nothing to import")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise InvalidInput(label, f"not valid YAML: {str(exc).splitlines()[0]}") from None
+    if not isinstance(data, dict):
+        raise InvalidInput(label, "a fixture is a mapping with sources, organizations and meetings")
+    try:
+        loaded = load_fixture(session=session, data=data)
+    except InvalidInput as exc:
+        raise InvalidInput(label, str(exc)) from None
+    report.added += loaded.meetings_added
+    report.skipped += loaded.meetings_skipped
+
+
+class _progress:
+    """A progress bar on stderr for imports that take more than a moment (only in a terminal)."""
+
+    def __init__(self, files: list[str]) -> None:
+        self.total = sum(Path(f).stat().st_size for f in files if f != "-")
+        self.bar: Any = None
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        if not sys.stderr.isatty() or self.total < 1_000_000:
+            return None
+        from rich.progress import BarColumn, Progress, TimeRemainingColumn
+
+        self.bar = Progress("[progress.description]{task.description}", BarColumn(), "{task.percentage:>3.0f}%",
+                            TimeRemainingColumn(), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("importing", total=self.total)
+        return lambda n: self.bar.advance(task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import")(import_meetings)

@@ -1,0 +1,169 @@
+"""Writing many validated meetings at once with SQLAlchemy Core: executemany inserts, with the
+shared records (countries, people, topics, organizations, sources) looked up in memory."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from meetings.models import (
+    Attendance,
+    Country,
+    Meeting,
+    Organization,
+    Person,
+    PersonName,
+    Source,
+    Topic,
+    meeting_sources,
+    meeting_topics,
+)
+from meetings.services.meetings import NormalMeeting
+
+
+class BulkWriter:
+    """Inserts meetings in the session's transaction. Build one per import."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.connection = session.connection()
+        execute = self.connection.execute
+        self.countries = set(execute(select(Country.code)).scalars())
+        self.people = dict(execute(select(PersonName.key, PersonName.person_id)).all())
+        self.topics = dict(execute(select(Topic.key, Topic.id)).all())
+        self.organizations = dict(execute(select(Organization.key, Organization.id)).all())
+        self.sources = dict(execute(select(Source.reference, Source.id)).all())
+
+    def _insert_returning(self, table, key_column: str, rows: list[dict]) -> dict:  # type: ignore[no-untyped-def,type-arg]
+        if not rows:
+            return {}
+        result = self.connection.execute(
+            insert(table).returning(table.c.id, table.c[key_column], sort_by_parameter_order=True), rows
+        )
+        return {key: row_id for row_id, key in result}
+
+    def _prepare_shared(self, meetings: Sequence[NormalMeeting]) -> None:
+        from meetings.text import match_key
+
+        new_countries: dict[str, str] = {}
+        new_people: dict[str, str] = {}
+        new_topics: dict[str, str] = {}
+        new_organizations: dict[str, str] = {}
+        new_sources: dict[str, dict] = {}  # type: ignore[type-arg]
+        for meeting in meetings:
+            countries = [a.country for a in meeting.attendees]
+            if meeting.venue_country:
+                countries.append(meeting.venue_country)
+            for country in countries:
+                if country.code not in self.countries:
+                    new_countries.setdefault(country.code, country.name)
+            for attendee in meeting.attendees:
+                if attendee.key and attendee.key not in self.people:
+                    new_people.setdefault(attendee.key, attendee.name or "")
+            for name, key in meeting.topics:
+                if key not in self.topics:
+                    new_topics.setdefault(key, name)
+            if meeting.organization:
+                key = match_key(meeting.organization)
+                if key not in self.organizations:
+                    new_organizations.setdefault(key, meeting.organization)
+            for reference, publisher, published in meeting.sources:
+                if reference not in self.sources:
+                    new_sources.setdefault(reference, {"reference": reference, "publisher": publisher,
+                                                       "published_on": published})
+        execute = self.connection.execute
+        if new_countries:
+            execute(insert(Country.__table__), [{"code": c, "name": n} for c, n in new_countries.items()])
+            self.countries.update(new_countries)
+        people = self._insert_returning(Person.__table__, "key",
+                                        [{"name": n, "key": k} for k, n in new_people.items()])
+        if people:
+            execute(insert(PersonName.__table__),
+                    [{"person_id": pid, "name": new_people[key], "key": key} for key, pid in people.items()])
+            self.people.update(people)
+        self.topics.update(self._insert_returning(Topic.__table__, "key",
+                                                  [{"name": n, "key": k} for k, n in new_topics.items()]))
+        self.organizations.update(self._insert_returning(
+            Organization.__table__, "key", [{"acronym": a, "key": k, "name": None} for k, a in new_organizations.items()]))
+        self.sources.update(self._insert_returning(Source.__table__, "reference", list(new_sources.values())))
+
+    def add(self, meetings: Sequence[NormalMeeting], wanted_ids: Sequence[int | None]) -> list[int]:
+        """Insert meetings (parents are linked later, by link_parents); returns their ids.
+
+        A wanted id is kept when no meeting has it yet, so that an export imported into an
+        empty database keeps its ids; otherwise the database gives a new one.
+        """
+        from meetings.text import match_key
+
+        self._prepare_shared(meetings)
+        taken = set()
+        asked = [i for i in wanted_ids if i is not None]
+        for start in range(0, len(asked), 500):
+            taken.update(self.connection.execute(
+                select(Meeting.id).where(Meeting.id.in_(asked[start:start + 500]))).scalars())
+        now = dt.datetime.now(dt.UTC)
+        rows = []
+        for meeting, wanted in zip(meetings, wanted_ids, strict=True):
+            row = {
+                "title": meeting.title, "kind": meeting.kind,
+                "start_date": meeting.start.first_day, "start_precision": meeting.start.precision.value,
+                "end_date": meeting.end.first_day if meeting.end else None,
+                "end_precision": meeting.end.precision.value if meeting.end else None,
+                "last_day": (meeting.end or meeting.start).last_day,
+                "venue": meeting.venue,
+                "venue_country_code": meeting.venue_country.code if meeting.venue_country else None,
+                "organization_id": self.organizations[match_key(meeting.organization)] if meeting.organization else None,
+                "parent_id": None, "summary": meeting.summary, "created_at": now, "updated_at": now,
+            }
+            if wanted is not None and wanted not in taken:
+                row["id"] = wanted
+                taken.add(wanted)
+            rows.append(row)
+        ids: list[int | None] = [row.get("id") for row in rows]
+        table = Meeting.__table__
+        for with_id in (True, False):
+            positions = [i for i, row in enumerate(rows) if ("id" in row) == with_id]
+            if not positions:
+                continue
+            statement = insert(table)
+            if not with_id:
+                statement = statement.returning(table.c.id, sort_by_parameter_order=True)
+                result = self.connection.execute(statement, [rows[i] for i in positions])
+                for position, (new_id,) in zip(positions, result, strict=True):
+                    ids[position] = new_id
+            else:
+                self.connection.execute(statement, [rows[i] for i in positions])
+
+        attendances, topics, sources = [], [], []
+        for meeting_id, meeting in zip(ids, meetings, strict=True):
+            for position, attendee in enumerate(meeting.attendees):
+                attendances.append({
+                    "meeting_id": meeting_id, "person_id": self.people[attendee.key] if attendee.key else None,
+                    "country_code": attendee.country.code, "role": attendee.role, "rank": attendee.rank,
+                    "is_host": attendee.host, "is_chair": attendee.chair, "position": position,
+                })
+            topics += [{"meeting_id": meeting_id, "topic_id": self.topics[key]} for _, key in meeting.topics]
+            sources += [{"meeting_id": meeting_id, "source_id": self.sources[reference]}
+                        for reference, _, _ in meeting.sources]
+        execute = self.connection.execute
+        if attendances:
+            execute(insert(Attendance.__table__), attendances)
+        if topics:
+            execute(insert(meeting_topics), topics)
+        if sources:
+            execute(insert(meeting_sources), sources)
+        return [i for i in ids if i is not None]
+
+    def link_parents(self, links: Sequence[tuple[int, int]]) -> None:
+        """Set parent_id for (meeting id, parent id) pairs."""
+        if links:
+            table = Meeting.__table__
+            from sqlalchemy import bindparam
+
+            self.connection.execute(
+                update(table).where(table.c.id == bindparam("child")).values(parent_id=bindparam("parent")),
+                [{"child": child, "parent": parent} for child, parent in links],
+            )

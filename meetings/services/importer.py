@@ -1,0 +1,527 @@
+"""`meetings import`: CSV (both export shapes, or a foreign layout mapped onto ours), JSON and
+JSONL in the shape `list --format json` prints, and the fixture format.
+
+Every record is validated; the whole import is one transaction, so it lands entirely or not at
+all (with --skip-invalid, the valid records land and the rejected ones go to a rejects file).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from meetings.errors import InvalidInput
+from meetings.models import Meeting
+from meetings.output import unneutralize
+from meetings.services.meetings import AttendeeInput, MeetingInput, NormalMeeting, SourceInput, normalize
+
+WIDE = ("id", "date", "end_date", "title", "kind", "venue", "venue_country", "organization", "sideline_of",
+        "attendees", "topics", "sources", "summary")
+LONG = ("meeting_id", "attendee", "country", "role", "rank", "host", "chair")
+REJECT_COLUMN = "import_error"
+IGNORED = ("countries", "place", REJECT_COLUMN)
+FIELDS = set(WIDE) | set(LONG) | set(IGNORED)
+ERROR_CAP = 20
+CHUNK = 2000
+
+# Which column an error about an option belongs to.
+_COLUMN_OF = {"--date": "date", "--end-date": "end_date", "--title": "title", "--kind": "kind", "--venue": "venue",
+              "--venue-country": "venue_country", "--org": "organization", "--sideline-of": "sideline_of",
+              "--summary": "summary", "--topic": "topics", "--source": "sources", "source publisher": "sources",
+              "source published": "sources"}
+
+
+@dataclass
+class Record:
+    location: str  # "file.csv:12"
+    data: MeetingInput | None
+    error: str | None = None
+    raw: Any = None  # what goes to the rejects file
+    file_id: int | None = None
+    columns: dict[str, str] = field(default_factory=dict)  # our field -> the file's column name
+    source: str = ""  # the input it came from
+    header: list[str] | None = None  # a CSV input's header, for the rejects file
+    delimiter: str = ","
+
+
+@dataclass
+class ImportOptions:
+    on_duplicate: str = "skip"  # skip | update | error
+    skip_invalid: bool = False
+    dry_run: bool = False
+    mapping: dict[str, str] = field(default_factory=dict)  # file column -> our field
+    constants: dict[str, str] = field(default_factory=dict)  # our field -> value
+    fill_down: tuple[str, ...] = ()
+
+
+@dataclass
+class ImportReport:
+    added: int = 0
+    updated: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    errors: list[str] = field(default_factory=list)
+    error_count: int = 0
+    notes: list[str] = field(default_factory=list)
+    rejects: list[Record] = field(default_factory=list)
+
+    def error(self, message: str) -> None:
+        self.error_count += 1
+        if len(self.errors) < ERROR_CAP:
+            self.errors.append(message)
+
+
+# Reading ---------------------------------------------------------------------------------
+
+def split_cell(cell: str) -> list[str]:
+    """Split a joined cell at unescaped "; ", undoing the backslash escapes export writes."""
+    items, current, escaped = [], [], False
+    for character in cell:
+        if escaped:
+            current.append(character)
+            escaped = False
+        elif character == "\\":
+            current.append(character)
+            escaped = True
+        elif character == ";":
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(character)
+    items.append("".join(current))
+    return [item.strip() for item in items if item.strip()]
+
+
+def unescape(text: str) -> str:
+    out, escaped = [], False
+    for character in text:
+        if escaped or character != "\\":
+            out.append(character)
+            escaped = False
+        else:
+            escaped = True
+    return "".join(out)
+
+
+def parse_attendee_item(item: str) -> AttendeeInput:
+    """One "NAME, COUNTRY, ROLE" item of an attendees cell (escapes still in place)."""
+    parts: list[str] = []
+    current: list[str] = []
+    escaped = False
+    for index, character in enumerate(item):
+        if escaped:
+            current.append(character)
+            escaped = False
+        elif character == "\\":
+            current.append(character)
+            escaped = True
+        elif character == "," and len(parts) < 2:
+            parts.append("".join(current))
+            current = []
+            if len(parts) == 2:
+                current = list(item[index + 1:])
+                break
+        else:
+            current.append(character)
+    parts.append("".join(current))
+    if len(parts) < 2:
+        raise InvalidInput("--attendee", f"{item!r} is not NAME, COUNTRY[, ROLE]")
+    name, country = unescape(parts[0]).strip(), unescape(parts[1]).strip()
+    role = unescape(parts[2]).strip() if len(parts) > 2 else ""
+    return AttendeeInput(name=name or None, country=country or None, role=role or None)
+
+
+def _flag(value: str, column: str) -> bool:
+    text = value.strip().lower()
+    if text in ("", "no", "false", "0"):
+        return False
+    if text in ("yes", "true", "1"):
+        return True
+    raise InvalidInput(column, f"{value!r}; use yes or leave it empty")
+
+
+def _integer(value: str, column: str) -> int | None:
+    text = value.strip()
+    if not text:
+        return None
+    if not text.isdigit():
+        raise InvalidInput(column, f"{value!r} is not a meeting id")
+    return int(text)
+
+
+def read_csv(lines: Iterable[str], *, name: str, options: ImportOptions, delimiter: str = ",",
+             progress: Callable[[int], None] | None = None) -> Iterator[Record]:
+    """Records from a CSV file in either export shape, or a foreign one mapped with --map."""
+
+    def counted() -> Iterator[str]:
+        for line in lines:
+            if progress:
+                progress(len(line))
+            yield line
+
+    reader = csv.reader(counted(), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InvalidInput(name, "is empty; nothing to import") from None
+    except csv.Error as exc:
+        raise InvalidInput(f"{name}:1", f"not readable as CSV: {exc}") from None
+    header = [h.strip() for h in header]
+    while header and not header[-1]:
+        header.pop()
+    mapped = [options.mapping.get(h, h) for h in header]
+    columns = {field_name: header[i] for i, field_name in enumerate(mapped) if field_name in FIELDS}
+    unknown = [h for h, m in zip(header, mapped, strict=True) if m not in FIELDS and h]
+    for missing in options.fill_down:
+        if missing not in header and missing not in columns:
+            raise InvalidInput("--fill-down", f"{missing!r} is not a column of {name}; its columns: {', '.join(header)}")
+    fill = {columns.get(c, c) for c in options.fill_down}
+    long = "attendee" in columns or "country" in columns
+    if "date" not in columns and "date" not in options.constants:
+        raise InvalidInput(name, f"has no date column (its columns: {', '.join(header)}); map one with --map \"COLUMN=date\"")
+    if not long and "attendees" not in columns:
+        raise InvalidInput(name, "has neither an attendees column (one row per meeting) nor attendee and country "
+                                 "columns (one row per attendance); map them with --map")
+    if unknown:
+        yield Record(location=name, data=None, error=None, raw=("note", f"ignored columns: {', '.join(unknown)}"))
+
+    previous: dict[str, str] = {}
+    group: list[tuple[int, dict[str, str], list[str]]] = []
+    group_key: str | None = None
+    seen_keys: set[str] = set()
+    line_number = 1
+    rows = 0
+
+    def build(members: list[tuple[int, dict[str, str], list[str]]]) -> Record:
+        line, first, _ = members[0]
+        location = f"{name}:{line}"
+        raw = [cells for _, _, cells in members]
+        try:
+            return Record(location=location, data=_csv_meeting(first, [m for _, m, _ in members], long),
+                          raw=raw, file_id=_integer(first.get("id") or first.get("meeting_id") or "", "id"),
+                          columns=columns)
+        except InvalidInput as exc:
+            return Record(location=location, data=None, error=_with_column(exc, columns, first), raw=raw,
+                          columns=columns)
+
+    while True:
+        start_line = line_number
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise InvalidInput(f"{name}:{reader.line_num}", f"not readable as CSV: {exc}") from None
+        start_line = line_number + 1
+        line_number = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue  # blank separator rows
+        rows += 1
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
+            yield Record(location=f"{name}:{start_line}", data=None, raw=[cells],
+                         error=f"has {len(cells)} cells but the header has {len(header)}")
+            continue
+        if len(cells) < len(header):
+            yield Record(location=f"{name}:{start_line}", data=None, raw=[cells],
+                         error=f"has {len(cells)} cells but the header has {len(header)}")
+            continue
+        values = {}
+        for index, column in enumerate(header):
+            value = cells[index]
+            if column in fill:
+                if value.strip():
+                    previous[column] = value
+                else:
+                    value = previous.get(column, "")
+            target = mapped[index]
+            if target in FIELDS:
+                values[target] = unneutralize(value)
+        for target, value in options.constants.items():
+            if not values.get(target, "").strip():
+                values[target] = value
+        key = values.get("meeting_id", "").strip() if long else None
+        if long and key and group and key == group_key:
+            group.append((start_line, values, cells))
+            continue
+        if group:
+            yield build(group)
+        if long and key:
+            if key in seen_keys:
+                yield Record(location=f"{name}:{start_line}", data=None, raw=[cells],
+                             error=f"meeting_id {key} appears again after rows of other meetings; keep its rows together")
+                group, group_key = [], None
+                continue
+            seen_keys.add(key)
+        group, group_key = [(start_line, values, cells)], key
+    if group:
+        yield build(group)
+    if rows == 0:
+        raise InvalidInput(name, "has a header but no rows; nothing to import")
+
+
+def _csv_meeting(first: dict[str, str], members: list[dict[str, str]], long: bool) -> MeetingInput:
+    def text(key: str) -> str | None:
+        value = first.get(key, "")
+        return value if value.strip() else None
+
+    if long:
+        attendees = [
+            AttendeeInput(name=m.get("attendee") or None, country=m.get("country") or None, role=m.get("role") or None,
+                          rank=m.get("rank") or None, host=_flag(m.get("host", ""), "host"),
+                          chair=_flag(m.get("chair", ""), "chair"))
+            for m in members
+        ]
+    else:
+        attendees = [parse_attendee_item(item) for item in split_cell(first.get("attendees", ""))]
+    return MeetingInput(
+        date=(first.get("date") or "").strip(),
+        end_date=text("end_date"),
+        title=text("title"),
+        kind=text("kind"),
+        venue=text("venue"),
+        venue_country=text("venue_country"),
+        organization=text("organization"),
+        sideline_of=_integer(first.get("sideline_of", ""), "sideline_of"),
+        summary=text("summary"),
+        attendees=attendees,
+        topics=[unescape(t) for t in split_cell(first.get("topics", ""))],
+        sources=[SourceInput(reference=unescape(s)) for s in split_cell(first.get("sources", ""))],
+    )
+
+
+def _with_column(exc: InvalidInput, columns: dict[str, str], values: dict[str, str]) -> str:
+    target = _COLUMN_OF.get(exc.field)
+    if target is None and exc.field.startswith("--attendee"):
+        target = "attendees" if "attendees" in columns else {"--attendee name": "attendee", "--attendee country": "country",
+                                                               "--attendee role": "role"}.get(exc.field, "attendee")
+    if target is None:
+        target = exc.field
+    column = columns.get(target, target)
+    return f"column {column!r}: {exc.detail}"
+
+
+_JSON_FIELDS = {"id", "title", "date", "end_date", "venue", "venue_country", "kind", "organization", "sideline_of",
+                "summary", "attendees", "topics", "sources"}
+_JSON_IGNORED = {REJECT_COLUMN}
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [k for k, _ in pairs]
+    repeated = next((k for k in keys if keys.count(k) > 1), None)
+    if repeated is not None:
+        raise ValueError(f"the key {repeated!r} appears twice in one object")
+    return dict(pairs)
+
+
+def _no_constants(value: str) -> Any:
+    raise ValueError(f"{value} is not a JSON value meetings accepts")
+
+
+def _loads(text: str) -> Any:
+    return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+
+
+def _json_meeting(item: Any) -> tuple[MeetingInput, int | None]:
+    from meetings.services.fixtures import meeting_from_mapping
+
+    if not isinstance(item, dict):
+        raise InvalidInput("record", "expected an object with date, attendees, ...")
+    for key in ("title", "date", "end_date", "venue", "venue_country", "kind", "organization", "summary"):
+        if item.get(key) is not None and not isinstance(item[key], str):
+            raise InvalidInput(key, f"expected a string or null, got {type(item[key]).__name__} {item[key]!r}")
+    for key in ("id", "sideline_of"):
+        if item.get(key) is not None and (not isinstance(item[key], int) or isinstance(item[key], bool)):
+            raise InvalidInput(key, f"expected a meeting id (a whole number), got {item[key]!r}")
+    for key in ("attendees", "topics", "sources"):
+        if item.get(key) is not None and not isinstance(item[key], list):
+            raise InvalidInput(key, f"expected a list, got {type(item[key]).__name__}")
+    for index, attendee in enumerate(item.get("attendees") or []):
+        if not isinstance(attendee, dict):
+            raise InvalidInput(f"attendees[{index}]", "expected an object with name, country, role")
+        for key in ("name", "country", "role", "rank"):
+            if attendee.get(key) is not None and not isinstance(attendee[key], str):
+                raise InvalidInput(f"attendees[{index}].{key}", f"expected a string or null, got {attendee[key]!r}")
+    for index, topic in enumerate(item.get("topics") or []):
+        if not isinstance(topic, str):
+            raise InvalidInput(f"topics[{index}]", f"expected a string, got {topic!r}")
+    body = {k: v for k, v in item.items() if k != "id" and k not in _JSON_IGNORED}
+    unknown = set(body) - _JSON_FIELDS
+    if unknown:
+        raise InvalidInput(sorted(unknown)[0], f"is not a field; accepted: {', '.join(sorted(_JSON_FIELDS))}")
+    return meeting_from_mapping(body, "record"), item.get("id")
+
+
+def read_json(text: str, *, name: str) -> Iterator[Record]:
+    if not text.strip():
+        raise InvalidInput(name, "is empty; nothing to import")
+    try:
+        document = _loads(text)
+    except ValueError as exc:
+        raise InvalidInput(name, f"is not valid JSON: {exc}") from None
+    if isinstance(document, dict) and "meetings" in document:
+        document = document["meetings"]
+    if not isinstance(document, list):
+        raise InvalidInput(name, "expected a JSON list of meetings (as `meetings list --format json` prints)")
+    if not document:
+        raise InvalidInput(name, "holds no meetings; nothing to import")
+    for index, item in enumerate(document):
+        yield _json_record(item, f"{name}: item {index + 1}", item)
+
+
+def read_jsonl(lines: Iterable[str], *, name: str, progress: Callable[[int], None] | None = None) -> Iterator[Record]:
+    count = 0
+    for number, line in enumerate(lines, start=1):
+        if progress:
+            progress(len(line))
+        if not line.strip():
+            continue
+        count += 1
+        location = f"{name}:{number}"
+        try:
+            item = _loads(line)
+        except ValueError as exc:
+            yield Record(location=location, data=None, error=f"not valid JSON: {exc}", raw=line.rstrip("\n"))
+            continue
+        yield _json_record(item, location, line.rstrip("\n"))
+    if count == 0:
+        raise InvalidInput(name, "is empty; nothing to import")
+
+
+def _json_record(item: Any, location: str, raw: Any) -> Record:
+    try:
+        data, file_id = _json_meeting(item)
+        return Record(location=location, data=data, raw=raw, file_id=file_id)
+    except InvalidInput as exc:
+        return Record(location=location, data=None, error=str(exc), raw=raw)
+
+
+# Writing ---------------------------------------------------------------------------------
+
+def import_records(*, session: Session, records: Iterable[Record], options: ImportOptions) -> ImportReport:
+    """Validate and write records in chunks inside the caller's transaction."""
+    from meetings.services.bulk import BulkWriter
+    from meetings.services.duplicates import existing_signatures
+    from meetings.services.meetings import replace_meeting
+
+    report = ImportReport()
+    writer = BulkWriter(session)
+    id_map: dict[int, int] = {}  # the file's meeting ids -> the ids they were given
+    seen: dict[tuple[object, ...], int] = {}  # signatures imported so far -> their ids
+    parent_links: list[tuple[int, int, str]] = []  # (meeting id, the file's parent id, location)
+    new_ids: list[int] = []
+    writing = True
+    chunk: list[tuple[Record, NormalMeeting]] = []
+
+    def reject(record: Record, message: str) -> None:
+        nonlocal writing
+        report.error(f"{record.location}: {message}")
+        report.rejected += 1
+        record.error = message
+        report.rejects.append(record)
+        if not options.skip_invalid:
+            writing = False
+
+    def flush() -> None:
+        if not chunk:
+            return
+        existing = existing_signatures(session, {n.start.first_day for _, n in chunk})
+        to_add: list[tuple[Record, NormalMeeting]] = []
+        for record, normal in chunk:
+            duplicate = seen.get(normal.signature) or existing.get(normal.signature)
+            if duplicate is None:
+                to_add.append((record, normal))
+                seen[normal.signature] = -1  # placeholder until the id is known
+                continue
+            if options.on_duplicate == "error":
+                reject(record, f"duplicate of meeting {duplicate} (same date, venue country and attendees)")
+            elif options.on_duplicate == "update" and duplicate > 0:
+                assert record.data is not None
+                parent = record.data.sideline_of
+                record.data.sideline_of = None
+                replace_meeting(session=session, meeting_id=duplicate, data=record.data)
+                if parent is not None:
+                    parent_links.append((duplicate, parent, record.location))
+                if record.file_id is not None:
+                    id_map[record.file_id] = duplicate
+                report.updated += 1
+            else:
+                if record.file_id is not None and duplicate > 0:
+                    id_map[record.file_id] = duplicate
+                report.skipped += 1
+        if writing and to_add:
+            ids = writer.add([n for _, n in to_add], [r.file_id for r, _ in to_add])
+            for (record, normal), new_id in zip(to_add, ids, strict=True):
+                seen[normal.signature] = new_id
+                if record.file_id is not None:
+                    id_map[record.file_id] = new_id
+                if normal.sideline_of is not None:
+                    parent_links.append((new_id, normal.sideline_of, record.location))
+            new_ids.extend(ids)
+            report.added += len(ids)
+        elif to_add:
+            report.added += len(to_add)  # counted, not written: the import will be refused anyway
+        chunk.clear()
+
+    for record in records:
+        if isinstance(record.raw, tuple) and record.raw and record.raw[0] == "note":
+            report.notes.append(f"{record.location}: {record.raw[1]}")
+            continue
+        if record.error is not None or record.data is None:
+            reject(record, record.error or "unreadable")
+            continue
+        try:
+            normal = normalize(record.data)
+        except InvalidInput as exc:
+            reject(record, _with_column(exc, record.columns, {}) if record.columns else str(exc))
+            continue
+        chunk.append((record, normal))
+        if len(chunk) >= CHUNK:
+            flush()
+    flush()
+
+    if writing and parent_links:
+        outside = {parent for _, parent, _ in parent_links if parent not in id_map}
+        present = set()
+        outside_list = list(outside)
+        for start in range(0, len(outside_list), 500):
+            present.update(session.execute(
+                select(Meeting.id).where(Meeting.id.in_(outside_list[start:start + 500]))).scalars())
+        links = []
+        for child, parent, location in parent_links:
+            target = id_map.get(parent, parent if parent in present else None)
+            if target is None or target == child:
+                report.error(f"{location}: column 'sideline_of': there is no meeting {parent} in the file or the database")
+                writing = False
+                continue
+            links.append((child, target))
+        cycle = _cycle(links)
+        if cycle is not None:
+            report.error(f"column 'sideline_of': meetings {cycle} would each be on the sidelines of the other")
+            writing = False
+        if writing:
+            writer.link_parents(links)
+    if writing and new_ids:
+        from meetings.services import search
+
+        search.refresh(session, new_ids)
+    return report
+
+
+def _cycle(links: list[tuple[int, int]]) -> str | None:
+    parent_of = dict(links)
+    for start in parent_of:
+        node, path = start, [start]
+        while node in parent_of:
+            node = parent_of[node]
+            if node == start:
+                return " and ".join(str(n) for n in path)
+            if node in path or len(path) > len(parent_of):
+                break
+            path.append(node)
+    return None
