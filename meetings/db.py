@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -173,10 +173,11 @@ def _check_revision(revision: str | None) -> None:
         )
 
 
-def open_database(target: str | None) -> Engine:
+def open_database(target: str | None, *, notice: Callable[[str], None] | None = None) -> Engine:
     """Open (creating if need be) the database and bring its schema to head.
 
-    A database stamped with a revision this program does not know is refused untouched.
+    A database stamped with a revision this program does not know is refused untouched; an
+    SQLite database at an older revision is backed up beside itself before it is migrated.
     """
     from sqlalchemy.exc import DBAPIError
 
@@ -196,6 +197,11 @@ def open_database(target: str | None) -> Engine:
         if revision != HEAD:
             from meetings.migrations import upgrade
 
+            if revision is not None and path is not None:
+                copy = backup_path(path, revision)
+                backup_sqlite(engine, copy)
+                if notice:
+                    notice(f"schema {revision} -> {HEAD}: the database was first backed up to {copy}")
             upgrade(engine)
         return engine
     except DBAPIError as exc:
@@ -203,6 +209,45 @@ def open_database(target: str | None) -> Engine:
         raise translate_database_error(exc, url) from None
     except BaseException:
         engine.dispose()
+        raise
+
+
+def backup_path(path: Path, revision: str) -> Path:
+    import datetime as dt
+
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    return path.with_name(f"{path.name}.backup-{revision}-{stamp}")
+
+
+def backup_sqlite(engine: Engine, target: Path) -> None:
+    """A consistent copy of an SQLite database (the backup API), written to a private temporary
+    file and renamed into place."""
+    import sqlite3
+    import tempfile
+
+    if engine.dialect.name != "sqlite":
+        from meetings.errors import InvalidInput
+
+        raise InvalidInput("--db", "backups are for SQLite databases; back a server up with its own tools (pg_dump)")
+    folder = target.resolve().parent
+    if not folder.is_dir():
+        raise FileProblem(f"cannot back up to {target}: folder {folder} does not exist")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    os.close(handle)
+    try:
+        raw = engine.raw_connection()
+        try:
+            destination = sqlite3.connect(temporary)
+            try:
+                raw.driver_connection.backup(destination)
+            finally:
+                destination.close()
+        finally:
+            raw.close()
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
         raise
 
 

@@ -13,7 +13,7 @@ from typing import IO
 from meetings.errors import FileProblem, InvalidInput
 
 
-def _same_file(path: Path, database_url: str) -> bool:
+def same_file(path: Path, database_url: str) -> bool:
     prefix = "sqlite:///"
     if not database_url.startswith(prefix):
         return False
@@ -26,7 +26,7 @@ def _same_file(path: Path, database_url: str) -> bool:
 
 @contextmanager
 def atomic_text_output(path: Path, *, force: bool, database_url: str) -> Iterator[IO[str]]:
-    if _same_file(path, database_url):
+    if same_file(path, database_url):
         raise InvalidInput("--output", f"{path} is the database; choose another file")
     if path.exists() and not force:
         raise InvalidInput("--output", f"{path} exists; use --force to overwrite it")

@@ -1,5 +1,6 @@
 """`meetings db`: the database's schema revision, and migrations."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -64,3 +65,47 @@ def history(
     for revision, down_revision, message in migration_history():
         line = f"{down_revision or '<base>'} -> {revision}"
         typer.echo(f"{line}: {message}" if verbose else line)
+
+
+@app.command()
+def backup(
+    ctx: typer.Context,
+    target: Annotated[Path, typer.Argument(metavar="FILE", help="Where to write the copy.", dir_okay=False)],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+) -> None:
+    """Write a consistent copy of the (SQLite) database, safe to take while others use it.
+
+    Example: meetings db backup ~/meetings-2024-06-30.db
+    """
+    from meetings.db import backup_sqlite
+    from meetings.errors import InvalidInput
+    from meetings.files import same_file
+
+    state = _state(ctx)
+    if same_file(target, state.url):
+        raise InvalidInput("FILE", f"{target} is the database itself; choose another file")
+    if target.exists() and not force:
+        raise InvalidInput("FILE", f"{target} exists; use --force to overwrite it")
+    backup_sqlite(state.engine(), target)
+    typer.echo(f"Backed up to {target}.")
+
+
+@app.command()
+def check(ctx: typer.Context) -> None:
+    """Check the database: SQLite integrity, foreign keys, the search index, and the schema revision.
+
+    Exit code 0 when every check passes, 4 otherwise.
+
+    Example: meetings db check
+    """
+    from meetings.db import session_scope
+    from meetings.errors import DatabaseUnusable
+    from meetings.services.health import run_checks
+
+    with session_scope(_state(ctx).engine()) as session:
+        results = run_checks(session)
+    for name, ok, detail in results:
+        typer.echo(f"{'ok  ' if ok else 'FAIL'}  {name}: {detail}")
+    failed = [name for name, ok, _ in results if not ok]
+    if failed:
+        raise DatabaseUnusable(f"check failed: {', '.join(failed)}")

@@ -24,7 +24,9 @@ class State:
     def engine(self) -> Engine:
         """The database, opened (and created or migrated to head) on first use."""
         if self._engine is None:
+            import typer
+
             from meetings.db import open_database
 
-            self._engine = open_database(self.db)
+            self._engine = open_database(self.db, notice=lambda message: typer.echo(f"meetings: {message}", err=True))
         return self._engine

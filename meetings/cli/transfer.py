@@ -37,6 +37,9 @@ def _pairs(values: list[str] | None, option: str, *, targets: bool) -> dict[str,
         if not sep or not left.strip():
             raise InvalidInput(option, f"{value!r} is not NAME=VALUE")
         field = right.strip() if targets else left.strip()
+        if targets and not field:
+            pairs[left.strip()] = ""  # "COLUMN=" ignores a column that has one of our names
+            continue
         if field not in FIELDS:
             raise InvalidInput(option, f"{field!r} is not a field; use one of {', '.join(sorted(FIELDS))}")
         pairs[left.strip()] = right.strip() if targets else right
@@ -69,7 +72,7 @@ def import_meetings(
     skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="Import the valid records; write the rejected ones, with their reasons, to a rejects file.")] = False,
     rejects: Annotated[Path | None, typer.Option("--rejects", help="Where --skip-invalid writes rejected records (default: FILE.rejects.csv or .jsonl beside the input).", dir_okay=False)] = None,
     on_duplicate: Annotated[OnDuplicate, typer.Option("--on-duplicate", help="A meeting already recorded (same date, venue country and attendees): skip it, update it, or refuse the import.")] = OnDuplicate.skip,
-    mapping: Annotated[list[str] | None, typer.Option("--map", metavar='"COLUMN=field"', help="Read a foreign CSV column as one of ours (date, attendee, country, role, venue, ...). Repeatable.")] = None,
+    mapping: Annotated[list[str] | None, typer.Option("--map", metavar='"COLUMN=field"', help="Read a foreign CSV column as one of ours (date, attendee, country, role, venue, ...); \"COLUMN=\" ignores it. Repeatable.")] = None,
     constants: Annotated[list[str] | None, typer.Option("--set", metavar='"field=VALUE"', help="Give a field the same value on every row where the file leaves it empty. Repeatable.")] = None,
     fill_down: Annotated[list[str] | None, typer.Option("--fill-down", metavar="COLUMN", help="Fill blank cells of this column with the value above them. Repeatable.")] = None,
 ) -> None:

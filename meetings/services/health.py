@@ -1,0 +1,34 @@
+"""`meetings db check`: what can be verified about a database without changing it."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from meetings.db import current_revision
+from meetings.models import Meeting
+from meetings.schema import HEAD
+
+
+def run_checks(session: Session) -> list[tuple[str, bool, str]]:
+    """(check, passed, detail) for each check that applies to the database's backend."""
+    results: list[tuple[str, bool, str]] = []
+    connection = session.connection()
+    revision = current_revision(connection)
+    results.append(("schema revision", revision == HEAD, f"{revision} (latest {HEAD})"))
+    if connection.dialect.name == "sqlite":
+        integrity = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
+        results.append(("integrity", integrity == ["ok"], "; ".join(integrity[:5])))
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        results.append(("foreign keys", not broken, "ok" if not broken else f"{len(broken)} rows point at nothing"))
+        try:
+            connection.exec_driver_sql("INSERT INTO meetings_search(meetings_search) VALUES ('integrity-check')")
+            index_ok, detail = True, "ok"
+        except Exception as exc:  # noqa: BLE001 - reported, not raised
+            index_ok, detail = False, str(exc).splitlines()[0]
+        indexed = connection.execute(text("SELECT count(*) FROM meetings_search")).scalar()
+        meetings = session.scalar(select(func.count()).select_from(Meeting))
+        same = indexed == meetings
+        results.append(("search index", index_ok and same,
+                        detail if not index_ok else f"{indexed} entries for {meetings} meetings"))
+    return results

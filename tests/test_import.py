@@ -1,0 +1,224 @@
+"""meetings import: formats, round trips, the bad-input matrix, and foreign files."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+US_MAP = ["--map", "id=", "--map", "role=", "--map", "start_date=date", "--map", "end_date=end_date", "--map", "name=attendee",
+          "--set", "country=United States", "--set", "role=Secretary of State", "--map", "locale=venue",
+          "--map", "country=venue_country", "--map", "remarks=summary"]
+
+
+def listed(invoke, *args):
+    return json.loads(invoke("list", "--format", "json", "--limit", "0", *args).stdout)
+
+
+@pytest.mark.parametrize("shape", [["export"], ["export", "--long"]])
+def test_csv_export_import_export_is_byte_identical(invoke_seeded, tmp_path, shape):
+    from tests.conftest import Invoker
+
+    first = tmp_path / "first.csv"
+    invoke_seeded(*shape, "--output", str(first))
+    fresh = Invoker(tmp_path / "fresh.db")
+    result = fresh("import", str(first))
+    assert "3 added" in result.stderr
+    assert fresh(*shape).stdout_bytes == first.read_bytes()
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_and_jsonl_round_trip(invoke_seeded, tmp_path, fmt):
+    from tests.conftest import Invoker
+
+    path = tmp_path / f"meetings.{fmt}"
+    path.write_bytes(invoke_seeded("list", "--format", fmt, "--limit", "0").stdout_bytes)
+    fresh = Invoker(tmp_path / "fresh.db")
+    fresh("import", str(path))
+    assert fresh("list", "--format", fmt, "--limit", "0").stdout_bytes == path.read_bytes()
+
+
+def test_ids_are_optional_and_sideline_links_follow_the_file(invoke, tmp_path):
+    path = tmp_path / "colleague.json"
+    path.write_text(json.dumps([
+        {"id": 70, "title": "Summit", "date": "2024-10-22", "kind": "summit",
+         "attendees": [{"name": "Xi Jinping", "country": "China"}, {"name": "Narendra Modi", "country": "India"}]},
+        {"title": "Bilateral", "date": "2024-10-23", "sideline_of": 70,
+         "attendees": [{"name": "Xi Jinping", "country": "China"}, {"name": "Narendra Modi", "country": "India"}]},
+    ]))
+    invoke("add", "--date", "2020", "--attendee", "A B, France")
+    invoke("import", str(path))
+    meetings = {m["title"]: m for m in listed(invoke)}
+    assert meetings["Bilateral"]["sideline_of"] == meetings["Summit"]["id"]
+
+
+def test_stdin_and_dry_run(invoke_seeded, snapshot):
+    data = invoke_seeded("export").stdout
+    before = snapshot(invoke_seeded.path)
+    result = invoke_seeded("import", "-", "--dry-run", "--on-duplicate", "skip", input=data)
+    assert "Would import: 0 added, 0 updated, 3 skipped" in result.stderr
+    new = data.replace("2023-04-28,,India–Russia", "2023-04-29,,India–Russia")
+    result = invoke_seeded("import", "-", "--dry-run", input=new)
+    assert "Would import: 1 added, 0 updated, 2 skipped" in result.stderr
+    assert snapshot(invoke_seeded.path) == before
+
+
+def test_on_duplicate_update_and_error(invoke_seeded, tmp_path, snapshot):
+    path = tmp_path / "again.jsonl"
+    rows = [json.loads(line) for line in invoke_seeded("list", "--format", "jsonl").stdout.splitlines()]
+    rows[0]["title"] = "Renamed bilateral"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    before = snapshot(invoke_seeded.path)
+    refused = invoke_seeded("import", str(path), "--on-duplicate", "error", ok=False)
+    assert refused.exit_code == 2
+    assert "duplicate of meeting 3" in refused.stderr
+    assert snapshot(invoke_seeded.path) == before
+    result = invoke_seeded("import", str(path), "--on-duplicate", "update")
+    assert "0 added, 3 updated" in result.stderr
+    assert listed(invoke_seeded, "--kind", "bilateral")[0]["title"] == "Renamed bilateral"
+    assert listed(invoke_seeded, "--kind", "bilateral")[0]["sideline_of"] == 2
+
+
+def test_a_foreign_csv_mapped_onto_ours(invoke):
+    result = invoke("import", str(DATA / "us_secretary_travels_excerpt.csv"), *US_MAP)
+    assert "16 added" in result.stderr
+    assert "ignored columns: id, role, who, country_id, source_file" in result.stderr
+    geneva = listed(invoke, "--venue", "geneva")
+    assert {m["venue_country"] for m in geneva} == {"Switzerland"}
+    assert geneva[0]["attendees"][0]["role"] == "Secretary of State"
+    # The trap: a meeting with Lavrov in Geneva is not a Russia meeting by attendance...
+    assert all(m["venue"] != "Geneva" for m in listed(invoke, "--country", "Russia"))
+    # ...but full-text search finds him in the remarks.
+    assert len(listed(invoke, "--search", "lavrov")) == 3
+    assert listed(invoke, "--venue-country", "Palestine")[0]["venue"] == "Ramallah"
+
+
+def test_fill_down_and_set(invoke, tmp_path):
+    path = tmp_path / "minister.csv"
+    path.write_text("Minister,Date,Met,Country\nSergey Lavrov,2024-01-05,Wang Yi,China\n,2024-01-09,Hakan Fidan,Turkey\n"
+                    ",,,\n,2024-02,S Jaishankar,India\n")
+    invoke("import", str(path), "--map", "Minister=attendee", "--map", "Date=date", "--fill-down", "Minister",
+           "--set", "country=Russia")
+    meetings = listed(invoke, "--person", "lavrov")
+    assert len(meetings) == 3
+    assert all(m["attendees"][0]["country"] == "Russia" for m in meetings)
+
+
+def write(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+HEADER = "id,date,end_date,title,kind,venue,venue_country,organization,sideline_of,countries,attendees,topics,sources,summary\r\n"
+GOOD = "1,2023-04-28,,T,bilateral,,,,,,\"A B, India; C D, Russia\",,,\r\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("ragged.csv", HEADER + GOOD + "2,2023-05-01,,T\r\n", "ragged.csv:3: has 4 cells but the header has 14"),
+        ("impossible.csv", HEADER + GOOD.replace("2023-04-28", "2023-02-30"), "impossible.csv:2: column 'date': '2023-02-30' is not a calendar date"),
+        ("dayfirst.csv", HEADER + GOOD.replace("2023-04-28", "28/04/2023"), "dayfirst.csv:2: column 'date': '28/04/2023' is not a date"),
+        ("unknown.csv", HEADER + GOOD.replace("Russia", "Ruritania"), "unknown.csv:2: column 'attendees': unknown country 'Ruritania'"),
+        ("ambiguous.csv", HEADER + GOOD.replace("Russia", "Congo"), "ambiguous.csv:2: column 'attendees': 'Congo' is ambiguous"),
+        ("cp1252.csv", (HEADER + GOOD.replace("T,", "Caf\xe9,")).encode("cp1252"),
+         f"cp1252.csv: is not valid utf-8 at byte {(HEADER + GOOD).index('T,') + 3} (0xe9)"),
+        ("utf16.csv", (HEADER + GOOD).encode("utf-16-le"), "utf16.csv: has a NUL byte at byte 1"),
+        ("nul.csv", (HEADER + GOOD).replace("T,", "T\x00,"), f"nul.csv: has a NUL byte at byte {(HEADER + GOOD).index('T,') + 1}"),
+        ("header.csv", HEADER, "header.csv: has a header but no rows"),
+        ("empty.csv", "", "empty.csv: is empty"),
+        ("nodate.csv", "when,attendees\r\n2023,\"A, India\"\r\n", "nodate.csv: has no date column"),
+        ("dupkeys.json", '[{"date": "2023", "date": "2024", "attendees": [{"name": "A", "country": "India"}]}]', "dupkeys.json: is not valid JSON: the key 'date' appears twice"),
+        ("nan.json", '[{"date": "2023", "id": NaN, "attendees": []}]', "nan.json: is not valid JSON: NaN is not a JSON value"),
+        ("types.json", '[{"date": 2023, "attendees": [{"name": "A", "country": "India"}]}]', "types.json: item 1: date: expected a string or null, got int 2023"),
+        ("notalist.json", '{"date": "2023"}', "notalist.json: expected a JSON list of meetings"),
+        ("broken.jsonl", '{"date": "2023", "attendees": [{"name": "A", "country": "India"}]}\n{"date": \n', "broken.jsonl:2: not valid JSON"),
+        ("empty.json", "  ", "empty.json: is empty"),
+        ("badflag.csv", "meeting_id,date,attendee,country,host\r\n1,2023,A B,India,maybe\r\n", "badflag.csv:2: column 'host': 'maybe'; use yes"),
+        ("loop.json", '[{"id": 1, "date": "2023", "sideline_of": 2, "attendees": [{"name": "A", "country": "India"}]},'
+                      ' {"id": 2, "date": "2023", "sideline_of": 1, "attendees": [{"name": "B", "country": "India"}]}]',
+         "would each be on the sidelines of the other"),
+        ("orphan.json", '[{"date": "2023", "sideline_of": 99, "attendees": [{"name": "A", "country": "India"}]}]',
+         "there is no meeting 99 in the file or the database"),
+        ("longgap.csv", "meeting_id,date,attendee,country\r\n1,2023,A,India\r\n2,2023,B,India\r\n1,2023,C,India\r\n",
+         "longgap.csv:4: meeting_id 1 appears again"),
+    ],
+)
+def test_bad_input_is_refused_with_its_place_and_nothing_changes(invoke_seeded, tmp_path, snapshot, name, content, expected):
+    path = write(tmp_path, name, content)
+    before = snapshot(invoke_seeded.path)
+    result = invoke_seeded("import", str(path), ok=False)
+    assert result.exit_code == 2, result.stderr
+    assert expected in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(invoke_seeded.path) == before
+
+
+def test_a_named_encoding_reads_a_windows_file(invoke, tmp_path):
+    path = write(tmp_path, "win.csv", (HEADER + GOOD.replace("T,", "Caf\xe9 \u2013 talks,")).encode("cp1252"))
+    invoke("import", str(path), "--encoding", "cp1252")
+    assert listed(invoke)[0]["title"] == "Café – talks"
+
+
+def test_utf8_bom_and_utf16_bom_are_recognised(invoke, tmp_path):
+    write(tmp_path, "bom.csv", b"\xef\xbb\xbf" + (HEADER + GOOD).encode())
+    write(tmp_path, "u16.csv", (HEADER + GOOD.replace("2023-04-28", "2023-04-29")).encode("utf-16"))
+    invoke("import", str(tmp_path / "bom.csv"), str(tmp_path / "u16.csv"))
+    assert [m["date"] for m in listed(invoke)] == ["2023-04-29", "2023-04-28"]
+
+
+def test_real_windows_file_is_refused_with_the_offset_then_read_with_its_encoding(invoke):
+    path = DATA / "uk_pm_excerpt_cp1252.csv"
+    windows = DATA / "uk_cabinet_office_excerpt_cp1252.csv"
+    refused = invoke("import", str(windows), ok=False)
+    assert refused.exit_code == 2
+    offset = windows.read_bytes().index(bytes([0xB2]))
+    assert f"is not valid utf-8 at byte {offset} (0xb2)" in refused.stderr
+    months = invoke("import", str(path), "--encoding", "cp1252", "--map", "Minister=attendee", "--map", "Date=date",
+                    "--map", "Name of Organisation=summary", "--fill-down", "Minister", "--set", "country=UK", ok=False)
+    assert months.exit_code == 2
+    assert "uk_pm_excerpt_cp1252.csv:2: column 'Date': 'January' is not a date" in months.stderr
+
+
+def test_skip_invalid_writes_rejects_that_import_again_once_fixed(invoke, tmp_path):
+    path = write(tmp_path, "mixed.csv", HEADER + GOOD + GOOD.replace("1,2023-04-28", "2,2023-02-30")
+                 + GOOD.replace("1,2023-04-28", "3,2024-01-01").replace("Russia", "Atlantis"))
+    result = invoke("import", str(path), "--skip-invalid")
+    assert "1 added, 0 updated, 0 skipped as already recorded, 2 rejected" in result.stderr
+    rejects = tmp_path / "mixed.rejects.csv"
+    text = rejects.read_text()
+    assert text.splitlines()[0].endswith(",import_error")
+    assert "2023-02-30" in text and "Atlantis" in text
+    fixed = text.replace("2023-02-30", "2023-02-28").replace("Atlantis", "Russia")
+    (tmp_path / "fixed.csv").write_text(fixed)
+    invoke("import", str(tmp_path / "fixed.csv"))
+    assert len(listed(invoke)) == 3
+    again = invoke("import", str(path), "--skip-invalid", ok=False)
+    assert again.exit_code == 2 and "exists" in again.stderr
+
+
+def test_fixture_files_import(invoke):
+    from meetings.paths import seed_file
+
+    invoke("import", str(seed_file()))
+    assert len(listed(invoke)) == 3
+    assert "3 skipped" in invoke("import", str(seed_file())).stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [(["--map", "Date"], "--map"), (["--map", "Date=when"], "--map"), (["--set", "nonsense=1"], "--set"),
+     (["--fill-down", "Nope"], "--fill-down"), (["--encoding", "klingon"], "--encoding")],
+)
+def test_bad_import_options(invoke, tmp_path, args, field):
+    path = write(tmp_path, "ok.csv", HEADER + GOOD)
+    result = invoke("import", str(path), *args, ok=False)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"meetings: {field}:")
+
+
+def test_missing_file(invoke, tmp_path):
+    result = invoke("import", str(tmp_path / "nope.csv"), ok=False)
+    assert result.exit_code == 2
+    assert "is not a file" in result.stderr
