@@ -74,7 +74,16 @@ def country_name(code: str) -> str:
 
 
 def resolve_country(text: str, *, field: str = "country") -> Country:
-    """Resolve a name or code to a Country, or raise InvalidInput naming the field."""
+    """Resolve a name or code to a Country, or raise InvalidInput naming the field.
+
+    The Country's name is its label: the common short name, with the code added where the
+    name alone would be ambiguous ("Congo (CG)"), so that a written name always reads back.
+    """
+    code = _lookup(text, field)
+    return Country(code=code, name=country_label(code))
+
+
+def _lookup(text: str, field: str) -> str:
     index = _index()
     key = match_key(text or "")
     if not key:
@@ -95,14 +104,15 @@ def resolve_country(text: str, *, field: str = "country") -> Country:
         suggestions = list(dict.fromkeys(index.names[index.by_key[k]] for k in close))[:3]
         hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else f"; use {ACCEPTED}"
         raise InvalidInput(field, f"unknown country {text.strip()!r}{hint}")
-    return Country(code=code, name=index.names[code])
+    return code
 
 
+@functools.cache
 def country_label(code: str) -> str:
     """How to write a country so that it reads well and resolves back to the same code."""
     name = country_name(code)
     try:
-        if resolve_country(name).code == code:
+        if _lookup(name, "country") == code:
             return name
     except InvalidInput:
         pass

@@ -15,16 +15,20 @@ _FORBIDDEN_IN_BLOCK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u20
 _SPACES = re.compile(r"\s+")
 # Nukta and virama (Indic scripts) change the letter, so they are kept; accents are folded.
 _KEPT_MARKS = {7, 9}
-_NOT_WORD = re.compile(r"[^\w\s]")
 
 
-def clean(value: str | None, *, field: str, max_length: int, required: bool = False) -> str | None:
-    """NFC-normalize, trim and collapse spaces; refuse control characters and overlong text."""
+def clean(value: str | None, *, field: str, max_length: int, required: bool = False,
+          name: bool = False) -> str | None:
+    """NFC-normalize, trim and collapse spaces; refuse control characters and overlong text.
+
+    In a name every control character is refused; elsewhere tabs and line breaks are
+    folded into single spaces like other runs of white space.
+    """
     if value is None:
         if required:
             raise InvalidInput(field, "a value is required")
         return None
-    if _FORBIDDEN.search(value):
+    if (_FORBIDDEN if name else _FORBIDDEN_IN_BLOCK).search(value.replace("\r", " ")):
         raise InvalidInput(field, "control or bidirectional-override characters are not accepted")
     text = _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
     if not text:
@@ -57,7 +61,11 @@ def match_key(value: str) -> str:
     "Sergei K. Shoigu", "sergei k shoigu" and "SERGEI K SHOIGU" share one key, as do
     composed and decomposed "Zoë" and "Zoe".
     """
-    decomposed = unicodedata.normalize("NFKD", value)
-    stripped = "".join(ch for ch in decomposed if unicodedata.combining(ch) in _KEPT_MARKS or not unicodedata.combining(ch))
-    folded = _NOT_WORD.sub(" ", stripped.casefold())
-    return _SPACES.sub(" ", folded).strip()
+    decomposed = unicodedata.normalize("NFKD", value).casefold()
+    kept = []
+    for ch in decomposed:
+        if unicodedata.combining(ch) and unicodedata.combining(ch) not in _KEPT_MARKS:
+            continue  # an accent
+        # Punctuation, symbols, separators and controls separate words; letters, digits and marks stay.
+        kept.append(" " if unicodedata.category(ch)[0] in "PSZC" else ch)
+    return _SPACES.sub(" ", "".join(kept)).strip()

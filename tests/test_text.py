@@ -31,8 +31,16 @@ def test_cyrillic_case_is_folded_but_indic_marks_are_kept():
 @pytest.mark.parametrize("bad", ["Sergei\x00Shoigu", "Sergei\u202eShoigu", "Sergei\nShoigu", "A\x1bB"])
 def test_control_and_bidi_characters_are_refused(bad):
     with pytest.raises(InvalidInput) as caught:
-        clean(bad, field="--attendee name", max_length=200)
+        clean(bad, field="--attendee name", max_length=200, name=True)
     assert caught.value.field == "--attendee name"
+
+
+def test_other_fields_fold_line_breaks_but_refuse_other_controls():
+    assert clean("SCO\nsummit\t2023", field="--title", max_length=50) == "SCO summit 2023"
+    with pytest.raises(InvalidInput):
+        clean("SCO\x00summit", field="--title", max_length=50)
+    with pytest.raises(InvalidInput):
+        clean("SCO\u202esummit", field="--title", max_length=50)
 
 
 def test_clean_normalizes_and_limits_length():

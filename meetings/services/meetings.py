@@ -226,7 +226,7 @@ def normalize(data: MeetingInput) -> NormalMeeting:
 
 
 def _normal_attendee(attendee: AttendeeInput) -> NormalAttendee:
-    name = clean(attendee.name, field="--attendee name", max_length=NAME_LENGTH)
+    name = clean(attendee.name, field="--attendee name", max_length=NAME_LENGTH, name=True)
     role = clean(attendee.role, field="--attendee role", max_length=ROLE_LENGTH)
     rank = clean(attendee.rank, field="--attendee rank", max_length=RANK_LENGTH)
     if name is not None and not match_key(name):

@@ -1,0 +1,97 @@
+"""Property: any valid set of meetings goes export -> import -> export byte for byte, and no
+exported cell can be run as a spreadsheet formula unless --raw."""
+
+import csv
+import io
+import shutil
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from meetings.db import open_database, session_scope
+from meetings.output import FORMULA_TRIGGERS
+from meetings.services.meetings import AttendeeInput, MeetingInput, SourceInput, add_meeting
+from tests.conftest import Invoker
+
+SCRIPTS = st.sampled_from([
+    "abcdefghijklmnopqrstuvwxyz ABCXYZ",
+    "абвгдежзийклмнопрстуфхцчшщыэюя ЛАВРОВ",
+    "अआइईउऊएऐओऔकखगघचछजझटठडढतथदधनपफबभमयरलवशसह्ािीुूेैोौ",
+    "ابتثجحخدذرزسشصضطظعغفقكلمنهوي",
+    "äöüßéèêçñøåœ",
+])
+PUNCTUATION = ",;\"'\\=+-@/()."
+WHITESPACE = "\n\t"
+
+
+@st.composite
+def texts(draw, min_size=1, max_size=24, name=False):
+    alphabet = draw(SCRIPTS) + PUNCTUATION + ("" if name else WHITESPACE)
+    text = draw(st.text(alphabet=alphabet, min_size=min_size, max_size=max_size))
+    letters = draw(st.text(alphabet="".join(c for c in draw(SCRIPTS) if c.isalpha()), min_size=1, max_size=6))
+    return letters + text  # starts with a letter so that every name has a key
+
+
+COUNTRIES = ["Russia", "India", "Côte d'Ivoire", "Türkiye", "USSR", "Kosovo", "Congo (CG)", "DR Congo", "Iran"]
+DATES = st.sampled_from(["2001", "2023-04", "2023-04-28", "1999-12-31", "2024-02"])
+
+
+@st.composite
+def meetings(draw):
+    count = draw(st.integers(min_value=1, max_value=4))
+    result = []
+    for index in range(count):
+        names = draw(st.lists(texts(name=True), min_size=1, max_size=3, unique_by=lambda n: n.casefold()))
+        attendees = [AttendeeInput(name=name, country=draw(st.sampled_from(COUNTRIES)),
+                                   role=draw(st.one_of(st.none(), texts())), rank=draw(st.one_of(st.none(), texts())),
+                                   host=draw(st.booleans()))
+                     for name in names]
+        result.append(MeetingInput(
+            date=draw(DATES) if index else "2000",  # the first one differs, so no two are the same meeting
+            end_date=None,
+            attendees=attendees + [AttendeeInput(name=f"Unique {index}", country="Peru")],
+            title=draw(st.one_of(st.none(), texts(max_size=40))),
+            venue=draw(st.one_of(st.none(), texts())),
+            venue_country=draw(st.one_of(st.none(), st.sampled_from(COUNTRIES))),
+            kind=draw(st.sampled_from([None, "bilateral", "summit", "call"])),
+            organization=draw(st.one_of(st.none(), st.sampled_from(["SCO", "ASEAN", "G20"]))),
+            topics=draw(st.lists(texts(), max_size=3)),
+            sources=[SourceInput(reference=r) for r in draw(st.lists(texts(max_size=60), max_size=2, unique=True))],
+            summary=draw(st.one_of(st.none(), texts(max_size=80))),
+        ))
+    return result
+
+
+def database(template: Path, folder: Path, name: str) -> Path:
+    path = folder / name
+    shutil.copyfile(template, path)
+    return path
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(batch=meetings(), long=st.booleans())
+def test_export_import_export_is_byte_identical(templates, batch, long):
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        source = database(templates["empty"], folder, "source.db")
+        engine = open_database(str(source))
+        with session_scope(engine, write=True) as session:
+            for data in batch:
+                add_meeting(session=session, data=data)
+        engine.dispose()
+        shape = ["export", "--long"] if long else ["export"]
+        first = Invoker(source)(*shape).stdout_bytes
+        exported = folder / "first.csv"
+        exported.write_bytes(first)
+        target = Invoker(database(templates["empty"], folder, "target.db"))
+        target("import", str(exported))
+        assert target(*shape).stdout_bytes == first
+
+        for row in csv.reader(io.StringIO(first.decode("utf-8"), newline="")):
+            for cell in row:
+                assert not cell.startswith(FORMULA_TRIGGERS), cell
+        raw = Invoker(source)(*shape, "--raw").stdout.encode()
+        assert raw.replace(b"\r\n'", b"\r\n") is not None  # --raw output is readable as CSV too
+        list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
