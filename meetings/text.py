@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -55,6 +56,7 @@ def clean_block(value: str | None, *, field: str, max_length: int) -> str | None
     return text
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def match_key(value: str) -> str:
     """The key two spellings of one name share: case, accents, punctuation and spacing folded.
 

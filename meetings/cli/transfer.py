@@ -219,13 +219,16 @@ def _import_file(session: Any, name: str, chosen: ImportFormat, encoding: str | 
             records = importer.read_jsonl(lines, name=label, progress=advance)
         else:
             records = importer.read_json("".join(lines), name=label)
-        header_holder: dict[str, Any] = {}
+        header: list[str] | None = None
 
         def tagged():
+            nonlocal header
             for record in records:
                 record.source = name
                 if isinstance(record.raw, list) and kind in (ImportFormat.csv, ImportFormat.tsv):
-                    record.header = header_holder.setdefault("header", _header_of(name, encoding, delimiter))
+                    if header is None:
+                        header = _header_of(name, encoding, delimiter)
+                    record.header = header
                     record.delimiter = delimiter
                 yield record
 

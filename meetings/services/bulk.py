@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from meetings.models import (
@@ -38,8 +38,17 @@ class BulkWriter:
         self.sources = dict(execute(select(Source.reference, Source.id)).all())
 
     def _insert_returning(self, table, key_column: str, rows: list[dict]) -> dict:  # type: ignore[no-untyped-def,type-arg]
+        """Insert rows and return {key: id}. On SQLite the ids are given here (the write lock is
+        held for the whole transaction), so a plain executemany does the work; elsewhere the
+        database's RETURNING gives them."""
         if not rows:
             return {}
+        if self.connection.dialect.name == "sqlite":
+            first = (self.connection.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+            for offset, row in enumerate(rows):
+                row["id"] = first + offset
+            self.connection.execute(insert(table), rows)
+            return {row[key_column]: row["id"] for row in rows}
         result = self.connection.execute(
             insert(table).returning(table.c.id, table.c[key_column], sort_by_parameter_order=True), rows
         )
@@ -122,8 +131,15 @@ class BulkWriter:
                 row["id"] = wanted
                 taken.add(wanted)
             rows.append(row)
-        ids: list[int | None] = [row.get("id") for row in rows]
         table = Meeting.__table__
+        if self.connection.dialect.name == "sqlite":
+            # The write lock is held: ids after the largest one are free.
+            first = max(taken | {self.connection.execute(select(func.max(table.c.id))).scalar() or 0}) + 1
+            for row in rows:
+                if "id" not in row:
+                    row["id"] = first
+                    first += 1
+        ids: list[int | None] = [row.get("id") for row in rows]
         for with_id in (True, False):
             positions = [i for i, row in enumerate(rows) if ("id" in row) == with_id]
             if not positions:

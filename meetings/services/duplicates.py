@@ -15,19 +15,24 @@ from meetings.models import Attendance, Meeting, Person
 Signature = tuple[object, ...]
 
 
-def existing_signatures(session: Session, dates: Iterable[dt.date], *, exclude: int | None = None) -> dict[Signature, int]:
-    """Signatures of the recorded meetings that start on these days, mapped to their ids."""
+def existing_signatures(session: Session, dates: Iterable[dt.date], *, exclude: int | None = None,
+                        up_to_id: int | None = None, skip_ids: set[int] | None = None) -> dict[Signature, int]:
+    """Signatures of the recorded meetings that start on these days, mapped to their ids.
+
+    `up_to_id` and `skip_ids` leave out meetings an import is adding itself (it knows those).
+    """
     days = sorted(set(dates))
     result: dict[Signature, int] = {}
     for start in range(0, len(days), 500):
         chunk = days[start:start + 500]
+        query = select(Meeting.id, Meeting.start_date, Meeting.start_precision, Meeting.venue_country_code).where(
+            Meeting.start_date.in_(chunk))
+        if up_to_id is not None:
+            query = query.where(Meeting.id <= up_to_id)
         meetings = {
             mid: (day, precision, venue)
-            for mid, day, precision, venue in session.execute(
-                select(Meeting.id, Meeting.start_date, Meeting.start_precision, Meeting.venue_country_code)
-                .where(Meeting.start_date.in_(chunk))
-            )
-            if mid != exclude
+            for mid, day, precision, venue in session.execute(query)
+            if mid != exclude and not (skip_ids and mid in skip_ids)
         }
         attendees: dict[int, set[tuple[str | None, str | None]]] = defaultdict(set)
         ids = list(meetings)

@@ -409,8 +409,14 @@ def import_records(*, session: Session, records: Iterable[Record], options: Impo
     from meetings.services.duplicates import existing_signatures
     from meetings.services.meetings import replace_meeting
 
+    from sqlalchemy import func
+
     report = ImportReport()
     writer = BulkWriter(session)
+    # Meetings recorded before this import: only these can be duplicates from the database
+    # (duplicates within the file are caught by `seen`).
+    last_before = session.scalar(select(func.max(Meeting.id)))
+    added_ids: set[int] = set()
     id_map: dict[int, int] = {}  # the file's meeting ids -> the ids they were given
     seen: dict[tuple[object, ...], int] = {}  # signatures imported so far -> their ids
     parent_links: list[tuple[int, int, str]] = []  # (meeting id, the file's parent id, location)
@@ -430,7 +436,8 @@ def import_records(*, session: Session, records: Iterable[Record], options: Impo
     def flush() -> None:
         if not chunk:
             return
-        existing = existing_signatures(session, {n.start.first_day for _, n in chunk})
+        existing = {} if last_before is None else existing_signatures(
+            session, {n.start.first_day for _, n in chunk}, up_to_id=last_before, skip_ids=added_ids)
         to_add: list[tuple[Record, NormalMeeting]] = []
         for record, normal in chunk:
             duplicate = seen.get(normal.signature) or existing.get(normal.signature)
@@ -463,6 +470,7 @@ def import_records(*, session: Session, records: Iterable[Record], options: Impo
                 if normal.sideline_of is not None:
                     parent_links.append((new_id, normal.sideline_of, record.location))
             new_ids.extend(ids)
+            added_ids.update(i for i in ids if i <= (last_before or 0))
             report.added += len(ids)
         elif to_add:
             report.added += len(to_add)  # counted, not written: the import will be refused anyway
