@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 ENV_VAR = "MEETINGS_DB"
 SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another writer; $MEETINGS_BUSY_TIMEOUT (ms) overrides
 
 
 def default_path() -> Path:
@@ -76,8 +76,9 @@ def _configure_sqlite(engine: Engine) -> None:
         # and so that write transactions can start with BEGIN IMMEDIATE.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
+        timeout = int(os.environ.get("MEETINGS_BUSY_TIMEOUT", BUSY_TIMEOUT_MS))
         for pragma in (
-            f"busy_timeout = {BUSY_TIMEOUT_MS}",
+            f"busy_timeout = {timeout}",
             "foreign_keys = ON",
             "journal_mode = WAL",
             "synchronous = FULL",

@@ -144,3 +144,18 @@ def test_a_failed_write_leaves_the_database_as_it_was(invoke_seeded, snapshot, m
     assert result.exit_code == 70
     assert "internal error" in result.stderr and "--debug" in result.stderr
     assert snapshot(invoke_seeded.path) == before
+
+
+def test_a_database_held_by_another_writer_is_busy(seeded_path, snapshot, monkeypatch):
+    monkeypatch.setenv("MEETINGS_BUSY_TIMEOUT", "200")
+    before = snapshot(seeded_path)
+    holder = sqlite3.connect(seeded_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        result = Invoker(seeded_path)("add", "--date", "2024", "--attendee", "A B, India", ok=False)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 3
+    assert result.stderr == "meetings: the database is busy: another meetings process is writing; try again\n"
+    assert snapshot(seeded_path) == before
