@@ -1,0 +1,329 @@
+"""Benchmarks for meetings: every figure next to a reference measured in the same run.
+
+    python benchmarks/run.py --meetings 100000 1000000
+
+For each size it generates a deterministic synthetic archive, loads it through `meetings import`
+(the real path), and measures each figure as the median of --runs runs (with min and max): CLI
+start-up, a cold `list`, the query in process, `stats`, export, full-text search, and import.
+References: `python -c "import typer"` and `python -c "import typer, sqlalchemy.orm"` for
+start-up, and stdlib-sqlite3 scripts doing the same work on the same data for the rest (the
+floor). It prints a table of figures and ratios, and writes them as JSON (--json).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PYTHON = sys.executable
+MEETINGS = str(Path(PYTHON).parent / "meetings")
+WORDS = ("security defence trade energy oil gas wheat grain nuclear border water climate health cyber space "
+         "shipping ports rail investment sanctions visas students pilgrims fisheries drones missiles").split()
+RARE_TERM = "chabahar"  # put in about 3% of summaries
+
+
+def archive(path: Path, count: int, seed: int = 20230428) -> None:
+    """A deterministic archive in the export's one-row-per-meeting CSV shape."""
+    import pycountry
+
+    rng = random.Random(seed)
+    # ISO codes: every one resolves to exactly one country (some names, like "Congo", would not).
+    countries = [c.alpha_2 for c in pycountry.countries][:200]
+    countries = [c for c in countries if c not in ("RU", "TV")]
+    # Russia is in ~20% of meetings, Tuvalu in ~0.5%; the rest follow a Zipf-like skew.
+    weights = [1 / (rank + 1) ** 0.9 for rank in range(len(countries))]
+    people = [f"Person {i:05d}" for i in range(50_000)]
+    topics = [f"{a} {b}" for a in WORDS for b in WORDS if a != b][:600]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow(["date", "title", "kind", "venue", "venue_country", "attendees", "topics", "summary"])
+        for i in range(count):
+            picked: list[str] = []
+            if rng.random() < 0.20:
+                picked.append("RU")
+            if rng.random() < 0.005:
+                picked.append("TV")
+            while len(picked) < 4:
+                country = rng.choices(countries, weights)[0]
+                if country not in picked:
+                    picked.append(country)
+            rng.shuffle(picked)
+            attendees = "; ".join(f"{rng.choice(people)} {i}-{n}, {c}, Minister" if n == 3 else
+                                  f"{rng.choice(people)}, {c}, Minister" for n, c in enumerate(picked))
+            summary_words = [rng.choice(WORDS) for _ in range(40)]
+            if rng.random() < 0.03:
+                summary_words[rng.randrange(40)] = RARE_TERM
+            year = 1990 + rng.randrange(35)
+            date = f"{year}-{1 + rng.randrange(12):02d}-{1 + rng.randrange(28):02d}"
+            writer.writerow([date, f"Meeting {i}", "multilateral", f"City {rng.randrange(2000)}", picked[0], attendees,
+                             "; ".join(rng.sample(topics, 3)), " ".join(summary_words)[:300]])
+
+
+def timed(command: list[str], runs: int, env: dict[str, str] | None = None) -> dict[str, float]:
+    """Whole-process wall time, as median/min/max of `runs` runs after one warm-up."""
+    subprocess.run(command, capture_output=True, env=env, check=True)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, env=env, check=True)
+        times.append(time.perf_counter() - start)
+    return {"median": statistics.median(times), "min": min(times), "max": max(times)}
+
+
+def measured_run(command: list[str]) -> tuple[float, float]:
+    """(seconds, peak RSS in MiB) of one run of a command in a child process."""
+    probe = ("import resource, subprocess, sys, time; start = time.perf_counter(); "
+             "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
+             "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([PYTHON, "-c", probe, *command], capture_output=True, text=True, check=True).stdout.split()
+    return float(out[0]), int(out[1]) / 1024
+
+
+def in_process(function, runs: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    function()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return {"median": statistics.median(times), "min": min(times), "max": max(times)}
+
+
+STDLIB_QUERY = """
+SELECT m.id, m.title, m.start_date FROM meetings m
+WHERE EXISTS (SELECT 1 FROM attendances a WHERE a.meeting_id = m.id AND a.country_code = ?)
+ORDER BY m.start_date DESC, m.id DESC LIMIT 50
+"""
+STDLIB_HYDRATE = """
+SELECT a.meeting_id, p.name, c.name, a.role FROM attendances a LEFT JOIN people p ON p.id = a.person_id
+LEFT JOIN countries c ON c.code = a.country_code WHERE a.meeting_id IN ({}) ORDER BY a.meeting_id, a.position
+"""
+STDLIB_EXPORT = """
+import csv, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1])
+rows = connection.execute('''
+    SELECT m.id, m.start_date, m.title, m.kind, m.venue, vc.name,
+           (SELECT group_concat(coalesce(p.name, '') || ', ' || c.name || ', ' || coalesce(a.role, ''), '; ')
+              FROM attendances a LEFT JOIN people p ON p.id = a.person_id JOIN countries c ON c.code = a.country_code
+             WHERE a.meeting_id = m.id),
+           (SELECT group_concat(t.name, '; ') FROM meeting_topics mt JOIN topics t ON t.id = mt.topic_id
+             WHERE mt.meeting_id = m.id),
+           m.summary
+    FROM meetings m LEFT JOIN countries vc ON vc.code = m.venue_country_code
+    WHERE EXISTS (SELECT 1 FROM attendances a WHERE a.meeting_id = m.id AND a.country_code = 'RU')
+    ORDER BY m.start_date DESC, m.id DESC''')
+with open(sys.argv[2], 'w', newline='', encoding='utf-8') as handle:
+    writer = csv.writer(handle, lineterminator='\\r\\n')
+    writer.writerow(['id', 'date', 'title', 'kind', 'venue', 'venue_country', 'attendees', 'topics', 'summary'])
+    writer.writerows(rows)
+"""
+
+
+def stdlib_copy_rate(database: Path, folder: Path) -> tuple[float, int]:
+    """Rows/s of stdlib executemany re-inserting every row of every table into an empty copy."""
+    source = sqlite3.connect(database)
+    target_path = folder / "floor.db"
+    target_path.unlink(missing_ok=True)
+    target = sqlite3.connect(target_path)
+    tables = ["countries", "organizations", "people", "person_names", "topics", "sources", "meetings",
+              "attendances", "meeting_topics", "meeting_sources"]
+    for (sql,) in source.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name IN ({})".format(
+            ",".join("?" * len(tables))), tables):
+        target.execute(sql)
+    data = {table: source.execute(f"SELECT * FROM {table}").fetchall() for table in tables}
+    total = sum(len(rows) for rows in data.values())
+    start = time.perf_counter()
+    target.execute("BEGIN")
+    for table, rows in data.items():
+        if rows:
+            target.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * len(rows[0]))})", rows)
+    target.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    target.close()
+    source.close()
+    return total / elapsed, total
+
+
+def benchmark(size: int, runs: int, folder: Path) -> dict[str, object]:
+    figures: dict[str, object] = {"meetings": size}
+    csv_path = folder / f"archive-{size}.csv"
+    if not csv_path.exists():
+        archive(csv_path, size)
+    database = folder / f"bench-{size}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    subprocess.run([MEETINGS, "--db", str(database), "init", "--empty"], check=True, capture_output=True)
+    seconds, rss = measured_run([MEETINGS, "--db", str(database), "import", str(csv_path)])
+    connection = sqlite3.connect(database)
+    rows = sum(connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in
+               ("countries", "organizations", "people", "person_names", "topics", "sources", "meetings",
+                "attendances", "meeting_topics", "meeting_sources", "meetings_search"))
+    floor_rate, floor_rows = stdlib_copy_rate(database, folder)
+    figures["import"] = {"seconds": seconds, "rows": rows, "rows_per_s": rows / seconds, "peak_rss_mib": rss,
+                         "reference_rows_per_s": floor_rate, "ratio": (rows / seconds) / floor_rate}
+    connection.execute("ANALYZE")
+    connection.commit()
+
+    figures["help"] = timed([MEETINGS, "--help"], runs)
+    figures["import_typer"] = timed([PYTHON, "-c", "import typer"], runs)
+    figures["import_typer_orm"] = timed([PYTHON, "-c", "import typer, sqlalchemy.orm"], runs)
+    figures["cold_list"] = timed([MEETINGS, "--db", str(database), "list", "--country", "Russia", "--limit", "50"], runs)
+
+    sys.path.insert(0, str(HERE.parent))
+    from meetings.cli.options import build_filter
+    from meetings.db import open_database, session_scope
+    from meetings.services.queries import find_meetings
+    from meetings.services.stats import group_counts
+
+    engine = open_database(str(database))
+    for label, code, name in (("common", "RU", "Russia"), ("rare", "TV", "Tuvalu")):
+        filters = build_filter(country=[name], limit=50)
+
+        def ours() -> None:
+            with session_scope(engine) as session:
+                find_meetings(session=session, filters=filters)
+
+        def floor() -> None:
+            ids = [r[0] for r in connection.execute(STDLIB_QUERY, (code,))]
+            connection.execute(STDLIB_HYDRATE.format(",".join("?" * len(ids))), ids).fetchall()
+
+        figures[f"query_{label}"] = {"ours": in_process(ours, runs), "reference": in_process(floor, runs)}
+
+    def stats_ours() -> None:
+        with session_scope(engine) as session:
+            group_counts(session=session, filters=build_filter(), by="country")
+
+    def stats_floor() -> None:
+        connection.execute("SELECT c.name, count(DISTINCT a.meeting_id), min(m.start_date), max(m.start_date) "
+                           "FROM attendances a JOIN meetings m ON m.id = a.meeting_id "
+                           "JOIN countries c ON c.code = a.country_code GROUP BY c.name").fetchall()
+
+    figures["stats_by_country"] = {"ours": in_process(stats_ours, runs), "reference": in_process(stats_floor, runs)}
+
+    search_filters = build_filter(search=RARE_TERM, limit=50)
+
+    def search_ours() -> None:
+        with session_scope(engine) as session:
+            find_meetings(session=session, filters=search_filters)
+
+    figures["search"] = {"ours": in_process(search_ours, runs),
+                         "matches": connection.execute("SELECT count(*) FROM meetings_search WHERE meetings_search "
+                                                       "MATCH ?", (RARE_TERM,)).fetchone()[0]}
+
+    from meetings.services import search
+
+    ids = [r[0] for r in connection.execute("SELECT id FROM meetings")]
+    with session_scope(engine, write=True) as session:
+        start = time.perf_counter()
+        search.refresh(session, ids)
+        figures["search_index_seconds"] = time.perf_counter() - start
+        session.rollback()
+    engine.dispose()
+
+    out = folder / "export.csv"
+    exports, floors = [], []
+    for _ in range(max(1, runs // 2)):
+        out.unlink(missing_ok=True)
+        exports.append(measured_run([MEETINGS, "--db", str(database), "export", "--country", "Russia", "--output", str(out)]))
+        russia_rows = sum(1 for _ in out.open(encoding="utf-8")) - 1
+        out.unlink()
+        floors.append(measured_run([PYTHON, "-c", STDLIB_EXPORT, str(database), str(out)]))
+    figures["export_russia"] = {
+        "rows": russia_rows,
+        "seconds": statistics.median(s for s, _ in exports), "peak_rss_mib": max(m for _, m in exports),
+        "reference_seconds": statistics.median(s for s, _ in floors),
+        "reference_peak_rss_mib": max(m for _, m in floors),
+    }
+    connection.close()
+    return figures
+
+
+def report(results: list[dict[str, object]]) -> list[tuple[str, str, str, str, str]]:
+    lines = []
+    for figures in results:
+        n = figures["meetings"]
+        help_ratio = figures["help"]["median"] / figures["import_typer"]["median"]
+        list_ratio = figures["cold_list"]["median"] / figures["import_typer_orm"]["median"]
+        lines.append((f"{n}: meetings --help", f"{figures['help']['median'] * 1000:.0f} ms",
+                      f"import typer {figures['import_typer']['median'] * 1000:.0f} ms", f"{help_ratio:.2f}x", "<= 1.2x"))
+        lines.append((f"{n}: cold list --country Russia", f"{figures['cold_list']['median'] * 1000:.0f} ms",
+                      f"import typer, sqlalchemy.orm {figures['import_typer_orm']['median'] * 1000:.0f} ms",
+                      f"{list_ratio:.2f}x", "<= 1.25x"))
+        for label in ("common", "rare"):
+            q = figures[f"query_{label}"]
+            lines.append((f"{n}: query {'20%' if label == 'common' else '0.5%'} country, in process",
+                          f"{q['ours']['median'] * 1000:.1f} ms", f"stdlib {q['reference']['median'] * 1000:.1f} ms",
+                          f"{q['ours']['median'] / q['reference']['median']:.2f}x", "<= 2x"))
+        st = figures["stats_by_country"]
+        lines.append((f"{n}: stats --by country", f"{st['ours']['median'] * 1000:.0f} ms",
+                      f"stdlib {st['reference']['median'] * 1000:.0f} ms",
+                      f"{st['ours']['median'] / st['reference']['median']:.2f}x", "<= 2x"))
+        imp = figures["import"]
+        lines.append((f"{n}: import rows/s (all tables)", f"{imp['rows_per_s']:,.0f}",
+                      f"stdlib executemany {imp['reference_rows_per_s']:,.0f}", f"{imp['ratio']:.2f}x", ">= 0.5x"))
+        lines.append((f"{n}: import peak memory", f"{imp['peak_rss_mib']:.0f} MiB", "", "", "<= 128 MiB"))
+        ex = figures["export_russia"]
+        speed = ex["reference_seconds"] / ex["seconds"]
+        lines.append((f"{n}: export Russia ({ex['rows']} rows)", f"{ex['seconds']:.2f} s",
+                      f"stdlib csv {ex['reference_seconds']:.2f} s", f"{speed:.2f}x speed", ">= 0.8x"))
+        lines.append((f"{n}: export peak memory", f"{ex['peak_rss_mib']:.0f} MiB",
+                      f"stdlib {ex['reference_peak_rss_mib']:.0f} MiB", "", "<= 64 MiB"))
+        se = figures["search"]
+        lines.append((f"{n}: --search ({se['matches']} matches), limit 50", f"{se['ours']['median'] * 1000:.1f} ms",
+                      "", "", "<= 50 ms"))
+        lines.append((f"{n}: keeping the search index (whole archive)", f"{figures['search_index_seconds']:.1f} s",
+                      "", "", f"<= {10 * n / 1_000_000:.1f} s"))
+    if len(results) > 1:
+        small, large = results[0], results[-1]
+        scale = large["meetings"] / small["meetings"]
+        for name, get in (("import", lambda f: f["import"]["seconds"]),
+                          ("export", lambda f: f["export_russia"]["seconds"]),
+                          ("search index", lambda f: f["search_index_seconds"])):
+            growth = (get(large) / large["meetings"]) / (get(small) / small["meetings"])
+            lines.append((f"growth {small['meetings']} -> {large['meetings']}: {name} per row", f"{growth:.2f}x",
+                          f"(x{scale:.0f} rows)", "", "<= 1.5x"))
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--meetings", type=int, nargs="+", default=[100_000], help="archive sizes to measure")
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (median, min, max)")
+    parser.add_argument("--json", type=Path, default=HERE / "results" / "latest.json", help="where to write figures")
+    parser.add_argument("--work", type=Path, default=None, help="folder for archives and databases (kept)")
+    args = parser.parse_args()
+    if not Path(MEETINGS).exists():
+        sys.exit(f"{MEETINGS} not found: install the project (pip install .) into this Python first")
+    folder = args.work or Path(tempfile.mkdtemp(prefix="meetings-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        results = [benchmark(size, args.runs, folder) for size in sorted(args.meetings)]
+    finally:
+        if args.work is None:
+            shutil.rmtree(folder, ignore_errors=True)
+    lines = report(results)
+    widths = [max(len(line[i]) for line in lines) for i in range(5)]
+    header = ("figure", "meetings", "reference", "ratio", "target")
+    print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
+    for line in lines:
+        print("  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)))
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps({"machine": os.uname().nodename, "cores": os.cpu_count(), "results": results},
+                                    indent=2))
+    print(f"\nfigures written to {args.json}")
+
+
+if __name__ == "__main__":
+    main()
