@@ -60,8 +60,8 @@ def archive(path: Path, count: int, seed: int = 20230428) -> None:
                 if country not in picked:
                     picked.append(country)
             rng.shuffle(picked)
-            attendees = "; ".join(f"{rng.choice(people)} {i}-{n}, {c}, Minister" if n == 3 else
-                                  f"{rng.choice(people)}, {c}, Minister" for n, c in enumerate(picked))
+            names = rng.sample(people, 3) + [f"Envoy {i}"]  # three regulars and one new person
+            attendees = "; ".join(f"{name}, {country}, Minister" for name, country in zip(names, picked))
             summary_words = [rng.choice(WORDS) for _ in range(40)]
             if rng.random() < 0.03:
                 summary_words[rng.randrange(40)] = RARE_TERM

@@ -49,10 +49,9 @@ def test_unnamed_attendee_with_a_role(invoke):
 def test_one_person_is_one_row_across_meetings(invoke):
     invoke("add", "--date", "2023-01", "--attendee", "Sergei Shoigu, Russia")
     invoke("add", "--date", "2023-02", "--attendee", "sergei  SHOIGU, Russia")
-    import sqlite3
+    from tests.conftest import query
 
-    with sqlite3.connect(invoke.path) as connection:
-        assert connection.execute("SELECT name FROM people").fetchall() == [("Sergei Shoigu",)]
+    assert query(invoke.path, "SELECT name FROM people") == [("Sergei Shoigu",)]
 
 
 def test_sideline_of_links_to_the_parent(invoke_seeded):

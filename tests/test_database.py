@@ -8,6 +8,8 @@ from meetings.db import open_database
 from meetings.schema import HEAD
 from tests.conftest import Invoker
 
+pytestmark = pytest.mark.sqlite_only
+
 
 def digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -64,6 +64,7 @@ def test_export_refuses_to_overwrite_without_force(invoke_seeded, tmp_path):
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
+@pytest.mark.sqlite_only
 def test_export_never_writes_onto_the_database(invoke_seeded, snapshot):
     before = snapshot(invoke_seeded.path)
     result = invoke_seeded("export", "--output", str(invoke_seeded.path), "--force", ok=False)

@@ -15,6 +15,8 @@ import pytest
 from tests.conftest import Invoker
 from tests.test_installed import EXECUTABLE
 
+pytestmark = pytest.mark.sqlite_only
+
 HEADER = "date,title,attendees,topics\n"
 
 

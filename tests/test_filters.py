@@ -136,11 +136,11 @@ def test_like_wildcards_in_values_are_literal(archive):
 
 
 def index_rows(path):
-    import sqlite3
+    from tests.conftest import query
 
-    with sqlite3.connect(path) as connection:
-        indexed = dict(connection.execute("SELECT rowid, people || ' ' || topics FROM meetings_search"))
-        meetings = {row[0] for row in connection.execute("SELECT id FROM meetings")}
+    key = "meeting_id" if "://" in str(path) else "rowid"
+    indexed = {row[0] for row in query(path, f"SELECT {key} FROM meetings_search")}
+    meetings = {row[0] for row in query(path, "SELECT id FROM meetings")}
     return indexed, meetings
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.sqlite_only
+
 EXECUTABLE = shutil.which("meetings", path=str(Path(sys.executable).parent)) or shutil.which("meetings")
 
 

@@ -20,8 +20,9 @@ def alembic_config():
 
 
 @pytest.fixture
-def alembic_engine(tmp_path):
-    engine = create_engine_for(f"sqlite:///{tmp_path / 'migrations.db'}")
+def alembic_engine(tmp_path, backend):
+    target = backend.new(tmp_path, "blank")
+    engine = create_engine_for(str(target) if "://" in str(target) else f"sqlite:///{target}")
     yield engine
     engine.dispose()
 

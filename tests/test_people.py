@@ -1,7 +1,8 @@
 import json
-import sqlite3
 
 import pytest
+
+from tests.conftest import query
 
 
 def people(invoke, *args):
@@ -66,8 +67,7 @@ def test_merge_moves_attendances_and_keeps_the_name_as_alias(invoke_seeded):
     assert merged["aliases"] == ["Sergey Shoygu"]
     assert merged["meetings"] == 4
     assert search_ids(invoke_seeded, "shoygu") == [4, 5, 3, 2]
-    with sqlite3.connect(invoke_seeded.path) as connection:
-        assert connection.execute("SELECT count(*) FROM people WHERE id = ?", (drop,)).fetchone()[0] == 0
+    assert query(invoke_seeded.path, "SELECT count(*) FROM people WHERE id = ?", drop) == [(0,)]
 
 
 def test_merge_where_both_attended_one_meeting_keeps_one_attendance(invoke_seeded):

@@ -3,7 +3,6 @@ exported cell can be run as a spreadsheet formula unless --raw."""
 
 import csv
 import io
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -64,18 +63,12 @@ def meetings(draw):
     return result
 
 
-def database(template: Path, folder: Path, name: str) -> Path:
-    path = folder / name
-    shutil.copyfile(template, path)
-    return path
-
-
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(batch=meetings(), long=st.booleans())
-def test_export_import_export_is_byte_identical(templates, batch, long):
+def test_export_import_export_is_byte_identical(backend, batch, long):
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
-        source = database(templates["empty"], folder, "source.db")
+        source = backend.new(folder)
         engine = open_database(str(source))
         with session_scope(engine, write=True) as session:
             for data in batch:
@@ -85,7 +78,7 @@ def test_export_import_export_is_byte_identical(templates, batch, long):
         first = Invoker(source)(*shape).stdout_bytes
         exported = folder / "first.csv"
         exported.write_bytes(first)
-        target = Invoker(database(templates["empty"], folder, "target.db"))
+        target = Invoker(backend.new(folder))
         target("import", str(exported))
         assert target(*shape).stdout_bytes == first
 

@@ -89,13 +89,12 @@ def test_every_meeting_cites_the_report(meetings_json):
 
 
 def test_sco_membership(seeded_path):
-    import sqlite3
+    from tests.conftest import query
 
-    with sqlite3.connect(seeded_path) as connection:
-        rows = set(connection.execute(
-            "SELECT m.country_code, m.status, m.since_year, m.until_year FROM organization_members m "
-            "JOIN organizations o ON o.id = m.organization_id WHERE o.acronym = 'SCO'"))
-        name = connection.execute("SELECT name FROM organizations WHERE acronym = 'SCO'").fetchone()[0]
+    rows = set(query(seeded_path,
+                     "SELECT m.country_code, m.status, m.since_year, m.until_year FROM organization_members m "
+                     "JOIN organizations o ON o.id = m.organization_id WHERE o.acronym = 'SCO'"))
+    [(name,)] = query(seeded_path, "SELECT name FROM organizations WHERE acronym = 'SCO'")
     assert name == "Shanghai Cooperation Organisation"
     founders = {(code, "member", 2001, None) for code in ("RU", "CN", "KG", "KZ", "TJ", "UZ")}
     assert rows == founders | {("IN", "observer", 2005, 2017), ("IN", "member", 2017, None),
@@ -109,10 +108,10 @@ def test_init_twice_adds_nothing(invoke_seeded, snapshot):
     assert snapshot(invoke_seeded.path) == before
 
 
-def test_init_empty_skips_the_seed(tmp_path):
+def test_init_empty_skips_the_seed(tmp_path, backend):
     from tests.conftest import Invoker
 
-    invoke = Invoker(tmp_path / "fresh.db")
+    invoke = Invoker(backend.new(tmp_path, "blank"))
     invoke("init", "--empty")
     assert json.loads(invoke("list", "--format", "json").stdout) == []
     assert "3 meetings added" in invoke("init").stdout

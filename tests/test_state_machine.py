@@ -25,14 +25,12 @@ def project(meeting: dict) -> tuple:
 
 
 class Records(RuleBasedStateMachine):
-    templates: dict = {}
+    backend: object = None
 
     @initialize()
     def start(self):
         self.folder = Path(tempfile.mkdtemp())
-        path = self.folder / "m.db"
-        shutil.copyfile(self.templates["empty"], path)
-        self.invoke = Invoker(path)
+        self.invoke = Invoker(self.backend.new(self.folder))
         self.model: dict[int, tuple] = {}
         self.counter = 0
 
@@ -97,8 +95,8 @@ class Records(RuleBasedStateMachine):
         assert {m["id"]: project(m) for m in listed} == self.model
 
 
-def test_records_state_machine(templates):
-    Records.templates = templates
+def test_records_state_machine(backend):
+    Records.backend = backend
     runner = Records.TestCase
     runner.settings = settings(max_examples=12, stateful_step_count=8, deadline=None,
                                suppress_health_check=[HealthCheck.too_slow])

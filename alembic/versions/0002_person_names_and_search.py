@@ -31,7 +31,29 @@ def upgrade() -> None:
     # Every existing person is known by the name they are shown by.
     op.execute("INSERT INTO person_names (person_id, name, key) SELECT id, name, key FROM people")
 
-    if op.get_bind().dialect.name == "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "postgresql":
+        # One tsvector per meeting (accents folded by unaccent, a trusted extension), kept in step
+        # by the services in the same transaction as every write.
+        op.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+        op.execute(
+            "CREATE TABLE meetings_search ("
+            "meeting_id INTEGER PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE, "
+            "document TSVECTOR NOT NULL)"
+        )
+        op.execute("CREATE INDEX meetings_search_document ON meetings_search USING GIN (document)")
+        op.execute(
+            """
+            INSERT INTO meetings_search (meeting_id, document)
+            SELECT m.id, to_tsvector('simple', unaccent(concat_ws(' ', m.title, m.summary, m.venue,
+                   (SELECT string_agg(t.name, ' ') FROM meeting_topics mt JOIN topics t ON t.id = mt.topic_id
+                     WHERE mt.meeting_id = m.id),
+                   (SELECT string_agg(concat_ws(' ', p.name, a.role), ' ') FROM attendances a
+                      LEFT JOIN people p ON p.id = a.person_id WHERE a.meeting_id = m.id))))
+            FROM meetings m
+            """
+        )
+    if dialect == "sqlite":
         # rowid = meetings.id; kept in step by the services in the same transaction as every write.
         op.execute(
             "CREATE VIRTUAL TABLE meetings_search USING fts5("
@@ -53,7 +75,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
+    if op.get_bind().dialect.name in ("sqlite", "postgresql"):
         op.execute("DROP TABLE meetings_search")
     with op.batch_alter_table("person_names", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_person_names_person_id"))

@@ -152,6 +152,7 @@ class BulkWriter:
                     ids[position] = new_id
             else:
                 self.connection.execute(statement, [rows[i] for i in positions])
+                advance_sequences(self.connection, [table])
 
         attendances, topics, sources = [], [], []
         for meeting_id, meeting in zip(ids, meetings, strict=True):
@@ -183,3 +184,15 @@ class BulkWriter:
                 update(table).where(table.c.id == bindparam("child")).values(parent_id=bindparam("parent")),
                 [{"child": child, "parent": parent} for child, parent in links],
             )
+
+
+def advance_sequences(connection, tables) -> None:  # type: ignore[no-untyped-def]
+    """After rows were inserted with explicit ids, move PostgreSQL's id sequences past them."""
+    if connection.dialect.name != "postgresql":
+        return
+    from sqlalchemy import text
+
+    for table in tables:
+        connection.execute(text(
+            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+            f"GREATEST((SELECT max(id) FROM {table.name}), 1))"))

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
-from sqlalchemy import Integer, Select, and_, exists, func, literal, or_, select, text
+from sqlalchemy import Select, and_, exists, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from meetings.dates import PartialDate
@@ -92,7 +92,7 @@ _ORDER = {
 }
 
 
-def filter_conditions(filters: MeetingFilter) -> list:  # type: ignore[type-arg]
+def filter_conditions(filters: MeetingFilter, session: Session | None = None) -> list:  # type: ignore[type-arg]
     """The WHERE conditions on `meetings` for a filter (empty: every meeting)."""
     conditions = []
     for code in filters.countries:
@@ -138,18 +138,18 @@ def filter_conditions(filters: MeetingFilter) -> list:  # type: ignore[type-arg]
     if filters.date_to:
         conditions.append(Meeting.start_date <= filters.date_to.last_day)
     if filters.search:
-        from meetings.services.search import matching_ids_sql
+        if session is None:
+            raise ValueError("a full-text search needs the session's backend")
+        from meetings.services.search import matching_ids
 
-        conditions.append(
-            Meeting.id.in_(text(matching_ids_sql()).bindparams(search=filters.search).columns(rowid=Integer))
-        )
+        conditions.append(Meeting.id.in_(matching_ids(session, filters.search)))
     return conditions
 
 
-def filtered_ids(filters: MeetingFilter) -> Select:  # type: ignore[type-arg]
+def filtered_ids(filters: MeetingFilter, session: Session | None = None) -> Select:  # type: ignore[type-arg]
     """SELECT the ids of matching meetings, in the filter's order, limited and offset."""
     query = select(Meeting.id)
-    conditions = filter_conditions(filters)
+    conditions = filter_conditions(filters, session)
     if conditions:
         query = query.where(and_(*conditions))
     query = query.order_by(*_ORDER[filters.sort])
@@ -179,7 +179,7 @@ def find_meetings(*, session: Session, filters: MeetingFilter) -> list[MeetingRe
 def iter_meetings(*, session: Session, filters: MeetingFilter) -> Iterator[MeetingRecord]:
     """Every matching meeting as a record, streamed a page at a time."""
     check_filters(session=session, filters=filters)
-    ids = session.execute(filtered_ids(filters).execution_options(yield_per=PAGE)).scalars()
+    ids = session.execute(filtered_ids(filters, session).execution_options(yield_per=PAGE)).scalars()
     while page := list(islice(ids, PAGE)):
         yield from load_records(session=session, meeting_ids=page)
 

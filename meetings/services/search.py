@@ -1,15 +1,18 @@
 """The full-text index over title, summary, topics, people (with their aliases) and venue.
 
-On SQLite it is an FTS5 table whose rowid is the meeting id. Every service that writes a
-meeting calls refresh() (or remove()) in the same transaction, so the index never drifts.
+SQLite: an FTS5 table whose rowid is the meeting id. PostgreSQL: a table of tsvectors with a
+GIN index, accents folded by unaccent. Every service that writes a meeting calls refresh() in
+the same transaction, so the index never drifts. The same query language works on both:
+words, "exact phrases", prefix*, AND, OR, NOT and parentheses.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from sqlalchemy import bindparam, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import bindparam, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from meetings.errors import InvalidInput
@@ -17,8 +20,8 @@ from meetings.errors import InvalidInput
 TABLE = "meetings_search"
 SEARCH_HINT = 'use words, "exact phrases", prefix*, AND, OR, NOT and parentheses'
 
-_DELETE = text(f"DELETE FROM {TABLE} WHERE rowid IN :ids").bindparams(bindparam("ids", expanding=True))
-_INSERT = text(f"""
+_SQLITE_DELETE = text(f"DELETE FROM {TABLE} WHERE rowid IN :ids").bindparams(bindparam("ids", expanding=True))
+_SQLITE_INSERT = text(f"""
     INSERT INTO {TABLE} (rowid, title, summary, topics, people, venue)
     SELECT m.id, m.title, coalesce(m.summary, ''),
            coalesce((SELECT group_concat(t.name, ' ; ') FROM meeting_topics mt
@@ -30,44 +33,144 @@ _INSERT = text(f"""
            coalesce(m.venue, '')
     FROM meetings m WHERE m.id IN :ids
 """).bindparams(bindparam("ids", expanding=True))
+_POSTGRES_DELETE = text(f"DELETE FROM {TABLE} WHERE meeting_id IN :ids").bindparams(bindparam("ids", expanding=True))
+_POSTGRES_INSERT = text(f"""
+    INSERT INTO {TABLE} (meeting_id, document)
+    SELECT m.id, to_tsvector('simple', unaccent(concat_ws(' ', m.title, m.summary, m.venue,
+           (SELECT string_agg(t.name, ' ') FROM meeting_topics mt JOIN topics t ON t.id = mt.topic_id
+             WHERE mt.meeting_id = m.id),
+           (SELECT string_agg(concat_ws(' ', a.role,
+                   (SELECT string_agg(n.name, ' ') FROM person_names n WHERE n.person_id = a.person_id)), ' ')
+              FROM attendances a WHERE a.meeting_id = m.id))))
+    FROM meetings m WHERE m.id IN :ids
+""").bindparams(bindparam("ids", expanding=True))
 
 
-def _supported(session: Session) -> bool:
-    return session.get_bind().dialect.name == "sqlite"
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
 
 
 def refresh(session: Session, meeting_ids: Iterable[int]) -> None:
     """Re-index these meetings (those that no longer exist are dropped from the index)."""
     ids = list(dict.fromkeys(meeting_ids))
-    if not ids or not _supported(session):
+    dialect = _dialect(session)
+    if not ids or dialect not in ("sqlite", "postgresql"):
         return
+    delete, insert = (_SQLITE_DELETE, _SQLITE_INSERT) if dialect == "sqlite" else (_POSTGRES_DELETE, _POSTGRES_INSERT)
     session.flush()
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        session.execute(_DELETE, {"ids": chunk})
-        session.execute(_INSERT, {"ids": chunk})
+        session.execute(delete, {"ids": chunk})
+        session.execute(insert, {"ids": chunk})
 
 
 def meetings_of_person(session: Session, person_id: int) -> list[int]:
-    from sqlalchemy import select
-
     from meetings.models import Attendance
 
     return list(session.scalars(select(Attendance.meeting_id).where(Attendance.person_id == person_id).distinct()))
 
 
-def matching_ids_sql() -> str:
-    return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :search"
+_TOKEN = re.compile(r'\s*(?:(")|(\()|(\))|([^\s"()]+))')
+
+
+def to_tsquery(query: str) -> str:
+    """Our search language as a PostgreSQL tsquery: words and phrases are ANDed, OR and NOT
+    (or a leading -) combine them, prefix* matches the start of words."""
+    parts: list[str] = []
+    position, depth, expect_operand = 0, 0, True
+    text_query = query.strip()
+    while position < len(text_query):
+        match = _TOKEN.match(text_query, position)
+        if not match:
+            break
+        position = match.end()
+        quote, opening, closing, word = match.groups()
+        if quote:
+            end = text_query.find('"', position)
+            if end < 0:
+                raise ValueError("unterminated string")
+            words = re.findall(r"\w+\*?", text_query[position:end])
+            position = end + 1
+            if not words:
+                continue
+            operand = "(" + " <-> ".join(_term(w) for w in words) + ")"
+        elif opening:
+            if not expect_operand:
+                parts.append("&")
+            parts.append("(")
+            depth += 1
+            continue
+        elif closing:
+            depth -= 1
+            if depth < 0 or expect_operand:
+                raise ValueError('syntax error near ")"')
+            parts.append(")")
+            continue
+        elif word in ("AND", "OR"):
+            if expect_operand:
+                raise ValueError(f'syntax error near "{word}"')
+            parts.append("&" if word == "AND" else "|")
+            expect_operand = True
+            continue
+        elif word in ("NOT",) or (word.startswith("-") and len(word) > 1):
+            if word == "NOT":
+                if expect_operand:
+                    raise ValueError('syntax error near "NOT"')
+                parts.append("& !")
+                expect_operand = True
+                continue
+            operand = "!" + _phrase(word[1:])
+        else:
+            operand = _phrase(word)
+        if operand is None:
+            continue
+        if not expect_operand:
+            parts.append("&")
+        parts.append(operand)
+        expect_operand = False
+    if depth != 0:
+        raise ValueError("unbalanced parentheses")
+    if expect_operand:
+        raise ValueError("a search cannot end with an operator" if parts else "nothing to search for")
+    return " ".join(parts)
+
+
+def _term(word: str) -> str:
+    prefix = word.endswith("*")
+    word = word.rstrip("*").replace("'", "''")
+    return f"'{word}'" + (":*" if prefix else "")
+
+
+def _phrase(word: str) -> str | None:
+    words = re.findall(r"\w+\*?", word)
+    if not words:
+        return None
+    if len(words) == 1:
+        return _term(words[0])
+    return "(" + " <-> ".join(_term(w) for w in words) + ")"
+
+
+def matching_ids(session: Session, query: str):  # type: ignore[no-untyped-def]
+    """A SELECT of the ids of meetings matching a search, for use in an IN (...)."""
+    from sqlalchemy import Integer
+
+    if _dialect(session) == "postgresql":
+        return text(f"SELECT meeting_id FROM {TABLE} WHERE document @@ to_tsquery('simple', unaccent(:tsquery))"
+                    ).bindparams(tsquery=to_tsquery(query)).columns(meeting_id=Integer)
+    return text(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :search").bindparams(search=query).columns(rowid=Integer)
 
 
 def check_query(session: Session, query: str) -> None:
     """Refuse a search the index cannot parse, before any output is written."""
     if not query.strip():
         raise InvalidInput("--search", f"must not be empty; {SEARCH_HINT}")
-    if not _supported(session):
-        return
+    dialect = _dialect(session)
     try:
-        session.execute(text(matching_ids_sql() + " LIMIT 1"), {"search": query}).all()
-    except OperationalError as exc:
-        detail = str(exc.orig).removeprefix("fts5: ")
+        if dialect == "postgresql":
+            to_tsquery(query)
+        elif dialect == "sqlite":
+            with session.begin_nested():
+                session.execute(select(matching_ids(session, query).subquery()).limit(1)).all()
+    except (ValueError, DBAPIError) as exc:
+        detail = str(getattr(exc, "orig", exc)).removeprefix("fts5: ")
         raise InvalidInput("--search", f"{query!r} is not a valid search ({detail}); {SEARCH_HINT}") from None

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import String, and_, cast, distinct, func, select
+from sqlalchemy import String, and_, cast, distinct, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
 from meetings.dates import PartialDate
@@ -43,14 +43,14 @@ def partial(dated: str | None) -> str | None:
     return PartialDate.stored(dt.date.fromisoformat(dated[:10]), dated[10:]).isoformat()
 
 
-def matching(filters: MeetingFilter):  # type: ignore[no-untyped-def]
+def matching(filters: MeetingFilter, session: Session):  # type: ignore[no-untyped-def]
     """The ids of the filtered meetings, as a subquery (sort, limit and offset do not apply)."""
-    return select(Meeting.id).where(*filter_conditions(filters)).scalar_subquery()
+    return select(Meeting.id).where(*filter_conditions(filters, session)).scalar_subquery()
 
 
 def group_counts(*, session: Session, filters: MeetingFilter, by: str) -> list[Group]:
     check_filters(session=session, filters=filters)
-    ids = matching(filters)
+    ids = matching(filters, session)
     count = func.count(distinct(Meeting.id))
     aggregates = (count, func.min(DATED), func.max(DATED))
     if by == "country":
@@ -93,10 +93,10 @@ def group_counts(*, session: Session, filters: MeetingFilter, by: str) -> list[G
 def _by_period(session: Session, ids: Any, by: str) -> list[Group]:
     """Counts per month, quarter or year, oldest first. A meeting dated only by its year is
     counted under "YYYY (month unknown)" rather than under January."""
-    text = cast(Meeting.start_date, String)
+    month = func.substr(cast(Meeting.start_date, String), literal_column("1"), literal_column("7")).label("month")
     rows = session.execute(
-        select(func.substr(text, 1, 7), Meeting.start_precision, func.count(), func.min(DATED), func.max(DATED))
-        .where(Meeting.id.in_(ids)).group_by(func.substr(text, 1, 7), Meeting.start_precision)
+        select(month, Meeting.start_precision, func.count(), func.min(DATED), func.max(DATED))
+        .where(Meeting.id.in_(ids)).group_by(month, Meeting.start_precision)
     )
     groups: dict[str, Group] = {}
     for month, precision, n, first, last in rows:
@@ -139,7 +139,7 @@ def last_contacts(*, session: Session, filters: MeetingFilter, today: dt.date | 
         .select_from(Attendance)
         .join(Meeting, Meeting.id == Attendance.meeting_id)
         .join(Country, Country.code == Attendance.country_code)
-        .where(Meeting.id.in_(matching(filters)))
+        .where(Meeting.id.in_(matching(filters, session)))
         .distinct()
         .order_by(Meeting.start_date.desc(), Meeting.id.desc())
     )
@@ -200,7 +200,7 @@ def co_attendance(*, session: Session, filters: MeetingFilter, nodes: str) -> tu
     """Nodes (countries or people, with their meeting counts) and the edges between those who
     attended the same meetings: weight = meetings together, with the first and last date."""
     check_filters(session=session, filters=filters)
-    ids = matching(filters)
+    ids = matching(filters, session)
     first, second = aliased(Attendance), aliased(Attendance)
     if nodes == "country":
         column, node_key = "country_code", Attendance.country_code
