@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from meetings.errors import DatabaseBusy, DatabaseUnusable, FileProblem
 from meetings.schema import HEAD, REVISIONS
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, URL
     from sqlalchemy.orm import Session
 
+T = TypeVar("T")
 ENV_VAR = "MEETINGS_DB"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another writer; $MEETINGS_BUSY_TIMEOUT (ms) overrides
@@ -273,3 +274,29 @@ def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
     bind = engine.execution_options(meetings_write=True) if write else engine
     with Session(bind, expire_on_commit=False) as session, session.begin():
         yield session
+
+
+# PostgreSQL's serialization failure, deadlock and unique violation: a concurrent transaction won
+# a race; doing the same work again in a fresh transaction succeeds.
+RETRYABLE = {"40001", "40P01", "23505"}
+WRITE_ATTEMPTS = 5
+
+
+def run_write(engine: Engine, work: Callable[[Session], T]) -> T:
+    """Run `work` in one write transaction, retried (a bounded number of times, with backoff) when
+    the server reports a serialization failure, deadlock or lost unique-key race."""
+    import random
+    import time
+
+    from sqlalchemy.exc import DBAPIError
+
+    for attempt in range(WRITE_ATTEMPTS):
+        try:
+            with session_scope(engine, write=True) as session:
+                return work(session)
+        except DBAPIError as exc:
+            state = getattr(exc.orig, "sqlstate", None)
+            if state not in RETRYABLE or attempt == WRITE_ATTEMPTS - 1:
+                raise
+            time.sleep(random.uniform(0.01, 0.05) * 2**attempt)
+    raise AssertionError("unreachable")

@@ -109,3 +109,35 @@ def check(ctx: typer.Context) -> None:
     failed = [name for name, ok, _ in results if not ok]
     if failed:
         raise DatabaseUnusable(f"check failed: {', '.join(failed)}")
+
+
+@app.command()
+def copy(
+    ctx: typer.Context,
+    to: Annotated[str, typer.Option("--to", metavar="URL|PATH", help="The target database (created and migrated if need be).")],
+    merge: Annotated[bool, typer.Option("--merge", help="Add to a target that already holds records (duplicates skipped).")] = False,
+) -> None:
+    """Copy every record from this database to another, in one transaction on the target, and
+    verify counts and an export checksum at the end.
+
+    Examples:
+
+        meetings db copy --to postgresql+psycopg://analyst@db.example.org/meetings
+
+        meetings --db postgresql+psycopg://analyst@db.example.org/meetings db copy --to laptop.db
+    """
+    from meetings.db import masked, open_database, resolve_target
+    from meetings.errors import InvalidInput
+    from meetings.services.copying import copy_database
+
+    state = _state(ctx)
+    if resolve_target(to) == state.url:
+        raise InvalidInput("--to", "is the database being copied; name another")
+    source = state.engine()
+    target = open_database(to)
+    try:
+        report = copy_database(source_engine=source, target_engine=target, merge=merge)
+    finally:
+        target.dispose()
+    typer.echo(f"Copied {report.meetings} meetings to {masked(resolve_target(to))}: {report.verified} "
+               f"(sha256 {report.checksum[:16]}...).")

@@ -33,7 +33,7 @@ def init(
 
     Example: meetings init
     """
-    from meetings.db import masked, session_scope
+    from meetings.db import masked, run_write
     from meetings.paths import seed_file
     from meetings.services.fixtures import load_fixture, read_fixture
 
@@ -43,8 +43,7 @@ def init(
         typer.echo(f"Database ready: {masked(state.url)}")
         return
     data = read_fixture(seed_file())
-    with session_scope(engine, write=True) as session:
-        report = load_fixture(session=session, data=data)
+    report = run_write(engine, lambda session: load_fixture(session=session, data=data))
     typer.echo(
         f"Database ready: {masked(state.url)}\n"
         f"Seed: {report.meetings_added} meetings added, {report.meetings_skipped} already present."
@@ -83,7 +82,7 @@ def add(
         --attendee "Rajnath Singh, India, Minister of Defence"
         --attendee "Sergei Shoigu, Russia, Minister of Defence" --topic "defence cooperation"
     """
-    from meetings.db import session_scope
+    from meetings.db import run_write
     from meetings.errors import InvalidInput
     from meetings.services.meetings import ATTENDEE_FORMAT, AttendeeInput, MeetingInput, SourceInput, add_meeting
 
@@ -116,11 +115,12 @@ def add(
         sources=[SourceInput(reference=text) for text in source or []],
         summary=summary,
     )
-    with session_scope(_state(ctx).engine(), write=True) as session:
-        notes = _offer_known_people(session, data)
+    def work(session: Any) -> tuple[int, list[str]]:
+        offered = _offer_known_people(session, data)
         meeting = add_meeting(session=session, data=data)
-        meeting_id = meeting.id
-        notes = [note.format(new=_person_id(session, name)) for name, note in notes]
+        return meeting.id, [note.format(new=_person_id(session, name)) for name, note in offered]
+
+    meeting_id, notes = run_write(_state(ctx).engine(), work)
     for note in notes:
         typer.echo(f"meetings: note: {note}", err=True)
     typer.echo(meeting_id)
@@ -271,11 +271,11 @@ def delete(
 
     Example: meetings delete 7 --yes
     """
-    from meetings.db import session_scope
+    from meetings.db import run_write
     from meetings.errors import InvalidInput
     from meetings.services.meetings import delete_meeting, get_meeting
 
-    with session_scope(_state(ctx).engine(), write=True) as session:
+    def work(session: Any) -> str:
         meeting = get_meeting(session=session, meeting_id=meeting_id)
         label = f"meeting {meeting.id} ({meeting.title})"
         if not yes:
@@ -285,7 +285,9 @@ def delete(
                 typer.echo("Nothing deleted.", err=True)
                 raise typer.Exit(1)
         delete_meeting(session=session, meeting_id=meeting_id)
-    typer.echo(f"Deleted {label}.")
+        return label
+
+    typer.echo(f"Deleted {run_write(_state(ctx).engine(), work)}.")
 
 
 @with_filters
@@ -360,7 +362,7 @@ def edit(
 
         meetings edit 3 --editor
     """
-    from meetings.db import session_scope
+    from meetings.db import run_write
     from meetings.services.meetings import AttendeeInput, MeetingChanges, SourceInput, edit_meeting
 
     engine = _state(ctx).engine()
@@ -379,8 +381,7 @@ def edit(
         remove_attendees=list(remove_attendee or []), add_topics=list(add_topic or []),
         remove_topics=list(remove_topic or []), add_sources=[SourceInput(s) for s in add_source or []],
     )
-    with session_scope(engine, write=True) as session:
-        edit_meeting(session=session, meeting_id=meeting_id, changes=changes)
+    run_write(engine, lambda session: edit_meeting(session=session, meeting_id=meeting_id, changes=changes))
     typer.echo(f"Updated meeting {meeting_id}.")
 
 
@@ -399,7 +400,7 @@ def _edit_in_editor(engine: Any, meeting_id: int) -> None:
 
     import yaml
 
-    from meetings.db import session_scope
+    from meetings.db import run_write, session_scope
     from meetings.errors import InvalidInput, MeetingsError
     from meetings.services.fixtures import meeting_from_mapping, meeting_to_mapping
     from meetings.services.meetings import meeting_input, replace_meeting
@@ -429,8 +430,7 @@ def _edit_in_editor(engine: Any, meeting_id: int) -> None:
                 except yaml.YAMLError as exc:
                     raise InvalidInput("YAML", str(exc).replace("\n", " ")) from None
                 data = meeting_from_mapping(document, "meeting")
-                with session_scope(engine, write=True) as session:
-                    replace_meeting(session=session, meeting_id=meeting_id, data=data)
+                run_write(engine, lambda session: replace_meeting(session=session, meeting_id=meeting_id, data=data))
                 break
             except InvalidInput as exc:
                 if content == previous:

@@ -91,11 +91,10 @@ def alias(
 
     Example: meetings people alias 3 "Sergei K Shoigu"
     """
-    from meetings.db import session_scope
+    from meetings.db import run_write
     from meetings.services.people import add_alias
 
-    with session_scope(_state(ctx).engine(), write=True) as session:
-        added = add_alias(session=session, person_id=person_id, alias=name)
+    added = run_write(_state(ctx).engine(), lambda session: add_alias(session=session, person_id=person_id, alias=name))
     typer.echo(f"Person {person_id} is now also known as {name.strip()}." if added
                else f"Person {person_id} already goes by {name.strip()}.")
 
@@ -110,11 +109,13 @@ def merge(
 
     Example: meetings people merge 3 17
     """
-    from meetings.db import session_scope
+    from meetings.db import run_write
     from meetings.services.people import get_person, merge_people
 
-    with session_scope(_state(ctx).engine(), write=True) as session:
+    def work(session: Any) -> tuple[str, str, int]:
         dropped = get_person(session, drop).name
         kept, moved = merge_people(session=session, keep_id=keep, drop_id=drop)
-        kept_name = kept.name
+        return dropped, kept.name, moved
+
+    dropped, kept_name, moved = run_write(_state(ctx).engine(), work)
     typer.echo(f"Merged {dropped} (person {drop}) into {kept_name} (person {keep}): {moved} attendances moved.")

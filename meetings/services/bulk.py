@@ -49,10 +49,25 @@ class BulkWriter:
                 row["id"] = first + offset
             self.connection.execute(insert(table), rows)
             return {row[key_column]: row["id"] for row in rows}
-        result = self.connection.execute(
-            insert(table).returning(table.c.id, table.c[key_column], sort_by_parameter_order=True), rows
-        )
-        return {key: row_id for row_id, key in result}
+        # On a server another import may add the same record meanwhile: skip it, then read its id.
+        from sqlalchemy.dialects.postgresql import insert as upsert
+
+        key = table.c[key_column]
+        self.connection.execute(upsert(table).on_conflict_do_nothing(index_elements=[key_column]), rows)
+        keys = [row[key_column] for row in rows]
+        found: dict = {}  # type: ignore[type-arg]
+        for start in range(0, len(keys), 1000):
+            found.update({k: i for i, k in self.connection.execute(
+                select(table.c.id, key).where(key.in_(keys[start:start + 1000])))})
+        return found
+
+    def _insert_new(self, table, key_column: str):  # type: ignore[no-untyped-def]
+        """INSERT that leaves a row another process added meanwhile alone (on a server)."""
+        if self.connection.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as upsert
+
+            return upsert(table).on_conflict_do_nothing(index_elements=[key_column])
+        return insert(table)
 
     def _prepare_shared(self, meetings: Sequence[NormalMeeting]) -> None:
         from meetings.text import match_key
@@ -85,12 +100,13 @@ class BulkWriter:
                                                        "published_on": published})
         execute = self.connection.execute
         if new_countries:
-            execute(insert(Country.__table__), [{"code": c, "name": n} for c, n in new_countries.items()])
+            execute(self._insert_new(Country.__table__, "code"),
+                    [{"code": c, "name": n} for c, n in new_countries.items()])
             self.countries.update(new_countries)
         people = self._insert_returning(Person.__table__, "key",
                                         [{"name": n, "key": k} for k, n in new_people.items()])
         if people:
-            execute(insert(PersonName.__table__),
+            execute(self._insert_new(PersonName.__table__, "key"),
                     [{"person_id": pid, "name": new_people[key], "key": key} for key, pid in people.items()])
             self.people.update(people)
         self.topics.update(self._insert_returning(Topic.__table__, "key",

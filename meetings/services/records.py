@@ -5,8 +5,11 @@ in case, accents or punctuation are one record."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from meetings.countries import Country as ResolvedCountry
@@ -25,16 +28,37 @@ from meetings.models import (
 )
 from meetings.text import clean, match_key
 
+T = TypeVar("T")
+
 
 def country(session: Session, text: str, *, field: str) -> Country:
     return country_row(session, resolve_country(text, field=field))
 
 
+def _created(session: Session, row: T, find: Callable[[], T | None]) -> T:
+    """Add a new shared record. On a server, another process may be adding the same one at this
+    moment: the insert runs in a savepoint, and if it loses that race the winner's row is used."""
+    if session.get_bind().dialect.name != "postgresql":
+        session.add(row)
+        return row
+    session.flush()
+    try:
+        with session.begin_nested():
+            session.add(row)
+            session.flush()
+        return row
+    except IntegrityError:
+        found = find()
+        if found is None:
+            raise
+        return found
+
+
 def country_row(session: Session, resolved: ResolvedCountry) -> Country:
     row = session.get(Country, resolved.code)
     if row is None:
-        row = Country(code=resolved.code, name=resolved.name)
-        session.add(row)
+        row = _created(session, Country(code=resolved.code, name=resolved.name),
+                       lambda: session.get(Country, resolved.code))
     return row
 
 
@@ -49,8 +73,8 @@ def person(session: Session, name: str) -> Person:
     row = find_person(session, name)
     if row is None:
         key = match_key(name)
-        row = Person(name=name, key=key, names=[PersonName(name=name, key=key)])
-        session.add(row)
+        row = _created(session, Person(name=name, key=key, names=[PersonName(name=name, key=key)]),
+                       lambda: find_person(session, name))
     return row
 
 
@@ -60,10 +84,12 @@ def topic(session: Session, text: str, *, field: str = "--topic") -> Topic:
     key = match_key(name)
     if not key:
         raise InvalidInput(field, "a topic needs at least one letter or digit")
-    row = session.scalars(select(Topic).where(Topic.key == key)).one_or_none()
+    def find() -> Topic | None:
+        return session.scalars(select(Topic).where(Topic.key == key)).one_or_none()
+
+    row = find()
     if row is None:
-        row = Topic(name=name, key=key)
-        session.add(row)
+        row = _created(session, Topic(name=name, key=key), find)
     return row
 
 
@@ -72,10 +98,12 @@ def organization(session: Session, acronym_text: str, *, name: str | None = None
     acronym = clean(acronym_text, field=field, max_length=ACRONYM_LENGTH, required=True)
     assert acronym is not None
     key = match_key(acronym)
-    row = session.scalars(select(Organization).where(Organization.key == key)).one_or_none()
+    def find() -> Organization | None:
+        return session.scalars(select(Organization).where(Organization.key == key)).one_or_none()
+
+    row = find()
     if row is None:
-        row = Organization(acronym=acronym, key=key, name=name)
-        session.add(row)
+        row = _created(session, Organization(acronym=acronym, key=key, name=name), find)
     elif name and not row.name:
         row.name = name
     return row
@@ -84,10 +112,12 @@ def organization(session: Session, acronym_text: str, *, name: str | None = None
 def source(session: Session, reference_text: str, *, publisher: str | None = None,
            published_on: dt.date | None = None, field: str = "--source") -> Source:
     reference = clean(reference_text, field=field, max_length=REFERENCE_LENGTH, required=True)
-    row = session.scalars(select(Source).where(Source.reference == reference)).one_or_none()
+    def find() -> Source | None:
+        return session.scalars(select(Source).where(Source.reference == reference)).one_or_none()
+
+    row = find()
     if row is None:
-        row = Source(reference=reference, publisher=publisher, published_on=published_on)
-        session.add(row)
+        row = _created(session, Source(reference=reference, publisher=publisher, published_on=published_on), find)
     else:
         row.publisher = row.publisher or publisher
         row.published_on = row.published_on or published_on

@@ -1,0 +1,146 @@
+"""`meetings db copy`: every record from one database to another (SQLite to PostgreSQL for a
+team, PostgreSQL to SQLite for a laptop), in one transaction on the target, verified at the end."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, func, select, update
+from sqlalchemy.orm import Session
+
+from meetings.errors import InvalidInput, MeetingsError
+from meetings.filters import MeetingFilter
+from meetings.models import Base, Meeting, Organization, OrganizationMember, Person, PersonName
+
+CHUNK = 5000
+
+
+@dataclass
+class CopyReport:
+    meetings: int
+    added: int
+    skipped: int
+    checksum: str
+    verified: str
+
+
+def export_checksum(session: Session) -> tuple[str, int]:
+    """SHA-256 of the full CSV export (every meeting, by id) and the number of meetings."""
+    from meetings.output import WIDE_COLUMNS, wide_row, write_csv
+    from meetings.services.queries import iter_meetings
+
+    digest = hashlib.sha256()
+
+    class Sink(io.TextIOBase):
+        def write(self, text: str) -> int:
+            digest.update(text.encode("utf-8"))
+            return len(text)
+
+    count = write_csv((wide_row(r) for r in iter_meetings(session=session, filters=MeetingFilter(sort="id"))),
+                      WIDE_COLUMNS, Sink())
+    return digest.hexdigest(), count
+
+
+def _is_empty(session: Session) -> bool:
+    return all(session.scalar(select(func.count()).select_from(model)) == 0
+               for model in (Meeting, Person, Organization))
+
+
+def _copy_tables(source: Session, target: Session) -> None:
+    """Every row of every table, ids kept (the target is empty)."""
+    from meetings.services import search
+    from meetings.services.bulk import advance_sequences
+
+    connection = target.connection()
+    parents: list[dict[str, int]] = []
+    tables = Base.metadata.sorted_tables
+    for table in tables:
+        result = source.connection().execution_options(yield_per=CHUNK).execute(select(table))
+        for rows in result.mappings().partitions(CHUNK):
+            batch = [dict(row) for row in rows]
+            if table.name == "meetings":
+                parents += [{"child": r["id"], "parent": r["parent_id"]} for r in batch if r["parent_id"]]
+                for row in batch:
+                    row["parent_id"] = None
+            connection.execute(table.insert(), batch)
+    if parents:
+        from sqlalchemy import bindparam
+
+        meetings = Meeting.__table__
+        connection.execute(update(meetings).where(meetings.c.id == bindparam("child"))
+                           .values(parent_id=bindparam("parent")), parents)
+    advance_sequences(connection, [t for t in tables if "id" in t.c and t.c.id.primary_key])
+    ids = list(target.scalars(select(Meeting.id)))
+    search.refresh(target, ids)
+
+
+def _merge(source: Session, target: Session) -> tuple[int, int]:
+    """Source meetings into a target that has records: duplicates skipped, people's aliases and
+    organizations' members merged by key."""
+    from meetings.services import records
+    from meetings.services.importer import ImportOptions, Record, import_records
+    from meetings.services.meetings import AttendeeInput, MeetingInput, SourceInput
+    from meetings.services.queries import iter_meetings
+
+    def as_records():  # type: ignore[no-untyped-def]
+        for r in iter_meetings(session=source, filters=MeetingFilter(sort="id")):
+            yield Record(location=f"meeting {r.id}", file_id=r.id, data=MeetingInput(
+                date=r.date, end_date=r.end_date, title=r.title, venue=r.venue, venue_country=r.venue_country,
+                kind=r.kind, organization=r.organization, sideline_of=r.sideline_of, summary=r.summary,
+                attendees=[AttendeeInput(a.name, a.country, a.role, a.rank, a.host, a.chair) for a in r.attendees],
+                topics=list(r.topics),
+                sources=[SourceInput(s.reference, s.publisher, s.published) for s in r.sources]))
+
+    report = import_records(session=target, records=as_records(), options=ImportOptions())
+    if report.error_count:
+        raise MeetingsError("copy failed: " + "; ".join(report.errors[:3]))
+    for organization in source.scalars(select(Organization)):
+        copy = records.organization(target, organization.acronym, name=organization.name)
+        target.flush()
+        for member in organization.members:
+            exists = target.scalar(select(OrganizationMember.id).where(
+                OrganizationMember.organization_id == copy.id, OrganizationMember.country_code == member.country_code,
+                OrganizationMember.status == member.status))
+            if exists is None:
+                country = records.country(target, member.country_code, field="member country")
+                target.add(OrganizationMember(organization=copy, country=country, status=member.status,
+                                              since_year=member.since_year, until_year=member.until_year))
+    for name in source.scalars(select(PersonName)):
+        person = records.find_person(target, name.person.name)
+        if person is not None and records.find_person(target, name.name) is None:
+            person.names.append(PersonName(name=name.name, key=name.key))
+    return report.added, report.skipped
+
+
+def copy_database(*, source_engine: Engine, target_engine: Engine, merge: bool) -> CopyReport:
+    from meetings.db import run_write, session_scope
+
+    with session_scope(source_engine) as source:
+        checksum, count = export_checksum(source)
+
+        def work(target: Session) -> CopyReport:
+            empty = _is_empty(target)
+            if not empty and not merge:
+                raise InvalidInput("--to", "the target database already holds records; use --merge to add to them")
+            if empty:
+                _copy_tables(source, target)
+                added, skipped = count, 0
+            else:
+                added, skipped = _merge(source, target)
+            target.flush()
+            if empty:
+                copied, copied_count = export_checksum(target)
+                if (copied, copied_count) != (checksum, count):
+                    raise MeetingsError("copy failed verification: the target's export differs from the source's; "
+                                        "nothing was written")
+                verified = "counts and export checksum match"
+            else:
+                if added + skipped != count:
+                    raise MeetingsError(f"copy failed verification: {added} added and {skipped} skipped, "
+                                        f"but the source holds {count} meetings; nothing was written")
+                verified = f"every source meeting is in the target ({added} added, {skipped} already there)"
+            return CopyReport(meetings=count, added=added, skipped=skipped, checksum=checksum, verified=verified)
+
+        return run_write(target_engine, work)
