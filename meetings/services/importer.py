@@ -79,23 +79,24 @@ class ImportReport:
 
 # Reading ---------------------------------------------------------------------------------
 
-def split_cell(cell: str) -> list[str]:
-    """Split a joined cell at unescaped "; ", undoing the backslash escapes export writes."""
-    items, current, escaped = [], [], False
-    for character in cell:
+def split_unescaped(text: str, separator: str, maxsplit: int = -1) -> list[str]:
+    """Split at separators that no backslash escapes; the escapes stay in the parts."""
+    parts, start, escaped = [], 0, False
+    for index, character in enumerate(text):
         if escaped:
-            current.append(character)
             escaped = False
         elif character == "\\":
-            current.append(character)
             escaped = True
-        elif character == ";":
-            items.append("".join(current))
-            current = []
-        else:
-            current.append(character)
-    items.append("".join(current))
-    return [item.strip() for item in items if item.strip()]
+        elif character == separator and (maxsplit < 0 or len(parts) < maxsplit):
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return parts
+
+
+def split_cell(cell: str) -> list[str]:
+    """The items of a joined cell ("a; b; c"), escapes still in place."""
+    return [item.strip() for item in split_unescaped(cell, ";") if item.strip()]
 
 
 def unescape(text: str) -> str:
@@ -111,25 +112,7 @@ def unescape(text: str) -> str:
 
 def parse_attendee_item(item: str) -> AttendeeInput:
     """One "NAME, COUNTRY, ROLE" item of an attendees cell (escapes still in place)."""
-    parts: list[str] = []
-    current: list[str] = []
-    escaped = False
-    for index, character in enumerate(item):
-        if escaped:
-            current.append(character)
-            escaped = False
-        elif character == "\\":
-            current.append(character)
-            escaped = True
-        elif character == "," and len(parts) < 2:
-            parts.append("".join(current))
-            current = []
-            if len(parts) == 2:
-                current = list(item[index + 1:])
-                break
-        else:
-            current.append(character)
-    parts.append("".join(current))
+    parts = split_unescaped(item, ",", maxsplit=2)
     if len(parts) < 2:
         raise InvalidInput("--attendee", f"{item!r} is not NAME, COUNTRY[, ROLE]")
     name, country = unescape(parts[0]).strip(), unescape(parts[1]).strip()
