@@ -5,6 +5,10 @@ their four-letter code) come from pycountry. The names people write that ISO doe
 know ("Russia", "Turkey", "USSR", "Kosovo") are data in ``data/countries.json``.
 A name that could be two countries ("Congo", "Korea") is refused with the candidates;
 an unknown one is refused with the closest names suggested. Nothing is guessed.
+
+Building the lookup from pycountry costs ~70 ms, paid on every command that names a
+country; so the built index ships as ``data/country_index.json`` (regenerate it with
+``python -m meetings.countries``; a test proves it matches the installed pycountry).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import functools
 import json
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 from meetings.errors import InvalidInput
 from meetings.text import match_key
@@ -34,8 +39,17 @@ class _Index:
     ambiguous: dict[str, list[str]]
 
 
+INDEX_FILE = "country_index.json"
+
+
 @functools.cache
 def _index() -> _Index:
+    shipped = json.loads(resources.files("meetings.data").joinpath(INDEX_FILE).read_text("utf-8"))
+    return _Index(by_key=shipped["by_key"], names=shipped["names"], ambiguous=shipped["ambiguous"])
+
+
+def build_index() -> _Index:
+    """The lookup, built from pycountry and data/countries.json."""
     import pycountry
 
     data = json.loads(resources.files("meetings.data").joinpath("countries.json").read_text("utf-8"))
@@ -117,3 +131,16 @@ def country_label(code: str) -> str:
     except InvalidInput:
         pass
     return f"{name} ({code})"
+
+
+def write_index() -> Path:
+    """Regenerate data/country_index.json from the installed pycountry."""
+    index = build_index()
+    path = Path(__file__).parent / "data" / INDEX_FILE
+    path.write_text(json.dumps({"by_key": dict(sorted(index.by_key.items())), "names": dict(sorted(index.names.items())),
+                                "ambiguous": index.ambiguous}, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    return path
+
+
+if __name__ == "__main__":
+    print(f"wrote {write_index()}")

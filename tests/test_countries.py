@@ -77,3 +77,12 @@ def test_ambiguous_names_are_refused_with_their_candidates(text, candidates):
 def test_unknown_or_empty_names_are_refused(text):
     with pytest.raises(InvalidInput):
         resolve_country(text)
+
+
+def test_the_shipped_index_matches_the_installed_pycountry():
+    from meetings.countries import _index, build_index
+
+    built, shipped = build_index(), _index()
+    assert shipped.by_key == built.by_key
+    assert shipped.names == built.names
+    assert shipped.ambiguous == built.ambiguous
