@@ -9,6 +9,7 @@ from typer.core import TyperGroup
 from meetings import __version__
 from meetings.cli import analysis as analysis_commands
 from meetings.cli import db as db_commands
+from meetings.cli import extraction as extraction_commands
 from meetings.cli import meetings as meeting_commands
 from meetings.cli import people as people_commands
 from meetings.cli import transfer as transfer_commands
@@ -105,6 +106,7 @@ def main_options(
 meeting_commands.register(app)
 analysis_commands.register(app)
 transfer_commands.register(app)
+extraction_commands.register(app)
 app.add_typer(people_commands.app, name="people")
 app.add_typer(db_commands.app, name="db")
 

