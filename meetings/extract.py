@@ -74,6 +74,7 @@ class Mention:
     role: str | None
     rank: str | None
     sentence: str
+    chair: bool = False
 
 
 @dataclass
@@ -91,19 +92,19 @@ class DraftMeeting:
     evidence: dict[str, str] = field(default_factory=dict)
 
     def attend(self, mention: Mention, *, chair: bool = False) -> None:
-        from meetings.text import match_key
-
+        """Add an attendee, or complete the one already there."""
         key = _person_key(mention.name) if mention.name else None
         for existing in self.attendees:
             if key and existing.name and _person_key(existing.name) == key:
                 existing.country = existing.country or mention.country
                 existing.role = existing.role or mention.role
                 existing.rank = existing.rank or mention.rank
+                existing.chair = existing.chair or chair
                 return
             if not key and not existing.name and existing.country == mention.country:
                 return
-        self.attendees.append(mention)
-        del match_key, chair
+        self.attendees.append(Mention(mention.name, mention.country, mention.role, mention.rank, mention.sentence,
+                                      chair=chair))
 
 
 def _person_key(name: str) -> str:
@@ -395,7 +396,8 @@ class Draft:
                                     "kind": meeting.kind, "organization": meeting.organization,
                                     "sideline_of": meeting.sideline_of,
                                     "attendees": [{k: v for k, v in (("name", a.name), ("country", a.country),
-                                                                     ("role", a.role), ("rank", a.rank)) if v}
+                                                                     ("role", a.role), ("rank", a.rank),
+                                                                     ("chair", a.chair)) if v}
                                                   for a in meeting.attendees],
                                     "topics": meeting.topics,
                                     "sources": ["report"] if sources else []}
@@ -497,7 +499,7 @@ def extract(text: str, *, published: dt.date | None = None) -> Draft:
             event = current_event
         chaired = event or current_event
         if chaired is not None and re.search(r"\bchair(?:s|ed|ing)?\b", sentence) and found:
-            chaired.attend(found[0])
+            chaired.attend(found[0], chair=True)
             chaired.evidence.setdefault("chair", sentence)
         if event is not None and ATTENDING.search(sentence) and found:
             for mention in found:

@@ -40,6 +40,7 @@ def test_the_seed_report_yields_the_ministers_meeting_and_the_bilateral(invoke):
     [bilateral] = by_kind(document, "bilateral")
     assert names(ministers) == keyed(MINISTERS)
     assert (ministers["organization"], ministers["date"], ministers["venue_country"]) == ("SCO", "2023-04-28", "India")
+    assert [a["name"] for a in ministers["attendees"] if a.get("chair")] == ["Rajnath Singh"]
     assert names(bilateral) == keyed({("Rajnath Singh", "India"), ("Sergei Shoigu", "Russia")})
     assert bilateral["sideline_of"] == ministers["key"]
     assert bilateral["date"] == "2023-04-28"
