@@ -102,3 +102,14 @@ def test_copy_refuses_a_target_with_records_unless_merge(invoke_seeded, tmp_path
 def test_copy_onto_itself_is_refused(invoke_seeded):
     result = invoke_seeded("db", "copy", "--to", str(invoke_seeded.path), ok=False)
     assert result.exit_code == 2
+
+
+def test_a_server_password_is_never_printed():
+    from typer.testing import CliRunner
+
+    from meetings.cli import app
+
+    result = CliRunner().invoke(app, ["--db", "postgresql+psycopg://analyst:s3cret-pw@127.0.0.1:1/meetings", "list"])
+    assert result.exit_code == 4
+    assert "s3cret-pw" not in result.stderr + result.stdout
+    assert "analyst:***@127.0.0.1" in result.stderr
