@@ -222,3 +222,33 @@ def test_missing_file(invoke, tmp_path):
     result = invoke("import", str(tmp_path / "nope.csv"), ok=False)
     assert result.exit_code == 2
     assert "is not a file" in result.stderr
+
+
+@pytest.mark.sqlite_only
+def test_the_search_index_written_by_import_is_what_a_refresh_writes(invoke_seeded, tmp_path):
+    import sqlite3
+
+    from meetings.db import open_database, session_scope
+    from meetings.services import search
+
+    invoke_seeded("people", "alias", "3", "Sergei K Shoigu")
+    invoke_seeded("import", str(DATA / "us_secretary_travels_excerpt.csv"), *US_MAP)
+    path = tmp_path / "more.jsonl"
+    path.write_text('{"date": "2024-01", "title": "T", "attendees": [{"name": "Sergei Shoigu", "country": "Russia", '
+                    '"role": "Minister"}, {"country": "China", "role": "President"}], "topics": ["a; b", "c"]}\n')
+    invoke_seeded("import", str(path))
+
+    def rows():
+        with sqlite3.connect(invoke_seeded.path) as connection:
+            return connection.execute("SELECT rowid, title, summary, topics, people, venue FROM meetings_search "
+                                      "ORDER BY rowid").fetchall()
+
+    imported = rows()
+    engine = open_database(str(invoke_seeded.path))
+    with session_scope(engine, write=True) as session:
+        search.refresh(session, [r[0] for r in imported])
+    engine.dispose()
+    refreshed = rows()
+    assert [r[:4] + r[5:] for r in imported] == [r[:4] + r[5:] for r in refreshed]
+    assert [sorted(r[4].replace(";", " ").split()) for r in imported] == \
+        [sorted(r[4].replace(";", " ").split()) for r in refreshed]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from meetings.models import (
@@ -21,6 +21,7 @@ from meetings.models import (
     meeting_sources,
     meeting_topics,
 )
+from meetings.services import search
 from meetings.services.meetings import NormalMeeting
 
 
@@ -36,6 +37,14 @@ class BulkWriter:
         self.topics = dict(execute(select(Topic.key, Topic.id)).all())
         self.organizations = dict(execute(select(Organization.key, Organization.id)).all())
         self.sources = dict(execute(select(Source.reference, Source.id)).all())
+        # Every name of the people who have aliases, for the search index (usually few).
+        self.aliases: dict[int, list[str]] = {}
+        if self.connection.dialect.name == "sqlite":
+            for person_id, name in execute(
+                select(PersonName.person_id, PersonName.name).where(PersonName.person_id.in_(
+                    select(PersonName.person_id).group_by(PersonName.person_id).having(func.count() > 1)))):
+                self.aliases.setdefault(person_id, []).append(name)
+        self.indexes_itself = self.connection.dialect.name == "sqlite"
 
     def _insert_returning(self, table, key_column: str, rows: list[dict]) -> dict:  # type: ignore[no-untyped-def,type-arg]
         """Insert rows and return {key: id}. On SQLite the ids are given here (the write lock is
@@ -182,6 +191,17 @@ class BulkWriter:
             sources += [{"meeting_id": meeting_id, "source_id": self.sources[reference]}
                         for reference, _, _ in meeting.sources]
         execute = self.connection.execute
+        if self.indexes_itself:
+            # The search index rows, from the text in hand (what search.refresh would read back).
+            execute(text(f"INSERT INTO {search.TABLE} (rowid, title, summary, topics, people, venue) "
+                         "VALUES (:id, :title, :summary, :topics, :people, :venue)"),
+                    [{"id": meeting_id, "title": meeting.title, "summary": meeting.summary or "",
+                      "topics": " ; ".join(name for name, _ in meeting.topics),
+                      "people": " ; ".join(
+                          f"{a.role or ''} {' ; '.join(self.aliases.get(self.people.get(a.key or ''), [a.name or '']))}"
+                          for a in meeting.attendees),
+                      "venue": meeting.venue or ""}
+                     for meeting_id, meeting in zip(ids, meetings, strict=True)])
         if attendances:
             execute(insert(Attendance.__table__), attendances)
         if topics:

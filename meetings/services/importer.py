@@ -497,7 +497,7 @@ def import_records(*, session: Session, records: Iterable[Record], options: Impo
             writing = False
         if writing:
             writer.link_parents(links)
-    if writing and new_ids:
+    if writing and new_ids and not writer.indexes_itself:
         from meetings.services import search
 
         search.refresh(session, new_ids)

@@ -28,7 +28,7 @@ from meetings.models import (
     meeting_topics,
 )
 
-PAGE = 500
+PAGE = 1000
 
 
 @dataclass
