@@ -200,3 +200,18 @@ def query(target: Any, sql: str, *parameters: Any) -> list[tuple[Any, ...]]:
             return [tuple(row) for row in connection.execute(text(numbered), values)]
     finally:
         engine.dispose()
+
+
+def with_meetings(invoke: Invoker, meetings: list[list[str]]) -> Invoker:
+    """Add each meeting (a list of `meetings add` arguments) and hand the invoker back."""
+    for args in meetings:
+        invoke("add", *args)
+    return invoke
+
+
+def listed_ids(invoke: Invoker, *args: str) -> list[int]:
+    """The ids `meetings list` prints as JSON for these options (every match unless --limit)."""
+    import json
+
+    limit = [] if "--limit" in args else ["--limit", "0"]
+    return [m["id"] for m in json.loads(invoke("list", "--format", "json", *limit, *args).stdout)]

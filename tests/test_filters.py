@@ -5,6 +5,9 @@ import json
 
 import pytest
 
+from tests.conftest import listed_ids as ids
+from tests.conftest import with_meetings
+
 ARCHIVE = [
     # 1: a summit with a sideline meeting (2)
     ["--date", "2023-07-04", "--end-date", "2023-07-05", "--title", "SCO Heads of State Council", "--kind", "summit",
@@ -32,13 +35,7 @@ ARCHIVE = [
 
 @pytest.fixture
 def archive(invoke):
-    for args in ARCHIVE:
-        invoke("add", *args)
-    return invoke
-
-
-def ids(invoke, *args):
-    return [m["id"] for m in json.loads(invoke("list", "--format", "json", "--limit", "0", *args).stdout)]
+    return with_meetings(invoke, ARCHIVE)
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,9 @@ import json
 
 import pytest
 
+from tests.conftest import listed_ids as ids
+from tests.conftest import with_meetings
+
 ARCHIVE = [
     ["--date", "2022-02-04", "--venue", "Beijing", "--venue-country", "China", "--kind", "summit",
      "--attendee", "Vladimir Putin, Russia, President", "--attendee", "Xi Jinping, China, President",
@@ -23,13 +26,7 @@ ARCHIVE = [
 
 @pytest.fixture
 def archive(invoke):
-    for args in ARCHIVE:
-        invoke("add", *args)
-    return invoke
-
-
-def ids(invoke, *args):
-    return [m["id"] for m in json.loads(invoke("list", "--format", "json", *args).stdout)]
+    return with_meetings(invoke, ARCHIVE)
 
 
 def test_newest_first(archive):
@@ -75,7 +72,7 @@ def test_sideline_meetings_are_rows_and_match_their_parents_framework(invoke_see
 def test_limit_zero_shows_all_and_default_is_fifty(invoke):
     for day in range(1, 56):
         invoke("add", "--date", f"2020-01-{day % 28 + 1:02d}", "--attendee", f"Person {day}, France")
-    assert len(ids(invoke)) == 50
+    assert len(json.loads(invoke("list", "--format", "json").stdout)) == 50
     assert len(ids(invoke, "--limit", "0")) == 55
     result = invoke("list")
     assert "--limit 0 shows all" in result.stderr

@@ -184,20 +184,24 @@ def timeline(
     typer.echo("\n".join(lines))
 
 
+def _entities(ctx: typer.Context, output: Any, summary: str, columns: tuple[str, ...]) -> None:
+    """Print one of the entity summaries of meetings.services.stats."""
+    from meetings.db import session_scope
+    from meetings.output import emit
+    from meetings.services import stats as summaries
+
+    with session_scope(_state(ctx).engine()) as session:
+        rows = getattr(summaries, summary)(session=session)
+    emit(rows, output=output, available=columns, table_columns=columns)
+
+
 @with_output
 def countries(ctx: typer.Context, output: Any) -> None:
     """Every country that attended a meeting, with its number of meetings and the last one's date.
 
     Example: meetings countries --format csv
     """
-    from meetings.db import session_scope
-    from meetings.output import emit
-    from meetings.services.stats import countries_summary
-
-    with session_scope(_state(ctx).engine()) as session:
-        rows = countries_summary(session=session)
-    columns = ("code", "country", "meetings", "last")
-    emit(rows, output=output, available=columns, table_columns=columns)
+    _entities(ctx, output, "countries_summary", ("code", "country", "meetings", "last"))
 
 
 @with_output
@@ -206,14 +210,7 @@ def topics(ctx: typer.Context, output: Any) -> None:
 
     Example: meetings topics
     """
-    from meetings.db import session_scope
-    from meetings.output import emit
-    from meetings.services.stats import topics_summary
-
-    with session_scope(_state(ctx).engine()) as session:
-        rows = topics_summary(session=session)
-    columns = ("topic", "meetings", "last")
-    emit(rows, output=output, available=columns, table_columns=columns)
+    _entities(ctx, output, "topics_summary", ("topic", "meetings", "last"))
 
 
 @with_output
