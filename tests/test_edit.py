@@ -1,5 +1,4 @@
 import json
-import os
 import stat
 import sys
 import textwrap
@@ -165,4 +164,3 @@ def test_editor_yaml_errors_are_shown_again(invoke_seeded, tmp_path, monkeypatch
     """))
     invoke_seeded("edit", "3", "--editor")
     assert (tmp_path / "seen1").read_text().startswith("# ERROR: YAML:")
-    assert os.environ.get("EDITOR")

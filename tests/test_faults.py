@@ -1,7 +1,6 @@
 """Faults, in real processes: kill -9 mid-import, concurrent writers, a full disk, and
 migrations that are interrupted or need a backup."""
 
-import os
 import resource
 import signal
 import sqlite3
@@ -155,7 +154,6 @@ def test_a_migration_that_fails_midway_leaves_the_old_schema(tmp_path, monkeypat
         tables_before = sorted(r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'"))
     connection.close()
 
-    import alembic.op as op_module
     from alembic.operations import Operations
 
     original = Operations.execute
@@ -173,10 +171,8 @@ def test_a_migration_that_fails_midway_leaves_the_old_schema(tmp_path, monkeypat
         tables_after = sorted(r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'"))
         assert connection.execute("SELECT title FROM meetings").fetchall() == [("Old meeting",)]
     assert tables_after == tables_before
-    assert op_module is not None
 
 
 @pytest.mark.parametrize("command", [["db", "backup"], ["db", "check"]])
 def test_db_commands_have_help(command):
     assert subprocess.run([EXECUTABLE, *command, "--help"], capture_output=True, timeout=60).returncode == 0
-    assert os.path.exists(EXECUTABLE)

@@ -252,3 +252,13 @@ def test_the_search_index_written_by_import_is_what_a_refresh_writes(invoke_seed
     assert [r[:4] + r[5:] for r in imported] == [r[:4] + r[5:] for r in refreshed]
     assert [sorted(r[4].replace(";", " ").split()) for r in imported] == \
         [sorted(r[4].replace(";", " ").split()) for r in refreshed]
+
+
+def test_rejects_from_standard_input_keep_the_header(invoke, tmp_path):
+    rejects = tmp_path / "stdin.rejects.csv"
+    data = HEADER + GOOD + GOOD.replace("1,2023-04-28", "2,2023-02-30")
+    result = invoke("import", "-", "--skip-invalid", "--rejects", str(rejects), input=data)
+    assert "1 added" in result.stderr and "1 rejected" in result.stderr
+    lines = rejects.read_text().splitlines()
+    assert lines[0] == HEADER.strip() + ",import_error"
+    assert lines[1].startswith("2,2023-02-30,")

@@ -219,17 +219,9 @@ def _import_file(session: Any, name: str, chosen: ImportFormat, encoding: str | 
             records = importer.read_jsonl(lines, name=label, progress=advance)
         else:
             records = importer.read_json("".join(lines), name=label)
-        header: list[str] | None = None
-
         def tagged():
-            nonlocal header
             for record in records:
                 record.source = name
-                if isinstance(record.raw, list) and kind in (ImportFormat.csv, ImportFormat.tsv):
-                    if header is None:
-                        header = _header_of(name, encoding, delimiter)
-                    record.header = header
-                    record.delimiter = delimiter
                 yield record
 
         partial = importer.import_records(session=session, records=tagged(), options=options)
@@ -241,19 +233,6 @@ def _import_file(session: Any, name: str, chosen: ImportFormat, encoding: str | 
     report.errors += partial.errors[: max(0, importer.ERROR_CAP - len(report.errors))]
     report.notes += partial.notes
     report.rejects += partial.rejects
-
-
-def _header_of(name: str, encoding: str | None, delimiter: str) -> list[str]:
-    """The header row of a CSV input, for the rejects file (stdin: the columns seen)."""
-    import csv
-
-    from meetings.files import decoded_lines
-
-    if name == "-":
-        return []
-    with open(name, "rb") as stream:
-        reader = csv.reader(decoded_lines(stream, name=name, encoding=encoding), delimiter=delimiter)
-        return next(reader, [])
 
 
 def _import_fixture(session: Any, label: str, stream: Any, encoding: str | None, report: Any) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from meetings.errors import InvalidInput
 from meetings.models import Meeting
 from meetings.output import unneutralize
+from meetings.text import split_unescaped
 from meetings.services.meetings import AttendeeInput, MeetingInput, NormalMeeting, SourceInput, normalize
 
 WIDE = ("id", "date", "end_date", "title", "kind", "venue", "venue_country", "organization", "sideline_of",
@@ -78,21 +79,6 @@ class ImportReport:
 
 
 # Reading ---------------------------------------------------------------------------------
-
-def split_unescaped(text: str, separator: str, maxsplit: int = -1) -> list[str]:
-    """Split at separators that no backslash escapes; the escapes stay in the parts."""
-    parts, start, escaped = [], 0, False
-    for index, character in enumerate(text):
-        if escaped:
-            escaped = False
-        elif character == "\\":
-            escaped = True
-        elif character == separator and (maxsplit < 0 or len(parts) < maxsplit):
-            parts.append(text[start:index])
-            start = index + 1
-    parts.append(text[start:])
-    return parts
-
 
 def split_cell(cell: str) -> list[str]:
     """The items of a joined cell ("a; b; c"), escapes still in place."""
@@ -158,6 +144,11 @@ def read_csv(lines: Iterable[str], *, name: str, options: ImportOptions, delimit
     header = [h.strip() for h in header]
     while header and not header[-1]:
         header.pop()
+
+    def made(**fields: Any) -> Record:
+        # Every record knows the header, so that a rejects file can be written with it.
+        return Record(header=header, delimiter=delimiter, **fields)
+
     mapped = [options.mapping.get(h, h) for h in header]
     columns = {field_name: header[i] for i, field_name in enumerate(mapped) if field_name in FIELDS}
     unknown = [h for h, m in zip(header, mapped, strict=True) if m not in FIELDS and h]
@@ -172,7 +163,7 @@ def read_csv(lines: Iterable[str], *, name: str, options: ImportOptions, delimit
         raise InvalidInput(name, "has neither an attendees column (one row per meeting) nor attendee and country "
                                  "columns (one row per attendance); map them with --map")
     if unknown:
-        yield Record(location=name, data=None, error=None, raw=("note", f"ignored columns: {', '.join(unknown)}"))
+        yield made(location=name, data=None, error=None, raw=("note", f"ignored columns: {', '.join(unknown)}"))
 
     previous: dict[str, str] = {}
     group: list[tuple[int, dict[str, str], list[str]]] = []
@@ -186,11 +177,11 @@ def read_csv(lines: Iterable[str], *, name: str, options: ImportOptions, delimit
         location = f"{name}:{line}"
         raw = [cells for _, _, cells in members]
         try:
-            return Record(location=location, data=_csv_meeting(first, [m for _, m, _ in members], long),
+            return made(location=location, data=_csv_meeting(first, [m for _, m, _ in members], long),
                           raw=raw, file_id=_integer(first.get("id") or first.get("meeting_id") or "", "id"),
                           columns=columns)
         except InvalidInput as exc:
-            return Record(location=location, data=None, error=_with_column(exc, columns, first), raw=raw,
+            return made(location=location, data=None, error=_with_column(exc, columns), raw=raw,
                           columns=columns)
 
     while True:
@@ -207,11 +198,11 @@ def read_csv(lines: Iterable[str], *, name: str, options: ImportOptions, delimit
             continue  # blank separator rows
         rows += 1
         if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
-            yield Record(location=f"{name}:{start_line}", data=None, raw=[cells],
+            yield made(location=f"{name}:{start_line}", data=None, raw=[cells],
                          error=f"has {len(cells)} cells but the header has {len(header)}")
             continue
         if len(cells) < len(header):
-            yield Record(location=f"{name}:{start_line}", data=None, raw=[cells],
+            yield made(location=f"{name}:{start_line}", data=None, raw=[cells],
                          error=f"has {len(cells)} cells but the header has {len(header)}")
             continue
         values = {}
@@ -236,7 +227,7 @@ def read_csv(lines: Iterable[str], *, name: str, options: ImportOptions, delimit
             yield build(group)
         if long and key:
             if key in seen_keys:
-                yield Record(location=f"{name}:{start_line}", data=None, raw=[cells],
+                yield made(location=f"{name}:{start_line}", data=None, raw=[cells],
                              error=f"meeting_id {key} appears again after rows of other meetings; keep its rows together")
                 group, group_key = [], None
                 continue
@@ -278,7 +269,7 @@ def _csv_meeting(first: dict[str, str], members: list[dict[str, str]], long: boo
     )
 
 
-def _with_column(exc: InvalidInput, columns: dict[str, str], values: dict[str, str]) -> str:
+def _with_column(exc: InvalidInput, columns: dict[str, str]) -> str:
     target = _COLUMN_OF.get(exc.field)
     if target is None and exc.field.startswith("--attendee"):
         target = "attendees" if "attendees" in columns else {"--attendee name": "attendee", "--attendee country": "country",
@@ -469,7 +460,7 @@ def import_records(*, session: Session, records: Iterable[Record], options: Impo
         try:
             normal = normalize(record.data)
         except InvalidInput as exc:
-            reject(record, _with_column(exc, record.columns, {}) if record.columns else str(exc))
+            reject(record, _with_column(exc, record.columns) if record.columns else str(exc))
             continue
         chunk.append((record, normal))
         if len(chunk) >= CHUNK:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -28,14 +27,10 @@ from meetings.models import (
     MeetingKind,
 )
 from meetings.services import records, search
-from meetings.text import clean, clean_block, match_key
+from meetings.text import clean, clean_block, match_key, split_unescaped
 
 ATTENDEE_FORMAT = '"NAME, COUNTRY[, ROLE]" (for example "Sergei Shoigu, Russia, Minister of Defence")'
 KINDS = ", ".join(kind.value for kind in MeetingKind)
-# A comma that is not escaped with a backslash separates the parts of an attendee.
-_UNESCAPED_COMMA = re.compile(r"(?<!\\),")
-
-
 @dataclass
 class AttendeeInput:
     name: str | None = None
@@ -52,7 +47,7 @@ class AttendeeInput:
         The name may be left empty when a role is given (", Russia, President").
         A comma inside a name is written as "\\,".
         """
-        parts = _UNESCAPED_COMMA.split(text, maxsplit=2)
+        parts = split_unescaped(text, ",", maxsplit=2)
         if len(parts) < 2:
             raise InvalidInput(field, f"{text!r} is not {ATTENDEE_FORMAT}")
         name, country = (part.replace("\\,", ",").strip() for part in parts[:2])
