@@ -28,6 +28,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from importlib import resources
+from collections.abc import Callable
 from typing import Any
 
 from meetings.errors import InvalidInput
@@ -51,13 +52,19 @@ REFERS_TO_EVENT = re.compile(r"\b(?:the conclave|the meeting|the summit|member (
                              re.IGNORECASE)
 REFERS_BACK = re.compile(r"\b(?:hosted|chaired|mediated|moderated|joined|facilitated) (?:the|these|those) "
                          r"(?:talks|meeting|meetings|discussions|conversation)\b", re.IGNORECASE)
+SEPARATE = re.compile(r"\b(?:separate|separately|(?:bilateral |separate |)meetings with|bilaterals with)\b",
+                      re.IGNORECASE)
 SAME_DAY = re.compile(r"\b(?:on the same day|the same day|later (?:in )?the day|later that day)\b", re.IGNORECASE)
 SIDELINES = re.compile(r"\bon the sidelines? of\b", re.IGNORECASE)
 EVENT = re.compile(
     r"((?:[A-Z][\w’'-]*|\([A-Z]{2,}\))(?:\s+(?:[A-Z][\w’'-]*|\([A-Z]{2,}\)|of|on|and|for)){0,8}?"
-    r"\s+(?:Ministers[’']?\s+[Mm]eeting|Ministers[’']?\s+Conference|Summit|Council|Dialogue|Conference|Forum))")
+    r"\s+(?:Ministers[’']?\s+[Mm]eeting|Ministers[’']?\s+(?:Conference|Conclave)|Summit|Council|Dialogue|Conference|"
+    r"Forum|Conclave|Ministerial))")
 FOUNDING = re.compile(r"\bat an? (summit|meeting|conference) in ([A-Z][\w-]+)(?: in (\d{4}))? by the (\w+?)s? of "
                       r"([^.]+)")
+HONORIFICS = {"Shri", "Smt", "Shrimati", "Sri", "Mr", "Mrs", "Ms", "Dr", "Excellency", "H.E", "HE"}
+LEADERS = {"President", "Prime Minister", "King", "Emir", "Chancellor", "Premier", "Crown Prince"}
+GRADES = {"Deputy", "Vice", "Assistant", "Under", "First"}
 SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
 MODIFIERS = {"acting", "interim", "outgoing", "incoming", "new", "then"}
 NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ’'-]+(?:-[A-Z][a-zà-ÿ’'-]+)?|[A-Z]\.?|(?:al|bin|de|da|van|von)-?)$")
@@ -75,6 +82,7 @@ class Mention:
     rank: str | None
     sentence: str
     chair: bool = False
+    visiting: bool = False  # "visiting Egyptian Foreign Minister ...": a guest where the meeting is
 
 
 @dataclass
@@ -90,6 +98,7 @@ class DraftMeeting:
     attendees: list[Mention] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     evidence: dict[str, str] = field(default_factory=dict)
+    auto_title: bool = False  # a title made of the attendees' countries, remade when they are completed
 
     def attend(self, mention: Mention, *, chair: bool = False) -> None:
         """Add an attendee, or complete the one already there."""
@@ -104,7 +113,7 @@ class DraftMeeting:
             if not key and not existing.name and existing.country == mention.country:
                 return
         self.attendees.append(Mention(mention.name, mention.country, mention.role, mention.rank, mention.sentence,
-                                      chair=chair))
+                                      chair=chair, visiting=mention.visiting))
 
 
 def _person_key(name: str) -> str:
@@ -123,9 +132,12 @@ def _vocabulary() -> dict[str, Any]:
         if line.strip() and not line.startswith("#"):
             line, _, country = line.partition("@")
             phrase, _, role = line.partition("=>")
-            titles[phrase.strip()] = (role or phrase).strip()
-            if country.strip():
-                title_countries[phrase.strip()] = country.strip()
+            # Every title in both spellings: "Minister of National Defence" and "... Defense".
+            for variant in {phrase.strip(), phrase.strip().replace("Defence", "Defense"),
+                            phrase.strip().replace("Defense", "Defence")}:
+                titles.setdefault(variant, (role or phrase).strip())
+                if country.strip():
+                    title_countries.setdefault(variant, country.strip())
     ranks = [line.strip() for line in data.joinpath("extract_ranks.txt").read_text("utf-8").splitlines()
              if line.strip() and not line.startswith("#")]
     demonyms = {k: v for k, v in json.loads(data.joinpath("extract_demonyms.json").read_text("utf-8")).items()
@@ -134,8 +146,10 @@ def _vocabulary() -> dict[str, Any]:
                   if not k.startswith("_")}
     heads = [line.strip() for line in data.joinpath("extract_title_words.txt").read_text("utf-8").splitlines()
              if line.strip() and not line.startswith("#")]
+    bodies = {line.strip() for line in data.joinpath("extract_title_bodies.txt").read_text("utf-8").splitlines()
+              if line.strip() and not line.startswith("#")}
     return {"titles": titles, "title_countries": title_countries, "ranks": ranks, "demonyms": demonyms,
-            "frameworks": frameworks, "heads": heads}
+            "frameworks": frameworks, "heads": heads, "bodies": bodies}
 
 
 def _country(text: str) -> str | None:
@@ -209,6 +223,7 @@ def mentions(sentence: str) -> list[Mention]:
              for w in re.findall(r"[\w’'.-]+|[(),;:“”\"]", sentence)]
     found: list[Mention] = []
     index = 0
+    last_end, last_country = -2, None  # where the previous mention ended, and its country
 
     def match_phrase(position: int, phrases: list[str]) -> tuple[str, int] | None:
         for phrase in sorted(phrases, key=lambda p: -len(p.split())):
@@ -239,12 +254,24 @@ def mentions(sentence: str) -> list[Mention]:
             index, cued, role = index + 1, True, "counterpart"
         while index < len(words) and words[index] in MODIFIERS:
             index += 1
-        title = match_phrase(index, list(titles)) if index < len(words) else None
-        if title is None and country and index < len(words):
-            title = _free_title(words, index, vocabulary["heads"])
+        # "Deputy Secretary of Defense", "Vice Foreign Minister": a grade before a known title.
+        grade = None
+        if index + 1 < len(words) and words[index] in GRADES and words[index + 1][:1].isupper():
+            grade = match_phrase(index + 1, list(titles))
+            if grade and not match_phrase(index, list(titles)):
+                grade = (words[index], grade)
+            else:
+                grade = None
+        title = match_phrase(index, list(titles)) if index < len(words) and not grade else None
+        if title is None and country and index < len(words) and not grade:
+            title = _free_title(words, index, vocabulary["heads"], vocabulary["bodies"])
             if title:
                 titles = {**titles, title[0]: title[0]}
-        if title:
+        if grade:
+            prefix, (phrase, end) = grade
+            role, index, cued = f"{prefix} {titles[phrase]}", end, True
+            country = country or vocabulary["title_countries"].get(phrase)
+        elif title:
             role, index, cued = titles[title[0]], title[1], True
             country = country or vocabulary["title_countries"].get(title[0])
             # "State Councillor and Foreign Minister Wang Yi": a second title joined by "and".
@@ -268,12 +295,16 @@ def mentions(sentence: str) -> list[Mention]:
             if rank in ("Dr",):
                 rank = None
         name_words: list[str] = []
-        while index < len(words) and (NAME_TOKEN.match(words[index]) or (name_words and words[index] in SUFFIXES)) \
+        while index < len(words) and (NAME_TOKEN.match(words[index]) or (name_words and re.sub(r"[’']s$", "", words[index]) in SUFFIXES)) \
                 and words[index] not in MONTHS:
             if match_phrase(index, list(titles)) or (_country(words[index]) and not name_words):
                 break
             name_words.append(words[index])
             index += 1
+            if re.search(r"[’']s$", name_words[-1]):
+                break  # "Austin III's Meeting": a possessive ends the name
+        while name_words and name_words[0].rstrip(".") in HONORIFICS:
+            name_words = name_words[1:]
         name_words = _trim_name(name_words)
         # Two words, or an initial and a surname ("S. Jaishankar").
         if cued and len(name_words) >= 2 and any(len(w.rstrip(".")) > 1 for w in name_words[1:]):
@@ -285,24 +316,33 @@ def mentions(sentence: str) -> list[Mention]:
                     if _country(candidate):
                         country, index = _country(candidate), index + 1 + size
                         break
+            if country is None and start == last_end + 1 and words[last_end] == "and" and role not in LEADERS:
+                # "Japanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara"
+                country = last_country
+            last_end, last_country = index, country
             found.append(Mention(name=name, country=country, role=role if role != "counterpart" else None,
-                                 rank=rank, sentence=sentence))
+                                 rank=rank, sentence=sentence,
+                                 visiting=start > 0 and words[start - 1].lower() in ("visiting", "visited")))
             continue
         index = start + 1
     return found
 
 
-def _free_title(words: list[str], index: int, heads: list[str]) -> tuple[str, int] | None:
-    """Capitalized words (with "of", "the") ending in a title word: "Senior Undersecretary",
-    "Vice Chairman of the Central Military Commission". The longest such run wins."""
+def _free_title(words: list[str], index: int, heads: list[str], bodies: set[str]) -> tuple[str, int] | None:
+    """Capitalized words (with "of", "the") ending in a title word ("Senior Undersecretary"), or in
+    the body a title word is "of" ("Vice Chairman of the Central Military Commission"). The longest
+    such run wins."""
     best = None
+    headed = False
     position = index
     while position < len(words) and position - index < 9 and (
             words[position][:1].isupper() or words[position] in ("of", "the", "for")):
         for head in heads:
             parts = head.split()
             if [w.lower() for w in words[position - len(parts) + 1:position + 1]] == [p.lower() for p in parts]:
-                best = (" ".join(words[index:position + 1]), position + 1)
+                best, headed = (" ".join(words[index:position + 1]), position + 1), True
+        if headed and words[position] in bodies and "of" in words[index:position]:
+            best = (" ".join(words[index:position + 1]), position + 1)
         position += 1
     return best
 
@@ -338,16 +378,36 @@ def _date(text: str, published: dt.date | None, fallback: str | None) -> tuple[s
     return fallback, None
 
 
+DATELINE = re.compile(rf"\b(\d{{4}}-\d{{2}}-\d{{2}}|(?:{_MONTH})\.? \d{{1,2}},? \d{{4}}|\d{{1,2}} (?:{_MONTH}) \d{{4}})\b")
+
+
 def published_date(text: str) -> dt.date | None:
     """The dateline: the first date in the first lines of the report."""
     import dateparser
 
-    head = "\n".join(text.splitlines()[:4])
-    match = re.search(rf"\b(\d{{4}}-\d{{2}}-\d{{2}}|(?:{_MONTH})\.? \d{{1,2}},? \d{{4}}|\d{{1,2}} (?:{_MONTH}) \d{{4}})\b", head)
+    match = DATELINE.search("\n".join(text.splitlines()[:4]))
     if not match:
         return None
     parsed = dateparser.parse(match.group(1), languages=["en"])
     return parsed.date() if parsed else None
+
+
+def dateline_country(text: str) -> str | None:
+    """The country of the place a report is filed from ("MOSCOW, December 28, 2023"), if it names one."""
+    from meetings.countries import resolve_country
+
+    for line in text.splitlines()[:4]:
+        match = DATELINE.search(line)
+        if match:
+            for piece in reversed([p.strip(" -–—(") for p in line[:match.start()].split(",")]):
+                place = piece.title() if piece.isupper() else piece
+                code = _cities().get(place)
+                if code:
+                    return resolve_country(code).name
+                if _country(place) and place not in _vocabulary()["demonyms"]:
+                    return _country(place)
+            return None
+    return None
 
 
 def _organization(text: str) -> str | None:
@@ -408,8 +468,10 @@ class Draft:
         return document
 
 
-def extract(text: str, *, published: dt.date | None = None) -> Draft:
-    """Draft meetings from a report's text."""
+def extract(text: str, *, published: dt.date | None = None,
+            recorded: Callable[[list[str]], dict[str, str]] | None = None) -> Draft:
+    """Draft meetings from a report's text. ``recorded`` maps names to the country of the person
+    already recorded under that name (the database), for attendees the text gives none."""
     if "\x00" in text:
         raise InvalidInput("FILE", "is not a text report (it holds NUL bytes)")
     lines = text.strip().splitlines()
@@ -420,7 +482,8 @@ def extract(text: str, *, published: dt.date | None = None) -> Draft:
     published = published or published_date(text)
     body = "\n".join(text.splitlines())
     words = re.findall(r"[^\W\d_]+", body.lower())
-    common = {"the", "and", "of", "with", "to", "on", "in", "a", "was", "were", "his", "her", "their"}
+    common = {"the", "and", "of", "with", "to", "on", "at", "for", "by", "from", "a", "was", "were", "is", "has",
+              "his", "her", "their", "met", "held", "said", "spoke", "talks"}
     if words and len({w for w in words if w in common}) < 2:
         raise InvalidInput("FILE", "does not read as an English report; meetings extract handles English text")
     draft = Draft(source=source, published=published, meetings=[])
@@ -455,7 +518,13 @@ def extract(text: str, *, published: dt.date | None = None) -> Draft:
         return events[key]
 
     known: dict[str, Mention] = {}  # full-name key and surname -> the first cued mention
+    intro: str | None = None  # "X held bilateral meetings with visiting ministers:" before a list
     for sentence in sentences(body):
+        if BULLET.match(sentence) and intro and not MEETING_VERB.search(sentence):
+            # A list item under an introducing sentence reads as that sentence about this item.
+            sentence = f"{intro} {BULLET.sub('', sentence)}"
+        elif not BULLET.match(sentence):
+            intro = sentence.rstrip(":") if sentence.endswith(":") and MEETING_VERB.search(sentence) else None
         found = mentions(sentence)
         for mention in found:
             if mention.name and _person_key(mention.name):
@@ -523,7 +592,7 @@ def extract(text: str, *, published: dt.date | None = None) -> Draft:
             if len(participants) < 2:
                 continue
             subject, others = participants[0], participants[1:]
-            groups = [[subject, other] for other in others] if re.search(r"\bseparate\b", sentence) else [participants]
+            groups = [[subject, other] for other in others] if SEPARATE.search(sentence) else [participants]
             for group in groups:
                 date, expression = _date(sentence, published, dateline)
                 if expression is None and SAME_DAY.search(sentence) and last_meeting is not None:
@@ -536,6 +605,7 @@ def extract(text: str, *, published: dt.date | None = None) -> Draft:
                 key = "-".join(re.sub(r"[^a-z]+", "-", (c or "unknown").lower()).strip("-") for c in countries)
                 key = f"{key}-{kind}-{len(draft.meetings) + 1}"
                 meeting = DraftMeeting(key=key, kind=kind, date=date, venue=venue, venue_country=venue_country,
+                                       auto_title=True,
                                        title=f"{'–'.join(countries)} {'call' if kind == 'call' else 'meeting'}"
                                        if countries else None)
                 for person in group:
@@ -566,13 +636,105 @@ def extract(text: str, *, published: dt.date | None = None) -> Draft:
         for attendee in meeting.attendees:
             if attendee.name:
                 attendee.name = spelling.setdefault(_person_key(attendee.name), attendee.name)
+    _merge_repeats(draft)
     keys = {m.key for m in draft.meetings}
     for meeting in draft.meetings:
         if meeting.sideline_of not in keys:
             meeting.sideline_of = None
         for attendee in meeting.attendees:
             _complete(draft, attendee)
+    missing = sorted({a.name for m in draft.meetings for a in m.attendees if a.name and not a.country})
+    if recorded is not None and missing:
+        countries = recorded(missing)
+        for meeting in draft.meetings:
+            for attendee in meeting.attendees:
+                if attendee.name and not attendee.country and attendee.name in countries:
+                    attendee.country = countries[attendee.name]
+                    meeting.evidence.setdefault("country", f"{attendee.name} is recorded for {attendee.country}")
+    _infer_countries(draft, body, principal)
     return draft
+
+
+def _merge_repeats(draft: Draft) -> None:
+    """One meeting told twice (a headline, then the body) is one record: a bilateral or call on
+    the same date whose named attendees are among another's is folded into it."""
+    kept: list[DraftMeeting] = []
+    for meeting in draft.meetings:
+        people = {_person_key(a.name) for a in meeting.attendees if a.name}
+        into = None
+        if meeting.kind in ("bilateral", "call") and len(people) >= 2:
+            for other in kept:
+                others = {_person_key(a.name) for a in other.attendees if a.name}
+                if other.kind == meeting.kind and other.date == meeting.date and (people <= others or others <= people):
+                    into = other
+                    break
+        if into is None:
+            kept.append(meeting)
+            continue
+        for attendee in meeting.attendees:
+            into.attend(attendee, chair=attendee.chair)
+        into.topics += [t for t in meeting.topics if t not in into.topics]
+        into.venue, into.venue_country = into.venue or meeting.venue, into.venue_country or meeting.venue_country
+        into.sideline_of = into.sideline_of or meeting.sideline_of
+        for key, value in meeting.evidence.items():
+            into.evidence.setdefault(key, value)
+    draft.meetings = kept
+
+
+COUNTRY_PAIR = re.compile(r"\b([A-Z][\w.]*(?: [A-Z][a-z]+)?)(?: and (?:the )?|[-–])([A-Z][\w.]*(?: [A-Z][a-z]+)?)\b")
+
+
+def _infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
+    """A country for attendees the text names without one, from what the report does say, in
+    order: a pair of countries it names ("China and Brazil", "India-Russia") of which the
+    other side's is one; the place of a meeting with a "visiting" guest; the place of a
+    bilateral meeting for an official met there by the report's principal (the host side).
+    Nothing is guessed where none of these holds."""
+    demonyms = _vocabulary()["demonyms"]
+    pairs: list[tuple[set[str], str]] = []
+    for match in COUNTRY_PAIR.finditer(body):
+        sides = [match.group(1), match.group(2)]
+        countries = [_country(side) for side in sides if side not in demonyms or side.isupper()]
+        if len(countries) == 2 and all(countries) and countries[0] != countries[1]:
+            pairs.append((set(countries), match.group(0)))  # type: ignore[arg-type]
+    place = dateline_country(body)
+    principal_key = _person_key(principal.name) if principal and principal.name else None
+
+    def others_country(meeting: DraftMeeting, person: Mention) -> str | None:
+        countries = {a.country for a in meeting.attendees if a is not person and a.country}
+        return countries.pop() if len(countries) == 1 else None
+
+    def named_pair(meeting: DraftMeeting, person: Mention, other: str) -> tuple[str | None, str]:
+        return next((((pair - {other}).pop(), text) for pair, text in pairs if other in pair), (None, ""))
+
+    def host_of_visit(meeting: DraftMeeting, person: Mention, other: str) -> tuple[str | None, str]:
+        guest = next((a for a in meeting.attendees if a is not person and a.visiting), None)
+        return (meeting.venue_country or place, guest.sentence) if guest and meeting.kind != "call" else (None, "")
+
+    def host_of_principal(meeting: DraftMeeting, person: Mention, other: str) -> tuple[str | None, str]:
+        if meeting.kind == "bilateral" and principal_key and _person_key(person.name or "") != principal_key:
+            where = meeting.venue or meeting.venue_country or f"{place}, where the report is datelined"
+            return meeting.venue_country or place, f"{person.name} met the report's principal in {where}"
+        return None, ""
+
+    for rule in (named_pair, host_of_visit, host_of_principal):
+        for meeting in draft.meetings:
+            if meeting.kind not in ("bilateral", "call"):
+                continue
+            for person in meeting.attendees:
+                other = others_country(meeting, person)
+                if person.name and not person.country and other:
+                    guess, why = rule(meeting, person, other)
+                    if guess and guess != other:
+                        person.country = guess
+                        meeting.evidence.setdefault("country", why)
+            for person in meeting.attendees:
+                _complete(draft, person)
+    for meeting in draft.meetings:
+        if meeting.auto_title:
+            countries = list(dict.fromkeys(a.country for a in meeting.attendees if a.country))
+            meeting.title = (f"{'–'.join(countries)} {'call' if meeting.kind == 'call' else 'meeting'}"
+                             if countries else None)
 
 
 def _position(sentence: str, mention: Mention) -> int:

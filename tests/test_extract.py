@@ -97,6 +97,104 @@ def test_separate_meetings_and_bullets_make_one_meeting_each(invoke, tmp_path):
     assert all(m["attendees"][0]["country"] == "United States" for m in meetings)
 
 
+def extracted(invoke, tmp_path, text, *args):
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    return yaml.safe_load(invoke("extract", str(report), *args).stdout)["meetings"]
+
+
+def people(meeting):
+    return [(a["name"], a.get("country")) for a in meeting["attendees"]]
+
+
+def test_a_list_under_an_introducing_sentence_is_one_meeting_per_item(invoke, tmp_path):
+    meetings = extracted(invoke, tmp_path, (
+        "New Delhi, 10 January 2025\n\nRaksha Mantri Shri Rajnath Singh held bilateral meetings with visiting "
+        "ministers in New Delhi on January 9:\n\n- Maldivian Minister of Defence Mohamed Ghassan Maumoon;\n"
+        "- Mauritian Prime Minister Navinchandra Ramgoolam.\n\nThe conclave ended with a joint statement.\n\n"
+        "- Tea was served.\n"))
+    assert [people(m) for m in meetings] == [
+        [("Rajnath Singh", "India"), ("Mohamed Ghassan Maumoon", "Maldives")],
+        [("Rajnath Singh", "India"), ("Navinchandra Ramgoolam", "Mauritius")]]
+    assert {m["date"] for m in meetings} == {"2025-01-09"}
+
+
+def test_meetings_with_several_people_are_one_meeting_each(invoke, tmp_path):
+    meetings = extracted(invoke, tmp_path, (
+        "Rio de Janeiro, 19 November 2024\n\nPrime Minister of India Narendra Modi held bilateral meetings with "
+        "President Joe Biden of the United States, Italian Prime Minister Giorgia Meloni and Indonesian President "
+        "Prabowo Subianto.\n"))
+    assert [people(m)[1] for m in meetings] == [("Joe Biden", "United States"), ("Giorgia Meloni", "Italy"),
+                                                 ("Prabowo Subianto", "Indonesia")]
+    assert all(people(m)[0] == ("Narendra Modi", "India") for m in meetings)
+
+
+def test_a_delegation_shares_its_country_but_a_leader_after_and_does_not(invoke, tmp_path):
+    [talks] = extracted(invoke, tmp_path, (
+        "Tokyo, 29 July 2024\n\nJapanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara "
+        "held talks with Australian Foreign Minister Penny Wong and President Joe Biden on Sunday.\n"))
+    assert people(talks) == [("Yoko Kamikawa", "Japan"), ("Minoru Kihara", "Japan"), ("Penny Wong", "Australia"),
+                             ("Joe Biden", None)]
+
+
+def test_countries_the_text_implies_are_inferred_and_explained(invoke, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("Moscow, December 28, 2023\n\nExternal Affairs Minister S. Jaishankar called on President "
+                      "Vladimir Putin at the Kremlin on Wednesday.\n", encoding="utf-8")
+    document = yaml.safe_load(invoke("extract", str(report), "--evidence").stdout)
+    [kremlin] = document["meetings"]
+    assert people(kremlin) == [("S. Jaishankar", "India"), ("Vladimir Putin", "Russia")]
+    assert "where the report is datelined" in document["evidence"][kremlin["key"]]["country"]
+    assert kremlin["title"] == "India–Russia meeting"
+    [visit] = extracted(invoke, tmp_path, (
+        "Beijing, March 7, 2024\n\nForeign Minister Wang Yi met with visiting Egyptian Foreign Minister Sameh "
+        "Shoukry on March 6.\n"))
+    assert people(visit) == [("Wang Yi", "China"), ("Sameh Shoukry", "Egypt")]
+    [talks] = extracted(invoke, tmp_path, (
+        "Beijing, March 7, 2024\n\nForeign Minister Wang Yi met Egyptian Foreign Minister Sameh Shoukry on "
+        "March 6.\n"))
+    assert people(talks) == [("Wang Yi", None), ("Sameh Shoukry", "Egypt")]
+    call = extracted(invoke, tmp_path, (
+        "Prime Minister's call: 14 May 2024\n\nPrime Minister Rishi Sunak spoke to President Alexander Stubb "
+        "of Finland this afternoon. The UK and Finland agreed to deepen cooperation.\n"))
+    assert people(call[0]) == [("Rishi Sunak", "United Kingdom"), ("Alexander Stubb", "Finland")]
+    call = extracted(invoke, tmp_path, (
+        "14 May 2024\n\nPrime Minister Rishi Sunak spoke to President Alexander Stubb of Finland this afternoon.\n"))
+    assert people(call[0]) == [("Rishi Sunak", None), ("Alexander Stubb", "Finland")]
+
+
+def test_a_headline_and_the_body_telling_one_meeting_make_one_record(invoke, tmp_path):
+    meetings = extracted(invoke, tmp_path, (
+        "WASHINGTON, 12 September 2024\n\nReadout of Secretary of Defense Lloyd J. Austin III's Meeting With "
+        "Vietnamese Minister of National Defense Phan Van Giang\n\nSecretary of Defense Lloyd J. Austin III "
+        "hosted Vietnamese Minister of National Defense General Phan Van Giang at the Pentagon today. Deputy "
+        "Secretary of Defense Kathleen Hicks joined the meeting.\n"))
+    [meeting] = meetings
+    assert people(meeting) == [("Lloyd J. Austin III", "United States"), ("Phan Van Giang", "Vietnam"),
+                               ("Kathleen Hicks", "United States")]
+    assert meeting["attendees"][2]["role"] == "Deputy Secretary of Defense"
+
+
+REPORT_WITHOUT_COUNTRY = ("Jakarta, 16 November 2023\n\nDefence Minister Rajnath Singh held a bilateral meeting "
+                          "with Australian Defence Minister Richard Marles on Thursday.\n")
+
+
+def test_recorded_people_give_the_country_the_report_leaves_out(invoke_seeded, tmp_path):
+    [meeting] = extracted(invoke_seeded, tmp_path, REPORT_WITHOUT_COUNTRY)
+    assert people(meeting) == [("Rajnath Singh", "India"), ("Richard Marles", "Australia")]
+    [meeting] = extracted(invoke_seeded, tmp_path, REPORT_WITHOUT_COUNTRY, "--no-lookup")
+    assert people(meeting) == [("Rajnath Singh", None), ("Richard Marles", "Australia")]
+
+
+def test_the_lookup_does_not_create_a_database(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT_WITHOUT_COUNTRY, encoding="utf-8")
+    missing = tmp_path / "none.db"
+    result = Invoker(missing)("extract", str(report))
+    assert "Richard Marles" in result.stdout
+    assert not missing.exists()
+
+
 def test_quoted_people_and_future_meetings_are_not_attendees(invoke, tmp_path):
     report = tmp_path / "future.txt"
     report.write_text("New Delhi, March 12, 2024\n\nForeign Minister Vivian Balakrishnan of Singapore will meet "

@@ -26,6 +26,7 @@ def extract(
     save: Annotated[bool, typer.Option("--save", help="Show the draft, ask, and import it (duplicates of recorded meetings are skipped).")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="With --save: do not ask.")] = False,
     edit: Annotated[bool, typer.Option("--edit", help="With --save: open the draft in $VISUAL or $EDITOR first.")] = False,
+    lookup: Annotated[bool, typer.Option("--lookup/--no-lookup", help="Give attendees the report names without a country the country they are recorded for in the database (if it exists).")] = True,
 ) -> None:
     """Read a news report and print the meetings it describes as a draft in the fixture format:
     kind, date, venue, framework, sideline links, attendees with country, role and rank, topics.
@@ -69,7 +70,7 @@ def extract(
         day = partial.first_day if partial.precision.value == "day" else None
         if day is None:
             raise InvalidInput("--published", "give the full date, YYYY-MM-DD")
-    draft = extract_meetings(text, published=day)
+    draft = extract_meetings(text, published=day, recorded=_recorded(ctx) if lookup else None)
     document = draft.as_fixture(evidence=evidence)
     if draft_format is DraftFormat.json:
         rendered = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -98,6 +99,25 @@ def extract(
 
     report = run_write(_state(ctx).engine(), lambda session: load_fixture(session=session, data=document))
     typer.echo(f"Saved: {report.meetings_added} added, {report.meetings_skipped} already recorded.", err=True)
+
+
+def _recorded(ctx: typer.Context) -> Any:
+    """A lookup of recorded people's countries, if the database exists; none is created for it."""
+    from meetings.db import resolve_target
+
+    url = resolve_target(_state(ctx).db)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
+        return None
+
+    def recorded(names: list[str]) -> dict[str, str]:
+        from sqlalchemy.orm import Session
+
+        from meetings.services.people import recorded_countries
+
+        with Session(_state(ctx).engine()) as session:
+            return recorded_countries(session=session, names=names)
+
+    return recorded
 
 
 def _edited(rendered: str, draft_format: "DraftFormat") -> str:

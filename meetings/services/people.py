@@ -171,3 +171,23 @@ def similar_people(*, session: Session, name: str, country_code: str) -> list[Pe
         if ratio >= 0.8 or (len(last_word) > 3 and other_key.split()[-1] == last_word):
             found.setdefault(person.id, person)
     return list(found.values())
+
+
+def recorded_countries(*, session: Session, names: list[str]) -> dict[str, str]:
+    """For each name that leads to a recorded person (by any of their names), the one country
+    they have attended meetings for; a person recorded for several countries gets none."""
+    from meetings.countries import resolve_country
+
+    keys = {match_key(name): name for name in names if match_key(name)}
+    if not keys:
+        return {}
+    rows = session.execute(
+        select(PersonName.key, Attendance.country_code)
+        .join(Attendance, Attendance.person_id == PersonName.person_id)
+        .where(PersonName.key.in_(list(keys)), Attendance.country_code.is_not(None))
+        .distinct()
+    ).all()
+    found: dict[str, set[str]] = {}
+    for key, country in rows:
+        found.setdefault(key, set()).add(country)
+    return {keys[key]: resolve_country(countries.pop()).name for key, countries in found.items() if len(countries) == 1}
