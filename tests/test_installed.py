@@ -69,3 +69,20 @@ def test_version_and_help():
 def test_importing_the_cli_stays_lean(module):
     code = f"import sys, meetings.cli; sys.exit(1 if {module!r} in sys.modules else 0)"
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0, f"{module} loaded at start-up"
+
+
+def test_help_lists_every_command_without_loading_any():
+    code = ("import sys\nfrom meetings.cli import main\nsys.argv = ['meetings', '--help']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('meetings.cli.') and m != 'meetings.cli.state'))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert "  extract  " in result.stdout and "  db  " in result.stdout
+
+
+def test_completion_finds_commands_and_their_options():
+    env = {**os.environ, "_MEETINGS_COMPLETE": "complete_bash", "COMP_WORDS": "meetings list --cou", "COMP_CWORD": "2"}
+    assert subprocess.run([EXECUTABLE], env=env, capture_output=True, text=True, timeout=60).stdout.split() == ["--country"]
+    env.update(COMP_WORDS="meetings ex", COMP_CWORD="1")
+    assert subprocess.run([EXECUTABLE], env=env, capture_output=True, text=True, timeout=60).stdout.split() == [
+        "export", "extract"]

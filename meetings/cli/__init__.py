@@ -1,4 +1,5 @@
-"""The `meetings` command line. Start-up stays lean: heavy modules load inside the commands."""
+"""The `meetings` command line. Start-up stays lean: heavy modules load inside the commands, and
+a command's module (with its options) loads only when that command runs or shows its help."""
 
 import sys
 from typing import Annotated, Any
@@ -7,18 +8,65 @@ import typer
 from typer.core import TyperGroup
 
 from meetings import __version__
-from meetings.cli import analysis as analysis_commands
-from meetings.cli import db as db_commands
-from meetings.cli import extraction as extraction_commands
-from meetings.cli import meetings as meeting_commands
-from meetings.cli import people as people_commands
-from meetings.cli import transfer as transfer_commands
 from meetings.cli.state import State
 from meetings.errors import MeetingsError
 
+# Every command: name -> (module, function or sub-app, the one line `meetings --help` shows).
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "init": ("meetings.cli.meetings", "init", "Create the database and load the seed records."),
+    "add": ("meetings.cli.meetings", "add", "Record a meeting and print its id."),
+    "list": ("meetings.cli.meetings", "list_meetings", "List meetings, newest first."),
+    "show": ("meetings.cli.meetings", "show", "Everything about one meeting, and the meetings linked to it."),
+    "edit": ("meetings.cli.meetings", "edit", "Change a recorded meeting."),
+    "delete": ("meetings.cli.meetings", "delete", "Delete a meeting."),
+    "export": ("meetings.cli.meetings", "export", "Export meetings as CSV, JSON or JSONL."),
+    "stats": ("meetings.cli.analysis", "stats", "Count meetings by country, pair, person, topic, org or period."),
+    "graph": ("meetings.cli.analysis", "graph", "Write the co-attendance network: who met whom, as a graph."),
+    "timeline": ("meetings.cli.analysis", "timeline", "Meetings in date order, sideline meetings indented."),
+    "countries": ("meetings.cli.analysis", "countries", "Every country, with its number of meetings and the last one."),
+    "topics": ("meetings.cli.analysis", "topics", "Every topic, with its number of meetings and the last one."),
+    "orgs": ("meetings.cli.analysis", "orgs", "Every organization, with its members and number of meetings."),
+    "import": ("meetings.cli.transfer", "import_meetings", "Import meetings from CSV, JSON, JSONL or fixture YAML."),
+    "extract": ("meetings.cli.extraction", "extract", "Draft records from a news report, review them, save them."),
+    "people": ("meetings.cli.people", "app", "People: list, show, aliases, merge."),
+    "db": ("meetings.cli.db", "app", "The database: upgrade, revision, history, backup, check, copy."),
+}
+
+
+def load_command(name: str) -> Any:
+    """The click command for one entry of COMMANDS, built from its module on first use."""
+    import importlib
+
+    import typer.main
+
+    module, attribute, short_help = COMMANDS[name]
+    target = getattr(importlib.import_module(module), attribute)
+    if isinstance(target, typer.Typer):
+        command = typer.main.get_command(target)
+        command.short_help = short_help
+        return command
+    single = typer.Typer(rich_markup_mode=None, pretty_exceptions_enable=False, add_completion=False)
+    single.command(name, short_help=short_help)(target)
+    return typer.main.get_command(single)
+
 
 class MeetingsGroup(TyperGroup):
-    """The one exit point: every error becomes one line on stderr and a documented exit code."""
+    """The one exit point: every error becomes one line on stderr and a documented exit code.
+
+    Commands load lazily: `meetings --help` lists them from COMMANDS without importing them.
+    """
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            self.commands[cmd_name] = load_command(cmd_name)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: typer.Context, formatter: Any) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, short_help) for name, (_, _, short_help) in COMMANDS.items()])
 
     def invoke(self, ctx: typer.Context) -> Any:
         try:
@@ -103,12 +151,6 @@ def main_options(
     ctx.obj = State(db=db, debug=debug)
 
 
-meeting_commands.register(app)
-analysis_commands.register(app)
-transfer_commands.register(app)
-extraction_commands.register(app)
-app.add_typer(people_commands.app, name="people")
-app.add_typer(db_commands.app, name="db")
 
 
 def main() -> None:

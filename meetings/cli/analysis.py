@@ -230,11 +230,3 @@ def orgs(ctx: typer.Context, output: Any) -> None:
     emit([{**r, "members": r["members_text"]} for r in rows], output=output, available=columns,
          table_columns=columns, objects=lambda row: next(o for o in found if o["acronym"] == row["acronym"]))
 
-
-def register(app: typer.Typer) -> None:
-    app.command()(stats)
-    app.command()(graph)
-    app.command()(timeline)
-    app.command()(countries)
-    app.command()(topics)
-    app.command()(orgs)

@@ -5,7 +5,8 @@ from typing import Annotated
 
 import typer
 
-app = typer.Typer(help="The database's schema: upgrade, current revision, history.", no_args_is_help=True)
+app = typer.Typer(help="The database: upgrade, revision, history, backup, check, copy.", no_args_is_help=True,
+                  rich_markup_mode=None, add_completion=False)
 
 
 def _state(ctx: typer.Context):  # type: ignore[no-untyped-def]

@@ -137,6 +137,3 @@ def _edited(rendered: str, draft_format: "DraftFormat") -> str:
             raise MeetingsError("the editor failed; nothing was saved")
         return path.read_text(encoding="utf-8")
 
-
-def register(app: typer.Typer) -> None:
-    app.command()(extract)

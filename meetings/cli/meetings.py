@@ -439,12 +439,3 @@ def _edit_in_editor(engine: Any, meeting_id: int) -> None:
                 text = f"# ERROR: {exc}\n{header}{content}\n"
     typer.echo(f"Updated meeting {meeting_id}.")
 
-
-def register(app: typer.Typer) -> None:
-    app.command()(init)
-    app.command()(add)
-    app.command("list")(list_meetings)
-    app.command()(show)
-    app.command()(edit)
-    app.command()(delete)
-    app.command()(export)

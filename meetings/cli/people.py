@@ -6,7 +6,7 @@ import typer
 
 from meetings.cli.options import with_output
 
-app = typer.Typer(help="People: list, show, aliases, merge.", invoke_without_command=True)
+app = typer.Typer(help="People: list, show, aliases, merge.", invoke_without_command=True, rich_markup_mode=None, add_completion=False)
 
 PEOPLE_COLUMNS = ("id", "name", "aliases", "countries", "meetings", "first", "last")
 

@@ -281,6 +281,3 @@ class _progress:
         if self.bar is not None:
             self.bar.stop()
 
-
-def register(app: typer.Typer) -> None:
-    app.command("import")(import_meetings)
