@@ -276,6 +276,14 @@ def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
         yield session
 
 
+@contextmanager
+def read_scope(engine: Engine) -> Iterator[Connection]:
+    """A Core connection in one read transaction (one consistent snapshot for a streamed listing),
+    for commands that only read: they never load the ORM."""
+    with engine.connect() as connection, connection.begin():
+        yield connection
+
+
 # PostgreSQL's serialization failure, deadlock and unique violation: a concurrent transaction won
 # a race; doing the same work again in a fresh transaction succeeds.
 RETRYABLE = {"40001", "40P01", "23505"}

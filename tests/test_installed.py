@@ -86,3 +86,16 @@ def test_completion_finds_commands_and_their_options():
     env.update(COMP_WORDS="meetings ex", COMP_CWORD="1")
     assert subprocess.run([EXECUTABLE], env=env, capture_output=True, text=True, timeout=60).stdout.split() == [
         "export", "extract"]
+
+
+@pytest.mark.parametrize("command", [["list", "--country", "Russia"], ["export", "--country", "Russia"]])
+def test_reading_commands_never_load_the_orm_or_alembic(tmp_path, command):
+    db = str(tmp_path / "read.db")
+    run("--db", db, "init")
+    code = ("import sys\nfrom meetings.cli import main\n"
+            f"sys.argv = ['meetings', '--db', {db!r}, *{command!r}]\n"
+            "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
+            "print('LOADED', sorted(m for m in ('sqlalchemy.orm', 'alembic', 'meetings.models') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert "Russia" in result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "LOADED []", result.stderr

@@ -181,11 +181,11 @@ def list_meetings(
 
         meetings list --search "make in india" --columns id,date,title,attendees
     """
-    from meetings.db import session_scope
+    from meetings.db import read_scope
     from meetings.output import LIST_COLUMNS, WIDE_COLUMNS, emit, meeting_object, wide_row
     from meetings.services.queries import iter_meetings
 
-    with session_scope(_state(ctx).engine()) as session:
+    with read_scope(_state(ctx).engine()) as session:
         rows = ({**wide_row(r), "_record": r} for r in iter_meetings(session=session, filters=filters))
         count = emit(rows, output=output, available=(*WIDE_COLUMNS, "place"), table_columns=LIST_COLUMNS,
                      machine_columns=WIDE_COLUMNS, objects=lambda row: meeting_object(row["_record"]))
@@ -312,13 +312,13 @@ def export(
 
         meetings export --long --from 2023 > attendances.csv
     """
-    from meetings.db import session_scope
+    from meetings.db import read_scope
     from meetings.output import LONG_COLUMNS, WIDE_COLUMNS, long_rows, wide_row, write_csv
     from meetings.services.queries import iter_meetings
 
     state = _state(ctx)
     engine = state.engine()
-    with session_scope(engine) as session:
+    with read_scope(engine) as session:
         records = iter_meetings(session=session, filters=filters)
         rows = (row for r in records for row in long_rows(r)) if long else (wide_row(r) for r in records)
         columns = LONG_COLUMNS if long else WIDE_COLUMNS

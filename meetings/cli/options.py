@@ -112,7 +112,7 @@ def build_filter(*, country: list[str] | None = None, any_country: list[str] | N
     from meetings.dates import PartialDate
     from meetings.errors import InvalidInput
     from meetings.filters import SORTS, MeetingFilter
-    from meetings.models import MeetingKind
+    from meetings.tables import MeetingKind
     from meetings.text import match_key
 
     start = PartialDate.parse(date_from, field="--from") if date_from else None

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
 
 from meetings.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+    from sqlalchemy.orm import Session
 
 TABLE = "meetings_search"
 SEARCH_HINT = 'use words, "exact phrases", prefix*, AND, OR, NOT and parentheses'
@@ -46,8 +50,9 @@ _POSTGRES_INSERT = text(f"""
 """).bindparams(bindparam("ids", expanding=True))
 
 
-def _dialect(session: Session) -> str:
-    return session.get_bind().dialect.name
+def _dialect(session: Session | Connection) -> str:
+    dialect = getattr(session, "dialect", None)  # a Connection has one; a Session has a bind
+    return (dialect or session.get_bind().dialect).name  # type: ignore[union-attr]
 
 
 def refresh(session: Session, meeting_ids: Iterable[int]) -> None:
@@ -150,7 +155,7 @@ def _phrase(word: str) -> str | None:
     return "(" + " <-> ".join(_term(w) for w in words) + ")"
 
 
-def matching_ids(session: Session, query: str):  # type: ignore[no-untyped-def]
+def matching_ids(session: Session | Connection, query: str):  # type: ignore[no-untyped-def]
     """A SELECT of the ids of meetings matching a search, for use in an IN (...)."""
     from sqlalchemy import Integer
 
@@ -160,7 +165,7 @@ def matching_ids(session: Session, query: str):  # type: ignore[no-untyped-def]
     return text(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :search").bindparams(search=query).columns(rowid=Integer)
 
 
-def check_query(session: Session, query: str) -> None:
+def check_query(session: Session | Connection, query: str) -> None:
     """Refuse a search the index cannot parse, before any output is written."""
     if not query.strip():
         raise InvalidInput("--search", f"must not be empty; {SEARCH_HINT}")
