@@ -101,15 +101,27 @@ def in_process(function, runs: int) -> dict[str, float]:  # type: ignore[no-unty
     return {"median": statistics.median(times), "min": min(times), "max": max(times)}
 
 
+# The same work as `list` does for a page, in plain sqlite3: the meetings with their columns,
+# then their attendees, topics and sources.
 STDLIB_QUERY = """
-SELECT m.id, m.title, m.start_date FROM meetings m
+SELECT m.id, m.title, m.start_date, m.start_precision, m.end_date, m.end_precision, m.venue, vc.name, m.kind,
+       o.acronym, m.parent_id, m.summary
+FROM meetings m LEFT JOIN countries vc ON vc.code = m.venue_country_code
+LEFT JOIN organizations o ON o.id = m.organization_id
 WHERE EXISTS (SELECT 1 FROM attendances a WHERE a.meeting_id = m.id AND a.country_code = ?)
 ORDER BY m.start_date DESC, m.id DESC LIMIT 50
 """
-STDLIB_HYDRATE = """
-SELECT a.meeting_id, p.name, c.name, a.role FROM attendances a LEFT JOIN people p ON p.id = a.person_id
-LEFT JOIN countries c ON c.code = a.country_code WHERE a.meeting_id IN ({}) ORDER BY a.meeting_id, a.position
-"""
+STDLIB_HYDRATE = ("""
+SELECT a.meeting_id, p.name, c.name, a.role, a.rank, a.is_host, a.is_chair FROM attendances a
+LEFT JOIN people p ON p.id = a.person_id LEFT JOIN countries c ON c.code = a.country_code
+WHERE a.meeting_id IN ({}) ORDER BY a.meeting_id, a.position, a.id
+""", """
+SELECT mt.meeting_id, t.name FROM meeting_topics mt JOIN topics t ON t.id = mt.topic_id
+WHERE mt.meeting_id IN ({}) ORDER BY mt.meeting_id, t.key
+""", """
+SELECT ms.meeting_id, s.reference, s.publisher, s.published_on FROM meeting_sources ms
+JOIN sources s ON s.id = ms.source_id WHERE ms.meeting_id IN ({}) ORDER BY ms.meeting_id, s.id
+""")
 STDLIB_EXPORT = """
 import csv, sqlite3, sys
 connection = sqlite3.connect(sys.argv[1])
@@ -183,7 +195,7 @@ def benchmark(size: int, runs: int, folder: Path) -> dict[str, object]:
 
     sys.path.insert(0, str(HERE.parent))
     from meetings.cli.options import build_filter
-    from meetings.db import open_database, session_scope
+    from meetings.db import open_database, read_scope, session_scope
     from meetings.services.queries import find_meetings
     from meetings.services.stats import group_counts
 
@@ -192,12 +204,13 @@ def benchmark(size: int, runs: int, folder: Path) -> dict[str, object]:
         filters = build_filter(country=[name], limit=50)
 
         def ours() -> None:
-            with session_scope(engine) as session:
-                find_meetings(session=session, filters=filters)
+            with read_scope(engine) as connection:  # what `meetings list` reads through
+                find_meetings(session=connection, filters=filters)
 
         def floor() -> None:
-            ids = [r[0] for r in connection.execute(STDLIB_QUERY, (code,))]
-            connection.execute(STDLIB_HYDRATE.format(",".join("?" * len(ids))), ids).fetchall()
+            ids = [r[0] for r in connection.execute(STDLIB_QUERY, (code,)).fetchall()]
+            for sql in STDLIB_HYDRATE:
+                connection.execute(sql.format(",".join("?" * len(ids))), ids).fetchall()
 
         figures[f"query_{label}"] = {"ours": in_process(ours, runs), "reference": in_process(floor, runs)}
 
@@ -215,8 +228,8 @@ def benchmark(size: int, runs: int, folder: Path) -> dict[str, object]:
     search_filters = build_filter(search=RARE_TERM, limit=50)
 
     def search_ours() -> None:
-        with session_scope(engine) as session:
-            find_meetings(session=session, filters=search_filters)
+        with read_scope(engine) as connection:
+            find_meetings(session=connection, filters=search_filters)
 
     figures["search"] = {"ours": in_process(search_ours, runs),
                          "matches": connection.execute("SELECT count(*) FROM meetings_search WHERE meetings_search "

@@ -6,11 +6,11 @@ so listing and exporting stay fast and flat in memory however large the archive 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, and_, exists, func, literal, or_, select
 
@@ -147,7 +147,10 @@ def filter_conditions(filters: MeetingFilter, session: Reader | None = None) -> 
 
 def filtered_ids(filters: MeetingFilter, session: Reader | None = None) -> Select:  # type: ignore[type-arg]
     """SELECT the ids of matching meetings, in the filter's order, limited and offset."""
-    query = select(M.id)
+    return _filtered(select(M.id), filters, session)
+
+
+def _filtered(query: Select, filters: MeetingFilter, session: Reader | None) -> Select:  # type: ignore[type-arg]
     conditions = filter_conditions(filters, session)
     if conditions:
         query = query.where(and_(*conditions))
@@ -176,75 +179,120 @@ def find_meetings(*, session: Reader, filters: MeetingFilter) -> list[MeetingRec
 
 
 def iter_meetings(*, session: Reader, filters: MeetingFilter) -> Iterator[MeetingRecord]:
-    """Every matching meeting as a record, streamed a page at a time."""
+    """Every matching meeting as a record, streamed a page at a time: one statement for the
+    meetings themselves, then one each for a page's attendees, topics and sources."""
     check_filters(session=session, filters=filters)
-    ids = session.execute(filtered_ids(filters, session).execution_options(yield_per=PAGE)).scalars()
-    while page := list(islice(ids, PAGE)):
-        yield from load_records(session=session, meeting_ids=page)
+    rows = session.execute(_filtered(_meeting_columns(), filters, session).execution_options(yield_per=PAGE))
+    for page in rows.partitions(PAGE):  # fetchmany: a page at a time, never row by row
+        yield from _completed(session, [_record(row) for row in page])
 
 
 def load_records(*, session: Reader, meeting_ids: Sequence[int]) -> list[MeetingRecord]:
     """Records for these ids, in the order given."""
-    venue_country = t.countries.alias("venue_country")
+    by_id = {row[0]: _record(row) for row in session.execute(_meeting_columns().where(M.id.in_(meeting_ids)))}
+    return _completed(session, [by_id[mid] for mid in meeting_ids if mid in by_id])
+
+
+_VENUE_COUNTRY = t.countries.alias("venue_country")
+
+
+def _meeting_columns() -> Select:  # type: ignore[type-arg]
     organizations = t.organizations.c
-    rows = session.execute(
-        select(
-            M.id, M.title, M.start_date, M.start_precision, M.end_date, M.end_precision, M.venue,
-            venue_country.c.name, M.kind, organizations.acronym, M.parent_id, M.summary,
-        )
-        .outerjoin(venue_country, venue_country.c.code == M.venue_country_code)
+    return (
+        select(M.id, M.title, M.start_date, M.start_precision, M.end_date, M.end_precision, M.venue,
+               _VENUE_COUNTRY.c.name, M.kind, organizations.acronym, M.parent_id, M.summary)
+        .select_from(t.meetings)
+        .outerjoin(_VENUE_COUNTRY, _VENUE_COUNTRY.c.code == M.venue_country_code)
         .outerjoin(t.organizations, organizations.id == M.organization_id)
-        .where(M.id.in_(meeting_ids))
     )
-    by_id: dict[int, MeetingRecord] = {}
-    for (mid, title, start, start_precision, end, end_precision, venue, venue_country_name,
-         kind, organization, parent_id, summary) in rows:
-        by_id[mid] = MeetingRecord(
-            id=mid,
-            title=title,
-            date=PartialDate.stored(start, start_precision).isoformat(),
-            end_date=PartialDate.stored(end, end_precision).isoformat() if end else None,
-            venue=venue,
-            venue_country=venue_country_name,
-            kind=kind,
-            organization=organization,
-            sideline_of=parent_id,
-            summary=summary,
-        )
+
+
+def _record(row: Any) -> MeetingRecord:
+    (mid, title, start, start_precision, end, end_precision, venue, venue_country_name,
+     kind, organization, parent_id, summary) = row
+    return MeetingRecord(
+        id=mid,
+        title=title,
+        date=PartialDate.stored(start, start_precision).isoformat(),
+        end_date=PartialDate.stored(end, end_precision).isoformat() if end else None,
+        venue=venue,
+        venue_country=venue_country_name,
+        kind=kind,
+        organization=organization,
+        sideline_of=parent_id,
+        summary=summary,
+    )
+
+
+def _completed(session: Reader, records: list[MeetingRecord]) -> list[MeetingRecord]:
+    """The records with their attendees, topics and sources (three statements for all of them)."""
+    if not records:
+        return records
+    by_id = {r.id: r for r in records}
+    dialect = _dialect_name(session)
+    attendances, topics, sources = _hydration(dialect)
+    ids = {"ids": _ids_parameter(dialect, list(by_id))}
+    for mid, name, country, role, rank, host, chair in session.execute(attendances, ids).all():
+        by_id[mid].attendees.append(AttendeeRecord(name, country, role, rank, bool(host), bool(chair)))
+    for mid, name in session.execute(topics, ids).all():
+        by_id[mid].topics.append(name)
+    for mid, reference, publisher, published in session.execute(sources, ids).all():
+        by_id[mid].sources.append(SourceRecord(reference, publisher, published.isoformat() if published else None))
+    return records
+
+
+def _dialect_name(session: Reader) -> str:
+    dialect = getattr(session, "dialect", None)  # a Connection has one; a Session has a bind
+    return (dialect or session.get_bind().dialect).name  # type: ignore[union-attr]
+
+
+def _ids_parameter(dialect: str, ids: list[int]) -> Any:
+    if dialect == "sqlite":
+        import json
+
+        return json.dumps(ids)
+    return ids
+
+
+@functools.cache
+def _hydration(dialect: str) -> tuple[Select, Select, Select]:  # type: ignore[type-arg]
+    """The statements that fetch a page's attendees, topics and sources, built once. The page's
+    ids are one parameter (a JSON array on SQLite, an array on PostgreSQL), not one each."""
+    from sqlalchemy import Integer, bindparam, literal_column
+
+    def among(column: Any) -> Any:
+        if dialect == "sqlite":
+            return column.in_(select(literal_column("value")).select_from(func.json_each(bindparam("ids"))))
+        if dialect == "postgresql":
+            from sqlalchemy import any_
+            from sqlalchemy.dialects.postgresql import ARRAY
+
+            return column == any_(bindparam("ids", type_=ARRAY(Integer)))
+        return column.in_(bindparam("ids", expanding=True))
 
     people, countries = t.people.c, t.countries.c
-    attendance_rows = session.execute(
+    attendances = (
         select(A.meeting_id, people.name, countries.name, A.role, A.rank, A.is_host, A.is_chair)
         .outerjoin(t.people, people.id == A.person_id)
         .outerjoin(t.countries, countries.code == A.country_code)
-        .where(A.meeting_id.in_(meeting_ids))
+        .where(among(A.meeting_id))
         .order_by(A.meeting_id, A.position, A.id)
     )
-    for mid, name, country, role, rank, host, chair in attendance_rows:
-        by_id[mid].attendees.append(AttendeeRecord(name, country, role, rank, bool(host), bool(chair)))
-
-    links, topics = t.meeting_topics.c, t.topics.c
-    topic_rows = session.execute(
-        select(links.meeting_id, topics.name)
-        .join(t.topics, topics.id == links.topic_id)
-        .where(links.meeting_id.in_(meeting_ids))
-        .order_by(links.meeting_id, topics.key)
+    links, topic = t.meeting_topics.c, t.topics.c
+    topics = (
+        select(links.meeting_id, topic.name)
+        .join(t.topics, topic.id == links.topic_id)
+        .where(among(links.meeting_id))
+        .order_by(links.meeting_id, topic.key)
     )
-    for mid, name in topic_rows:
-        by_id[mid].topics.append(name)
-
-    cited, sources = t.meeting_sources.c, t.sources.c
-    source_rows = session.execute(
-        select(cited.meeting_id, sources.reference, sources.publisher, sources.published_on)
-        .join(t.sources, sources.id == cited.source_id)
-        .where(cited.meeting_id.in_(meeting_ids))
-        .order_by(cited.meeting_id, sources.id)
+    cited, source = t.meeting_sources.c, t.sources.c
+    sources = (
+        select(cited.meeting_id, source.reference, source.publisher, source.published_on)
+        .join(t.sources, source.id == cited.source_id)
+        .where(among(cited.meeting_id))
+        .order_by(cited.meeting_id, source.id)
     )
-    for mid, reference, publisher, published in source_rows:
-        by_id[mid].sources.append(
-            SourceRecord(reference, publisher, published.isoformat() if published else None)
-        )
-    return [by_id[mid] for mid in meeting_ids if mid in by_id]
+    return attendances, topics, sources
 
 
 def related_ids(*, session: Reader, meeting_id: int) -> tuple[int | None, list[int]]:
