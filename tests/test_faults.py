@@ -176,3 +176,29 @@ def test_a_migration_that_fails_midway_leaves_the_old_schema(tmp_path, monkeypat
 @pytest.mark.parametrize("command", [["db", "backup"], ["db", "check"]])
 def test_db_commands_have_help(command):
     assert subprocess.run([EXECUTABLE, *command, "--help"], capture_output=True, timeout=60).returncode == 0
+
+
+def test_the_search_index_is_rebuilt_leaner_with_every_meeting_and_alias(tmp_path):
+    from alembic import command
+
+    from meetings.db import create_engine_for
+    from meetings.migrations import alembic_config
+
+    path = tmp_path / "at0002.db"
+    at_first_revision(path)
+    engine = create_engine_for(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0002")
+        connection.exec_driver_sql("INSERT INTO person_names (person_id, name, key) VALUES (1, 'Sergey Shoygu', "
+                                   "'sergey shoygu')")
+        connection.exec_driver_sql("UPDATE meetings_search SET people = people || ' Sergey Shoygu' WHERE rowid = 1")
+    engine.dispose()
+    invoke = Invoker(path)
+    for term in ("shoygu", "old", "shoigu"):
+        assert '"id": 1' in invoke("list", "--search", term, "--format", "json").stdout, term
+    with sqlite3.connect(path) as connection:
+        [sql] = connection.execute("SELECT sql FROM sqlite_master WHERE name = 'meetings_search'").fetchone()
+        config = dict(connection.execute("SELECT k, v FROM meetings_search_config").fetchall())
+    assert "columnsize = 0" in sql
+    assert config.get("automerge") == 16
+    assert invoke("db", "check").exit_code == 0
