@@ -22,14 +22,17 @@ LIST_SEPARATOR = "; "
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
+_FIRST_CHARACTERS = frozenset("".join(FORMULA_TRIGGERS) + "'")
+
+
 def neutralize(value: Any) -> Any:
     """Make a cell inert for spreadsheets by prefixing a quote; reversed by unneutralize.
 
     A value that already starts with a quote before a trigger gets one more, so that
     import gives back exactly what was exported.
     """
-    if isinstance(value, str) and (value.startswith(FORMULA_TRIGGERS)
-                                   or (value.startswith("'") and value.lstrip("'").startswith(FORMULA_TRIGGERS))):
+    if (isinstance(value, str) and value and value[0] in _FIRST_CHARACTERS
+            and value.lstrip("'").startswith(FORMULA_TRIGGERS)):
         return "'" + value
     return value
 
@@ -41,6 +44,9 @@ def unneutralize(value: str) -> str:
 
 
 def _escape(value: str, characters: str) -> str:
+    """A backslash before each backslash and each of `characters` (";" or ",;")."""
+    if "\\" not in value and ";" not in value and ("," not in value or characters == ";"):
+        return value  # the usual case: nothing to escape
     value = value.replace("\\", "\\\\")
     for character in characters:
         value = value.replace(character, "\\" + character)
@@ -139,11 +145,17 @@ def write_csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], stream: 
 
     Cells a spreadsheet would run as a formula are neutralized unless `raw`.
     """
+    return write_csv_cells(([row.get(c, "") for c in columns] for row in rows), columns, stream,
+                           delimiter=delimiter, raw=raw)
+
+
+def write_csv_cells(rows: Iterable[list[Any]], columns: tuple[str, ...], stream: IO[str], *,
+                    delimiter: str = ",", raw: bool = False) -> int:
+    """write_csv for rows that are already lists of cells in the columns' order."""
     writer = csv.writer(stream, lineterminator="\r\n", delimiter=delimiter)
     writer.writerow(columns)
     count = 0
-    for row in rows:
-        cells = [row.get(c, "") for c in columns]
+    for cells in rows:
         writer.writerow(cells if raw else [neutralize(c) for c in cells])
         count += 1
     return count

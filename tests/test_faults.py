@@ -90,11 +90,12 @@ def limited(max_bytes: int):
 
 
 def test_a_full_disk_during_export_leaves_no_partial_file(seeded_path, tmp_path):
-    Invoker(seeded_path)("import", str(big_csv(tmp_path / "some.csv", 300)))
+    Invoker(seeded_path)("import", str(big_csv(tmp_path / "some.csv", 1000)))
     target = tmp_path / "out" / "report.csv"
     target.parent.mkdir()
+    # Room for the database's shared-memory file (32 KiB), not for the export (over 100 KB).
     result = subprocess.run([EXECUTABLE, "--db", str(seeded_path), "export", "--output", str(target)],
-                            capture_output=True, text=True, preexec_fn=limited(4096), timeout=60)
+                            capture_output=True, text=True, preexec_fn=limited(48_000), timeout=60)
     assert result.returncode == 5, result.stderr
     assert result.stderr.startswith("meetings: ")
     assert "Traceback" not in result.stderr

@@ -93,3 +93,25 @@ def test_export_import_export_is_byte_identical(backend, batch, long):
             for safe, unsafe in zip(safe_row, raw_row, strict=True):
                 # --raw gives each cell as stored; the safe export differs only by the leading quote.
                 assert safe == unsafe or safe == "'" + unsafe
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(batch=meetings())
+def test_the_sql_built_export_rows_equal_the_records_rows(backend, batch):
+    """`export` joins and escapes its list cells in SQL; they must be what the records give."""
+    from meetings.db import read_scope
+    from meetings.filters import MeetingFilter
+    from meetings.output import WIDE_COLUMNS, wide_row
+    from meetings.services.queries import iter_meetings, iter_wide_cells
+
+    with tempfile.TemporaryDirectory() as folder:
+        engine = open_database(str(backend.new(Path(folder))))
+        with session_scope(engine, write=True) as session:
+            for data in batch:
+                add_meeting(session=session, data=data)
+        with read_scope(engine) as connection:
+            fast = list(iter_wide_cells(session=connection, filters=MeetingFilter(sort="id")))
+            records = [[wide_row(r)[c] for c in WIDE_COLUMNS]
+                       for r in iter_meetings(session=connection, filters=MeetingFilter(sort="id"))]
+        engine.dispose()
+    assert fast == records

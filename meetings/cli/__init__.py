@@ -149,6 +149,7 @@ def main_options(
     Example: meetings list --country India --country Russia --from 2022
     """
     ctx.obj = State(db=db, debug=debug)
+    ctx.call_on_close(ctx.obj.close)
 
 
 

@@ -313,22 +313,25 @@ def export(
         meetings export --long --from 2023 > attendances.csv
     """
     from meetings.db import read_scope
-    from meetings.output import LONG_COLUMNS, WIDE_COLUMNS, long_rows, wide_row, write_csv
-    from meetings.services.queries import iter_meetings
+    from meetings.output import LONG_COLUMNS, WIDE_COLUMNS, long_rows, write_csv_cells
+    from meetings.services.queries import iter_meetings, iter_wide_cells
 
     state = _state(ctx)
     engine = state.engine()
     with read_scope(engine) as session:
-        records = iter_meetings(session=session, filters=filters)
-        rows = (row for r in records for row in long_rows(r)) if long else (wide_row(r) for r in records)
         columns = LONG_COLUMNS if long else WIDE_COLUMNS
+        if long:
+            records = iter_meetings(session=session, filters=filters)
+            rows = ([row[c] for c in columns] for r in records for row in long_rows(r))
+        else:
+            rows = iter_wide_cells(session=session, filters=filters)  # joined and escaped in SQL
         if output is None:
-            write_csv(rows, columns, sys.stdout, raw=raw)
+            write_csv_cells(rows, columns, sys.stdout, raw=raw)
             return
         from meetings.files import atomic_text_output
 
         with atomic_text_output(output, force=force, database_url=state.url) as stream:
-            count = write_csv(rows, columns, stream, raw=raw)
+            count = write_csv_cells(rows, columns, stream, raw=raw)
     typer.echo(f"Wrote {count} {'attendance' if long else 'meeting'} rows to {output}", err=True)
 
 

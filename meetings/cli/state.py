@@ -30,3 +30,9 @@ class State:
 
             self._engine = open_database(self.db, notice=lambda message: typer.echo(f"meetings: {message}", err=True))
         return self._engine
+
+    def close(self) -> None:
+        """Release the database's connections when the command ends."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
