@@ -30,6 +30,7 @@ IGNORED = ("countries", "place", REJECT_COLUMN)
 FIELDS = set(WIDE) | set(LONG) | set(IGNORED)
 ERROR_CAP = 20
 CHUNK = 2000
+WRITTEN_CAPACITY = 10_000_000  # meetings an import can hold before its Bloom filter fills (12 MB)
 
 # Which column an error about an option belongs to.
 _COLUMN_OF = {"--date": "date", "--end-date": "end_date", "--title": "title", "--kind": "kind", "--venue": "venue",
@@ -379,6 +380,8 @@ def _json_record(item: Any, location: str, raw: Any) -> Record:
 
 def import_records(*, session: Session, records: Iterable[Record], options: ImportOptions) -> ImportReport:
     """Validate and write records in chunks inside the caller's transaction."""
+    from rbloom import Bloom
+
     from meetings.services.bulk import BulkWriter
     from meetings.services.duplicates import existing_signatures
     from meetings.services.meetings import replace_meeting
@@ -392,7 +395,9 @@ def import_records(*, session: Session, records: Iterable[Record], options: Impo
     last_before = session.scalar(select(func.max(Meeting.id)))
     added_ids: set[int] = set()
     id_map: dict[int, int] = {}  # the file's meeting ids -> the ids they were given
-    seen: dict[tuple[object, ...], int] = {}  # signatures imported so far -> their ids
+    # Signatures this import has written, in a Bloom filter: its memory stays flat however large
+    # the file. A hit is confirmed against the database, so a false positive costs one query.
+    written = Bloom(WRITTEN_CAPACITY, 0.01)
     parent_links: list[tuple[int, int, str]] = []  # (meeting id, the file's parent id, location)
     new_ids: list[int] = []
     writing = True
@@ -412,12 +417,18 @@ def import_records(*, session: Session, records: Iterable[Record], options: Impo
             return
         existing = {} if last_before is None else existing_signatures(
             session, {n.start.first_day for _, n in chunk}, up_to_id=last_before, skip_ids=added_ids)
+        hits = {n.start.first_day for _, n in chunk if n.signature in written}
+        confirmed = existing_signatures(session, hits) if hits and writing else {}
+        pending: dict[tuple[object, ...], int] = {}  # this chunk's new signatures (ids come on writing)
         to_add: list[tuple[Record, NormalMeeting]] = []
         for record, normal in chunk:
-            duplicate = seen.get(normal.signature) or existing.get(normal.signature)
+            signature = normal.signature
+            duplicate = pending.get(signature) or existing.get(signature) or confirmed.get(signature)
+            if duplicate is None and not writing and signature in written:
+                duplicate = -1  # the import is refused already; only the counts matter
             if duplicate is None:
                 to_add.append((record, normal))
-                seen[normal.signature] = -1  # placeholder until the id is known
+                pending[signature] = -1
                 continue
             if options.on_duplicate == "error":
                 reject(record, f"duplicate of meeting {duplicate} (same date, venue country and attendees)")
@@ -438,15 +449,18 @@ def import_records(*, session: Session, records: Iterable[Record], options: Impo
         if writing and to_add:
             ids = writer.add([n for _, n in to_add], [r.file_id for r, _ in to_add])
             for (record, normal), new_id in zip(to_add, ids, strict=True):
-                seen[normal.signature] = new_id
+                written.add(normal.signature)
                 if record.file_id is not None:
                     id_map[record.file_id] = new_id
                 if normal.sideline_of is not None:
                     parent_links.append((new_id, normal.sideline_of, record.location))
-            new_ids.extend(ids)
+            if not writer.indexes_itself:
+                new_ids.extend(ids)
             added_ids.update(i for i in ids if i <= (last_before or 0))
             report.added += len(ids)
         elif to_add:
+            for _, normal in to_add:
+                written.add(normal.signature)
             report.added += len(to_add)  # counted, not written: the import will be refused anyway
         chunk.clear()
 
