@@ -262,3 +262,47 @@ def test_rejects_from_standard_input_keep_the_header(invoke, tmp_path):
     lines = rejects.read_text().splitlines()
     assert lines[0] == HEADER.strip() + ",import_error"
     assert lines[1].startswith("2,2023-02-30,")
+
+
+def meetings_jsonl(path, count, repeat_every):
+    rows = [{"title": f"Talks {i}", "date": f"2024-01-{1 + i % 28:02d}",
+             "attendees": [{"name": f"Envoy {i % repeat_every}", "country": "France"},
+                           {"name": "Host Person", "country": "India"}]} for i in range(count)]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    return path
+
+
+def test_duplicates_far_apart_in_a_file_are_found_across_chunks(invoke, tmp_path, monkeypatch):
+    from meetings.services import importer
+
+    monkeypatch.setattr(importer, "CHUNK", 3)
+    # 28 distinct meetings, each written again 28 rows later, in later chunks.
+    path = meetings_jsonl(tmp_path / "twice.jsonl", 56, 28)
+    assert "28 added, 0 updated, 28 skipped" in invoke("import", str(path)).stderr
+    refused = invoke("import", str(meetings_jsonl(tmp_path / "again.jsonl", 30, 28)), "--on-duplicate", "error",
+                     ok=False)
+    assert "duplicate of meeting 1 " in refused.stderr
+
+
+def test_a_false_positive_of_the_written_filter_loses_nothing(invoke, tmp_path, monkeypatch):
+    import rbloom
+
+    from meetings.services import importer
+
+    class Everything:
+        """A filter that answers yes to everything: every signature looks written already."""
+
+        def __init__(self, *args):
+            pass
+
+        def add(self, item):
+            pass
+
+        def __contains__(self, item):
+            return True
+
+    monkeypatch.setattr(importer, "CHUNK", 3)
+    monkeypatch.setattr(rbloom, "Bloom", Everything)
+    path = meetings_jsonl(tmp_path / "distinct.jsonl", 20, 20)
+    assert "20 added, 0 updated, 0 skipped" in invoke("import", str(path)).stderr
+    assert len(listed(invoke)) == 20
