@@ -154,3 +154,32 @@ def test_search_index_stays_in_step_after_add_edit_delete_merge(archive):
     assert ids(archive, "--search", "antalya") == []
     assert ids(archive, "--search", "wheat") == [3]
     assert ids(archive, "--search", '"S. Lavrov"') == [7, 3]
+
+
+def test_a_common_term_under_a_limit_gives_the_same_meetings_as_the_full_search(invoke, tmp_path, backend):
+    import json as json_module
+
+    from meetings.cli.options import build_filter
+    from meetings.db import open_database, read_scope
+    from meetings.services.search import walk_in_date_order
+
+    path = tmp_path / "many.jsonl"
+    rows = [{"title": f"Talks {i}" + (" on grain" if i % 3 else ""), "date": f"{1990 + i % 30}-{1 + i % 12:02d}-01",
+             "attendees": [{"name": f"Envoy {i}", "country": "France"}]} for i in range(1500)]
+    path.write_text("\n".join(json_module.dumps(r) for r in rows) + "\n")
+    invoke("import", str(path))
+
+    def ids(*args):
+        return [m["id"] for m in json_module.loads(invoke("list", "--format", "json", *args).stdout)]
+
+    engine = open_database(str(invoke.path))
+    with read_scope(engine) as connection:
+        walks = walk_in_date_order(connection, build_filter(search="grain", limit=20))
+        assert walks == (backend.name == "sqlite")  # the plan under test is the one taken
+        assert not walk_in_date_order(connection, build_filter(search="grain", limit=None))
+    engine.dispose()
+    for sort in ("-date", "date"):
+        everything = ids("--search", "grain", "--sort", sort, "--limit", "0")
+        assert len(everything) == 1000
+        assert ids("--search", "grain", "--sort", sort, "--limit", "20") == everything[:20]
+        assert ids("--search", "grain", "--sort", sort, "--limit", "20", "--offset", "990") == everything[990:]

@@ -139,9 +139,12 @@ def filter_conditions(filters: MeetingFilter, session: Reader | None = None) -> 
     if filters.search:
         if session is None:
             raise ValueError("a full-text search needs the session's backend")
-        from meetings.services.search import matching_ids
+        from meetings.services.search import matching_ids, walk_in_date_order
 
-        conditions.append(M.id.in_(matching_ids(session, filters.search)))
+        # A common term under a small limit: walk the meetings in date order and keep the
+        # matches (`+ 0` keeps SQLite from looking each match up by id and sorting them all).
+        column = M.id + 0 if walk_in_date_order(session, filters) else M.id
+        conditions.append(column.in_(matching_ids(session, filters.search)))
     return conditions
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.exc import DBAPIError
@@ -163,6 +163,23 @@ def matching_ids(session: Session | Connection, query: str):  # type: ignore[no-
         return text(f"SELECT meeting_id FROM {TABLE} WHERE document @@ to_tsquery('simple', unaccent(:tsquery))"
                     ).bindparams(tsquery=to_tsquery(query)).columns(meeting_id=Integer)
     return text(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :search").bindparams(search=query).columns(rowid=Integer)
+
+
+def walk_in_date_order(session: Session | Connection, filters: Any) -> bool:
+    """Whether a search under a small limit, newest or oldest first, matches so many meetings
+    that walking them in date order until the limit is cheaper than sorting every match
+    (SQLite; the crossing point is about sqrt(50 x meetings) matches)."""
+    if (_dialect(session) != "sqlite" or filters.limit is None or filters.limit > 1000
+            or filters.sort not in ("date", "-date")):
+        return False
+    meetings = session.execute(text("SELECT max(rowid) FROM meetings")).scalar() or 0
+    threshold = max(1000, int((50 * meetings) ** 0.5))
+    try:
+        found = session.execute(text(f"SELECT count(*) FROM (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :search "
+                                     f"LIMIT :enough)"), {"search": filters.search, "enough": threshold}).scalar()
+    except DBAPIError:
+        return False  # not a valid search: check_query says so
+    return bool(found and found >= threshold)
 
 
 def check_query(session: Session | Connection, query: str) -> None:
