@@ -87,6 +87,8 @@ def split_cell(cell: str) -> list[str]:
 
 
 def unescape(text: str) -> str:
+    if "\\" not in text:
+        return text
     out, escaped = [], False
     for character in text:
         if escaped or character != "\\":
