@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from meetings.models import (
-    Attendance,
     Country,
     Meeting,
     Organization,
@@ -18,8 +18,6 @@ from meetings.models import (
     PersonName,
     Source,
     Topic,
-    meeting_sources,
-    meeting_topics,
 )
 from meetings.services import search
 from meetings.services.meetings import NormalMeeting
@@ -182,33 +180,31 @@ class BulkWriter:
         attendances, topics, sources = [], [], []
         for meeting_id, meeting in zip(ids, meetings, strict=True):
             for position, attendee in enumerate(meeting.attendees):
-                attendances.append({
-                    "meeting_id": meeting_id, "person_id": self.people[attendee.key] if attendee.key else None,
-                    "country_code": attendee.country.code, "role": attendee.role, "rank": attendee.rank,
-                    "is_host": attendee.host, "is_chair": attendee.chair, "position": position,
-                })
-            topics += [{"meeting_id": meeting_id, "topic_id": self.topics[key]} for _, key in meeting.topics]
-            sources += [{"meeting_id": meeting_id, "source_id": self.sources[reference]}
-                        for reference, _, _ in meeting.sources]
-        execute = self.connection.execute
+                attendances.append((meeting_id, self.people[attendee.key] if attendee.key else None,
+                                    attendee.country.code, attendee.role, attendee.rank, attendee.host,
+                                    attendee.chair, position))
+            topics += [(meeting_id, self.topics[key]) for _, key in meeting.topics]
+            sources += [(meeting_id, self.sources[reference]) for reference, _, _ in meeting.sources]
         if self.indexes_itself:
             # The search index rows, from the text in hand (what search.refresh would read back).
-            execute(text(f"INSERT INTO {search.TABLE} (rowid, title, summary, topics, people, venue) "
-                         "VALUES (:id, :title, :summary, :topics, :people, :venue)"),
-                    [{"id": meeting_id, "title": meeting.title, "summary": meeting.summary or "",
-                      "topics": " ; ".join(name for name, _ in meeting.topics),
-                      "people": " ; ".join(
-                          f"{a.role or ''} {' ; '.join(self.aliases.get(self.people.get(a.key or ''), [a.name or '']))}"
-                          for a in meeting.attendees),
-                      "venue": meeting.venue or ""}
-                     for meeting_id, meeting in zip(ids, meetings, strict=True)])
-        if attendances:
-            execute(insert(Attendance.__table__), attendances)
-        if topics:
-            execute(insert(meeting_topics), topics)
-        if sources:
-            execute(insert(meeting_sources), sources)
+            self._insert_rows(search.TABLE, ("rowid", "title", "summary", "topics", "people", "venue"), [
+                (meeting_id, meeting.title, meeting.summary or "", " ; ".join(name for name, _ in meeting.topics),
+                 " ; ".join(f"{a.role or ''} {' ; '.join(self.aliases.get(self.people.get(a.key or ''), [a.name or '']))}"
+                            for a in meeting.attendees),
+                 meeting.venue or "")
+                for meeting_id, meeting in zip(ids, meetings, strict=True)])
+        self._insert_rows("attendances", ("meeting_id", "person_id", "country_code", "role", "rank", "is_host",
+                                          "is_chair", "position"), attendances)
+        self._insert_rows("meeting_topics", ("meeting_id", "topic_id"), topics)
+        self._insert_rows("meeting_sources", ("meeting_id", "source_id"), sources)
         return [i for i in ids if i is not None]
+
+    def _insert_rows(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+        """Plain rows (integers, text, booleans) in one executemany, straight to the driver: these
+        columns need no conversion, and a large import spends less time per row."""
+        if rows:
+            marks = ", ".join("?" if self.connection.dialect.paramstyle == "qmark" else "%s" for _ in columns)
+            self.connection.exec_driver_sql(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
     def link_parents(self, links: Sequence[tuple[int, int]]) -> None:
         """Set parent_id for (meeting id, parent id) pairs."""
