@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -154,7 +155,7 @@ class NormalMeeting:
     topics: tuple[tuple[str, str], ...]  # (name, key)
     sources: tuple[tuple[str, str | None, dt.date | None], ...]  # (reference, publisher, published)
 
-    @property
+    @functools.cached_property
     def signature(self) -> tuple[object, ...]:
         """What makes two records one meeting: start date, venue country and who attended."""
         return (self.start.first_day, self.start.precision.value,
