@@ -162,6 +162,8 @@ def _stamped_revision_readonly(path: Path) -> str | None:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
     except sqlite3.DatabaseError as exc:
+        if _is_io_failure(str(exc)):
+            raise FileProblem(f"--db: cannot use {path}: {exc} (is the disk full?); it was left untouched") from None
         raise DatabaseUnusable(f"--db: {path} is not a usable SQLite database ({exc}); it was left untouched") from None
     finally:
         connection.close()
@@ -253,6 +255,12 @@ def backup_sqlite(engine: Engine, target: Path) -> None:
         raise
 
 
+def _is_io_failure(message: str) -> bool:
+    """SQLite's words for a failed read or write of its files (a full disk, a file size limit)."""
+    lowered = message.lower()
+    return "disk i/o error" in lowered or "database or disk is full" in lowered
+
+
 def translate_database_error(exc: Exception, url: str) -> Exception:
     """Turn a driver error into a one-line MeetingsError that never shows parameters or passwords."""
     message = str(getattr(exc, "orig", exc)).splitlines()[0] if str(getattr(exc, "orig", exc)) else type(exc).__name__
@@ -263,6 +271,8 @@ def translate_database_error(exc: Exception, url: str) -> Exception:
         return DatabaseUnusable(f"--db: {masked(url)} is not an SQLite database; it was left untouched")
     if "unable to open database" in lowered:
         return FileProblem(f"--db: cannot open {masked(url)}: {message}")
+    if _is_io_failure(message):
+        return FileProblem(f"--db: cannot write {masked(url)}: {message} (is the disk full?)")
     return DatabaseUnusable(f"database error on {masked(url)}: {message}")
 
 

@@ -203,3 +203,14 @@ def test_the_search_index_is_rebuilt_leaner_with_every_meeting_and_alias(tmp_pat
     assert "columnsize = 0" in sql
     assert config.get("automerge") == 16
     assert invoke("db", "check").exit_code == 0
+
+
+def test_a_disk_too_full_to_open_the_database_is_an_io_failure(seeded_path, tmp_path):
+    """SQLite needs room for its shared-memory file to read; without it the exit is 5, not 4."""
+    for suffix in ("-wal", "-shm"):
+        Path(f"{seeded_path}{suffix}").unlink(missing_ok=True)
+    result = subprocess.run([EXECUTABLE, "--db", str(seeded_path), "list"], capture_output=True, text=True,
+                            preexec_fn=limited(4096), timeout=60)
+    assert result.returncode == 5, result.stderr
+    assert "is the disk full?" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
