@@ -35,4 +35,4 @@ def test_every_listed_command_loads_with_the_summary_help_shows():
 def test_an_unknown_command_is_refused_with_exit_2():
     result = CliRunner().invoke(app, ["lsit"])
     assert result.exit_code == 2
-    assert "lsit" in result.output
+    assert "No such command 'lsit'. Did you mean 'list'?" in result.output

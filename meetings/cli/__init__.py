@@ -64,6 +64,18 @@ class MeetingsGroup(TyperGroup):
             self.commands[cmd_name] = load_command(cmd_name)
         return self.commands.get(cmd_name)
 
+    def resolve_command(self, ctx: typer.Context, args: list[str]) -> Any:
+        try:
+            return self._click_resolve_command(ctx, args)
+        except Exception as exc:  # click's UsageError: suggest from every command, loaded or not
+            from difflib import get_close_matches
+
+            message = getattr(exc, "message", None)
+            matches = get_close_matches(args[0], list(COMMANDS)) if args and message else []
+            if matches and message and "No such command" in message:
+                exc.message = f"{message.rstrip('.')}. Did you mean {', '.join(repr(m) for m in matches)}?"
+            raise
+
     def format_commands(self, ctx: typer.Context, formatter: Any) -> None:
         with formatter.section("Commands"):
             formatter.write_dl([(name, short_help) for name, (_, _, short_help) in COMMANDS.items()])
