@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 
-@dataclass
 class State:
-    db: str | None
-    debug: bool = False
-    _engine: Engine | None = field(default=None, repr=False)
+    """A plain class (a dataclass would cost its import on every start-up)."""
+
+    def __init__(self, db: str | None, debug: bool = False) -> None:
+        self.db = db
+        self.debug = debug
+        self._engine: Engine | None = None
 
     @property
     def url(self) -> str:
