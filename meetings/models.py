@@ -25,6 +25,14 @@ from meetings.tables import (  # noqa: F401 - re-exported for the services
 )
 
 
+__all__ = [
+    "ACRONYM_LENGTH", "NAME_LENGTH", "PLACE_LENGTH", "RANK_LENGTH", "REFERENCE_LENGTH", "ROLE_LENGTH",
+    "SUMMARY_LENGTH", "TITLE_LENGTH", "Attendance", "Base", "Country", "Meeting", "MeetingKind",
+    "MembershipStatus", "Organization", "OrganizationMember", "Person", "PersonName", "Source", "Topic",
+    "meeting_sources", "meeting_topics",
+]
+
+
 class Base(DeclarativeBase):
     metadata = tables.metadata
 

@@ -2,7 +2,6 @@
 backends with `meetings db copy`."""
 
 import json
-import os
 import subprocess
 import sys
 

@@ -196,7 +196,7 @@ def _write_rejects(records: list[Any], files: list[str], rejects: Path | None) -
 
 def _import_file(session: Any, name: str, chosen: ImportFormat, encoding: str | None, options: Any,
                  report: Any, advance: Any) -> None:
-    from meetings.errors import FileProblem, InvalidInput
+    from meetings.errors import FileProblem
     from meetings.files import decoded_lines
     from meetings.services import importer
 

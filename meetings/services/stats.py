@@ -17,7 +17,6 @@ from meetings.models import (
     Country,
     Meeting,
     Organization,
-    OrganizationMember,
     Person,
     Topic,
     meeting_topics,
