@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import Invoker
 
@@ -244,3 +246,69 @@ def test_the_development_texts_score_as_measured():
                 totals[key] += value
     assert totals["matched"] / totals["extracted"] >= 0.95
     assert totals["matched"] / totals["expected"] >= 0.9
+
+
+DEMONYMS = ["Russian", "Indian", "Chinese", "visiting Egyptian", "", "U.S.", "Mauritian"]
+TITLES = ["Defence Minister", "Foreign Minister", "President", "Deputy Prime Minister", "Raksha Mantri Shri",
+          "Vice Chairman of the Central Military Commission", "Minister of Defence of Kazakhstan", "Army General"]
+NAMES = ["Sergei Shoigu", "Rajnath Singh", "Wang Yi", "S. Jaishankar", "Lloyd J. Austin III", "Zhang Youxia", "Li"]
+VERBS = ["met", "held talks with", "held bilateral meetings with", "spoke by phone with", "received",
+         "will meet", "called on", "said", "hosted"]
+TAILS = ["", " on April 28", " yesterday", " in Moscow", " in New Delhi on 2023-04-28",
+         " on the sidelines of the SCO Defence Ministers' Meeting", ":", " and discussed trade, energy and security"]
+
+
+@st.composite
+def reports(draw):
+    """Report-like text: sentences of officials meeting, with noise, lists and datelines."""
+    def official():
+        return " ".join(p for p in (draw(st.sampled_from(DEMONYMS)), draw(st.sampled_from(TITLES)),
+                                    draw(st.sampled_from(NAMES))) if p)
+
+    lines = [draw(st.sampled_from(["", "Moscow, 28 April 2023", "https://example.org/r/1", "PIB, 20 August 2024"]))]
+    for _ in range(draw(st.integers(min_value=1, max_value=5))):
+        sentence = f"{official()} {draw(st.sampled_from(VERBS))} {official()}"
+        if draw(st.booleans()):
+            sentence += f" and {official()}"
+        sentence += draw(st.sampled_from(TAILS)) + draw(st.sampled_from([".", "", "!"]))
+        if draw(st.booleans()):
+            sentence += " " + draw(st.text(max_size=20))
+        lines.append(("- " if draw(st.booleans()) else "") + sentence)
+    return draw(st.sampled_from(["\n", "\n\n", " "])).join(lines)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=reports(), published=st.one_of(st.none(), st.dates()))
+def test_any_text_gives_a_draft_that_imports_or_a_clear_refusal(text, published):
+    """The extractor never fails on odd text: it drafts records the importer's checks accept, or it
+    refuses the text as input (InvalidInput), nothing else."""
+    from meetings.errors import InvalidInput
+    from meetings.extract import extract
+    from meetings.services.fixtures import meeting_from_mapping
+    from meetings.services.meetings import SourceInput, normalize
+
+    try:
+        draft = extract(text, published=published)
+    except InvalidInput:
+        return
+    document = draft.as_fixture()
+    sources = {s["key"]: SourceInput(reference=s["reference"], published=s.get("published"))
+               for s in document["sources"]}
+    keys = {m["key"]: index + 1 for index, m in enumerate(document["meetings"])}
+    for index, item in enumerate(document["meetings"]):
+        for attendee in item["attendees"]:
+            # A country the report does not give is left empty; saving asks for it (tested below).
+            attendee.setdefault("country", "India")
+        normalize(meeting_from_mapping(item, f"meetings[{index}]", sources=sources, ids_by_key=keys))
+
+
+def test_saving_a_draft_with_an_attendee_of_unknown_country_names_them(invoke, tmp_path, snapshot):
+    report = tmp_path / "call.txt"
+    report.write_text("PIB, 20 August 2024\n\nPrime Minister Narendra Modi spoke with President Volodymyr "
+                      "Zelensky of Ukraine on the phone yesterday.\n", encoding="utf-8")
+    before = snapshot(invoke.path)
+    result = invoke("extract", str(report), "--save", "--yes", ok=False)
+    assert result.exit_code == 2
+    assert ("meetings[0].attendees[0].country: the report does not say Narendra Modi's country; add it with "
+            "--edit") in result.stderr
+    assert snapshot(invoke.path) == before

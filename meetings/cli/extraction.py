@@ -94,11 +94,26 @@ def extract(
         if not typer.confirm(f"Save {len(document.get('meetings') or [])} meeting(s)?", default=False):
             typer.echo("Nothing saved.", err=True)
             raise typer.Exit(1)
+    _check_countries(document)
     from meetings.db import run_write
     from meetings.services.fixtures import load_fixture
 
     report = run_write(_state(ctx).engine(), lambda session: load_fixture(session=session, data=document))
     typer.echo(f"Saved: {report.meetings_added} added, {report.meetings_skipped} already recorded.", err=True)
+
+
+def _check_countries(document: Any) -> None:
+    """Every attendee needs a country to be recorded; the draft leaves it empty where the report
+    does not say it, so say which one before anything is saved."""
+    from meetings.errors import InvalidInput
+
+    for index, meeting in enumerate((document or {}).get("meetings") or []):
+        for position, attendee in enumerate((meeting or {}).get("attendees") or []):
+            if isinstance(attendee, dict) and not attendee.get("country"):
+                who = attendee.get("name") or attendee.get("role") or "an attendee"
+                raise InvalidInput(f"meetings[{index}].attendees[{position}].country",
+                                   f"the report does not say {who}'s country; add it with --edit (or "
+                                   "remove the attendee); nothing was saved")
 
 
 def _recorded(ctx: typer.Context) -> Any:
