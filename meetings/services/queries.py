@@ -233,15 +233,35 @@ def _completed(session: Reader, records: list[MeetingRecord]) -> list[MeetingRec
         return records
     by_id = {r.id: r for r in records}
     dialect = _dialect_name(session)
-    attendances, topics, sources = _hydration(dialect)
     ids = {"ids": _ids_parameter(dialect, list(by_id))}
-    for mid, name, country, role, rank, host, chair in session.execute(attendances, ids).all():
+    if dialect == "sqlite":
+        # The three statements are fixed: on SQLite they go straight to the driver, compiled once.
+        driver = _driver_connection(session)
+        attendances, topics, sources = (
+            driver.execute(sql, (ids["ids"],)).fetchall() for sql in _hydration_sql(dialect))
+    else:
+        attendances, topics, sources = (session.execute(statement, ids).all() for statement in _hydration(dialect))
+    for mid, name, country, role, rank, host, chair in attendances:
         by_id[mid].attendees.append(AttendeeRecord(name, country, role, rank, bool(host), bool(chair)))
-    for mid, name in session.execute(topics, ids).all():
+    for mid, name in topics:
         by_id[mid].topics.append(name)
-    for mid, reference, publisher, published in session.execute(sources, ids).all():
-        by_id[mid].sources.append(SourceRecord(reference, publisher, published.isoformat() if published else None))
+    for mid, reference, publisher, published in sources:
+        if published is not None and not isinstance(published, str):
+            published = published.isoformat()
+        by_id[mid].sources.append(SourceRecord(reference, publisher, published))
     return records
+
+
+def _driver_connection(session: Reader) -> Any:
+    connection = session.connection() if hasattr(session, "get_bind") else session  # a Session, or a Connection
+    return connection.connection.driver_connection  # type: ignore[union-attr]
+
+
+@functools.cache
+def _hydration_sql(dialect: str) -> tuple[str, ...]:
+    from sqlalchemy.dialects import sqlite
+
+    return tuple(str(statement.compile(dialect=sqlite.dialect())) for statement in _hydration(dialect))
 
 
 def _dialect_name(session: Reader) -> str:
