@@ -19,7 +19,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "show": ("meetings.cli.meetings", "show", "Everything about one meeting, and the meetings linked to it."),
     "edit": ("meetings.cli.meetings", "edit", "Change a recorded meeting."),
     "delete": ("meetings.cli.meetings", "delete", "Delete a meeting."),
-    "export": ("meetings.cli.meetings", "export", "Export meetings as CSV, JSON or JSONL."),
+    "export": ("meetings.cli.meetings", "export", "Export meetings as CSV: a row per meeting, or per attendance."),
     "stats": ("meetings.cli.analysis", "stats", "Count meetings by country, pair, person, topic, org or period."),
     "graph": ("meetings.cli.analysis", "graph", "Write the co-attendance network: who met whom, as a graph."),
     "timeline": ("meetings.cli.analysis", "timeline", "Meetings in date order, sideline meetings indented."),
