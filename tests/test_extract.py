@@ -312,3 +312,16 @@ def test_saving_a_draft_with_an_attendee_of_unknown_country_names_them(invoke, t
     assert ("meetings[0].attendees[0].country: the report does not say Narendra Modi's country; add it with "
             "--edit") in result.stderr
     assert snapshot(invoke.path) == before
+
+
+@pytest.mark.parametrize("edited", ["- just a list\n", "meetings: [a string]\n", "meetings:\n  - attendees: [x]\n",
+                                    "meetings: [\n"])
+def test_an_edited_draft_that_is_not_records_is_refused_in_one_line(invoke, tmp_path, monkeypatch, snapshot, edited):
+    from tests.test_edit import scripted_editor
+
+    monkeypatch.setenv("EDITOR", scripted_editor(tmp_path, f"path.write_text({edited!r})\n"))
+    before = snapshot(invoke.path)
+    result = invoke("extract", str(ARTICLE), "--save", "--yes", "--edit", ok=False)
+    assert result.exit_code == 2, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert snapshot(invoke.path) == before

@@ -85,7 +85,13 @@ def extract(
         return
     if edit:
         rendered = _edited(rendered, draft_format)
-        document = yaml.safe_load(rendered)
+        try:
+            document = yaml.safe_load(rendered)
+        except yaml.YAMLError as exc:
+            problem = getattr(exc, "problem", None) or exc
+            raise InvalidInput("--edit", f"the edited draft is not valid YAML or JSON ({problem}); nothing was saved") from None
+        if not isinstance(document, dict):
+            raise InvalidInput("--edit", "the edited draft must be a mapping with a 'meetings' list; nothing was saved")
     else:
         typer.echo(rendered, nl=False)
     if not yes:
@@ -107,8 +113,11 @@ def _check_countries(document: Any) -> None:
     does not say it, so say which one before anything is saved."""
     from meetings.errors import InvalidInput
 
-    for index, meeting in enumerate((document or {}).get("meetings") or []):
-        for position, attendee in enumerate((meeting or {}).get("attendees") or []):
+    # A draft whose shape is wrong is left to the importer, which says where.
+    meetings = document.get("meetings")
+    for index, meeting in enumerate(meetings if isinstance(meetings, list) else []):
+        attendees = meeting.get("attendees") if isinstance(meeting, dict) else None
+        for position, attendee in enumerate(attendees if isinstance(attendees, list) else []):
             if isinstance(attendee, dict) and not attendee.get("country"):
                 who = attendee.get("name") or attendee.get("role") or "an attendee"
                 raise InvalidInput(f"meetings[{index}].attendees[{position}].country",
