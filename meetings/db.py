@@ -286,6 +286,12 @@ def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
         yield session
 
 
+def dialect_name(reader: Connection | Session) -> str:
+    """"sqlite" or "postgresql" for a Core connection or an ORM session."""
+    dialect = getattr(reader, "dialect", None)  # a Connection has one; a Session has a bind
+    return (dialect or reader.get_bind().dialect).name  # type: ignore[union-attr]
+
+
 @contextmanager
 def read_scope(engine: Engine) -> Iterator[Connection]:
     """A Core connection in one read transaction (one consistent snapshot for a streamed listing),

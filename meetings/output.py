@@ -43,7 +43,7 @@ def unneutralize(value: str) -> str:
     return value
 
 
-def _escape(value: str, characters: str) -> str:
+def escape_separators(value: str, characters: str) -> str:
     """A backslash before each backslash and each of `characters` (";" or ",;")."""
     if "\\" not in value and ";" not in value and ("," not in value or characters == ";"):
         return value  # the usual case: nothing to escape
@@ -59,9 +59,9 @@ def format_attendee(attendee: AttendeeRecord) -> str:
     Backslashes escape a comma inside the name or country, and any semicolon, so that a
     joined cell can be split back exactly.
     """
-    parts = [_escape(attendee.name or "", ",;"), _escape(attendee.country or "", ",;")]
+    parts = [escape_separators(attendee.name or "", ",;"), escape_separators(attendee.country or "", ",;")]
     if attendee.role:
-        parts.append(_escape(attendee.role, ";"))
+        parts.append(escape_separators(attendee.role, ";"))
     return ", ".join(parts)
 
 
@@ -103,8 +103,8 @@ def _common_cells(record: MeetingRecord) -> dict[str, Any]:
         "venue_country": record.venue_country or "",
         "organization": record.organization or "",
         "sideline_of": record.sideline_of if record.sideline_of is not None else "",
-        "topics": join_cell(_escape(t, ";") for t in record.topics),
-        "sources": join_cell(_escape(s.reference, ";") for s in record.sources),
+        "topics": join_cell(escape_separators(t, ";") for t in record.topics),
+        "sources": join_cell(escape_separators(s.reference, ";") for s in record.sources),
         "summary": record.summary or "",
     }
 
@@ -117,7 +117,7 @@ def wide_row(record: MeetingRecord) -> dict[str, Any]:
     return {
         "id": record.id,
         **_common_cells(record),
-        "countries": join_cell(_escape(c, ";") for c in record.countries),
+        "countries": join_cell(escape_separators(c, ";") for c in record.countries),
         "attendees": join_cell(format_attendee(a) for a in record.attendees),
         "place": ", ".join(part for part in (record.venue, record.venue_country) if part),
     }

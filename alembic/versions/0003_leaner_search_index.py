@@ -14,6 +14,8 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 COLUMNS = "title, summary, topics, people, venue, tokenize = 'unicode61 remove_diacritics 2'"
+# The document each meeting is indexed as, as the services write it at this revision. It is copied
+# here on purpose, not imported: a migration must do the same thing however the code changes later.
 FILL = """
     INSERT INTO meetings_search (rowid, title, summary, topics, people, venue)
     SELECT m.id, m.title, coalesce(m.summary, ''),

@@ -16,6 +16,7 @@ from sqlalchemy import Select, and_, exists, func, literal, or_, select
 
 from meetings import tables as t
 from meetings.dates import PartialDate
+from meetings.db import dialect_name
 from meetings.filters import MeetingFilter
 
 if TYPE_CHECKING:
@@ -184,10 +185,15 @@ def find_meetings(*, session: Reader, filters: MeetingFilter) -> list[MeetingRec
 def iter_meetings(*, session: Reader, filters: MeetingFilter) -> Iterator[MeetingRecord]:
     """Every matching meeting as a record, streamed a page at a time: one statement for the
     meetings themselves, then one each for a page's attendees, topics and sources."""
-    check_filters(session=session, filters=filters)
-    rows = session.execute(_filtered(_meeting_columns(), filters, session).execution_options(yield_per=PAGE))
-    for page in rows.partitions(PAGE):  # fetchmany: a page at a time, never row by row
+    for page in _pages(session, _meeting_columns(), filters):
         yield from _completed(session, [_record(row) for row in page])
+
+
+def _pages(session: Reader, columns: Select, filters: MeetingFilter) -> Iterator[Sequence[Any]]:  # type: ignore[type-arg]
+    """The filter checked, then the matching rows of `columns` streamed a page at a time
+    (fetchmany, never row by row)."""
+    check_filters(session=session, filters=filters)
+    yield from session.execute(_filtered(columns, filters, session).execution_options(yield_per=PAGE)).partitions(PAGE)
 
 
 def load_records(*, session: Reader, meeting_ids: Sequence[int]) -> list[MeetingRecord]:
@@ -232,13 +238,13 @@ def _completed(session: Reader, records: list[MeetingRecord]) -> list[MeetingRec
     if not records:
         return records
     by_id = {r.id: r for r in records}
-    dialect = _dialect_name(session)
+    dialect = dialect_name(session)
     ids = {"ids": _ids_parameter(dialect, list(by_id))}
     if dialect == "sqlite":
         # The three statements are fixed: on SQLite they go straight to the driver, compiled once.
         driver = _driver_connection(session)
         attendances, topics, sources = (
-            driver.execute(sql, (ids["ids"],)).fetchall() for sql in _hydration_sql(dialect))
+            driver.execute(sql, (ids["ids"],)).fetchall() for sql in _sqlite_hydration_sql())
     else:
         attendances, topics, sources = (session.execute(statement, ids).all() for statement in _hydration(dialect))
     for mid, name, country, role, rank, host, chair in attendances:
@@ -258,15 +264,10 @@ def _driver_connection(session: Reader) -> Any:
 
 
 @functools.cache
-def _hydration_sql(dialect: str) -> tuple[str, ...]:
+def _sqlite_hydration_sql() -> tuple[str, ...]:
     from sqlalchemy.dialects import sqlite
 
-    return tuple(str(statement.compile(dialect=sqlite.dialect())) for statement in _hydration(dialect))
-
-
-def _dialect_name(session: Reader) -> str:
-    dialect = getattr(session, "dialect", None)  # a Connection has one; a Session has a bind
-    return (dialect or session.get_bind().dialect).name  # type: ignore[union-attr]
+    return tuple(str(statement.compile(dialect=sqlite.dialect())) for statement in _hydration("sqlite"))
 
 
 def _ids_parameter(dialect: str, ids: list[int]) -> Any:
@@ -391,7 +392,7 @@ def _wide_columns(dialect: str) -> Select:  # type: ignore[type-arg]
 def iter_wide_cells(*, session: Reader, filters: MeetingFilter) -> Iterator[list[Any]]:
     """The cells of `meetings.output.WIDE_COLUMNS` for every matching meeting, streamed: the
     fast path of a one-row-per-meeting export (SQLite and PostgreSQL; others use records)."""
-    dialect = _dialect_name(session)
+    dialect = dialect_name(session)
     if dialect not in _AGGREGATES:
         from meetings.output import WIDE_COLUMNS, wide_row
 
@@ -399,12 +400,10 @@ def iter_wide_cells(*, session: Reader, filters: MeetingFilter) -> Iterator[list
             row = wide_row(record)
             yield [row[c] for c in WIDE_COLUMNS]
         return
-    check_filters(session=session, filters=filters)
-    rows = session.execute(_filtered(_wide_columns(dialect), filters, session).execution_options(yield_per=PAGE))
-    from meetings.output import LIST_SEPARATOR, _escape
+    from meetings.output import LIST_SEPARATOR, escape_separators
 
     stored = PartialDate.stored
-    for page in rows.partitions(PAGE):
+    for page in _pages(session, _wide_columns(dialect), filters):
         for (mid, start, start_precision, end, end_precision, title, kind, venue, venue_country, organization,
              parent_id, people, topics, sources, summary) in page:
             cells, countries = [], {}
@@ -416,5 +415,5 @@ def iter_wide_cells(*, session: Reader, filters: MeetingFilter) -> Iterator[list
             yield [mid, stored(start, start_precision).isoformat(),
                    stored(end, end_precision).isoformat() if end else "", title, kind, venue or "",
                    venue_country or "", organization or "", parent_id if parent_id is not None else "",
-                   LIST_SEPARATOR.join(_escape(c, ";") for c in countries), LIST_SEPARATOR.join(cells),
+                   LIST_SEPARATOR.join(escape_separators(c, ";") for c in countries), LIST_SEPARATOR.join(cells),
                    topics, sources, summary or ""]

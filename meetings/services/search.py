@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.exc import DBAPIError
 
+from meetings.db import dialect_name
 from meetings.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -50,15 +51,10 @@ _POSTGRES_INSERT = text(f"""
 """).bindparams(bindparam("ids", expanding=True))
 
 
-def _dialect(session: Session | Connection) -> str:
-    dialect = getattr(session, "dialect", None)  # a Connection has one; a Session has a bind
-    return (dialect or session.get_bind().dialect).name  # type: ignore[union-attr]
-
-
 def refresh(session: Session, meeting_ids: Iterable[int]) -> None:
     """Re-index these meetings (those that no longer exist are dropped from the index)."""
     ids = list(dict.fromkeys(meeting_ids))
-    dialect = _dialect(session)
+    dialect = dialect_name(session)
     if not ids or dialect not in ("sqlite", "postgresql"):
         return
     delete, insert = (_SQLITE_DELETE, _SQLITE_INSERT) if dialect == "sqlite" else (_POSTGRES_DELETE, _POSTGRES_INSERT)
@@ -159,7 +155,7 @@ def matching_ids(session: Session | Connection, query: str):  # type: ignore[no-
     """A SELECT of the ids of meetings matching a search, for use in an IN (...)."""
     from sqlalchemy import Integer
 
-    if _dialect(session) == "postgresql":
+    if dialect_name(session) == "postgresql":
         return text(f"SELECT meeting_id FROM {TABLE} WHERE document @@ to_tsquery('simple', unaccent(:tsquery))"
                     ).bindparams(tsquery=to_tsquery(query)).columns(meeting_id=Integer)
     return text(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :search").bindparams(search=query).columns(rowid=Integer)
@@ -169,7 +165,7 @@ def walk_in_date_order(session: Session | Connection, filters: Any) -> bool:
     """Whether a search under a small limit, newest or oldest first, matches so many meetings
     that walking them in date order until the limit is cheaper than sorting every match
     (SQLite; the crossing point is about sqrt(50 x meetings) matches)."""
-    if (_dialect(session) != "sqlite" or filters.limit is None or filters.limit > 1000
+    if (dialect_name(session) != "sqlite" or filters.limit is None or filters.limit > 1000
             or filters.sort not in ("date", "-date")):
         return False
     meetings = session.execute(text("SELECT max(rowid) FROM meetings")).scalar() or 0
@@ -186,7 +182,7 @@ def check_query(session: Session | Connection, query: str) -> None:
     """Refuse a search the index cannot parse, before any output is written."""
     if not query.strip():
         raise InvalidInput("--search", f"must not be empty; {SEARCH_HINT}")
-    dialect = _dialect(session)
+    dialect = dialect_name(session)
     try:
         if dialect == "postgresql":
             to_tsquery(query)
