@@ -31,6 +31,7 @@ from importlib import resources
 from collections.abc import Callable
 from typing import Any
 
+from meetings import titles
 from meetings.errors import InvalidInput
 
 MONTHS = ("January February March April May June July August September October November December "
@@ -62,11 +63,6 @@ EVENT = re.compile(
     r"Forum|Conclave|Ministerial))")
 FOUNDING = re.compile(r"\bat an? (summit|meeting|conference) in ([A-Z][\w-]+)(?: in (\d{4}))? by the (\w+?)s? of "
                       r"([^.]+)")
-HONORIFICS = {"Shri", "Smt", "Shrimati", "Sri", "Mr", "Mrs", "Ms", "Dr", "Excellency", "H.E", "HE"}
-LEADERS = {"President", "Prime Minister", "King", "Emir", "Chancellor", "Premier", "Crown Prince"}
-GRADES = {"Deputy", "Vice", "Assistant", "Under", "First"}
-SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
-MODIFIERS = {"acting", "interim", "outgoing", "incoming", "new", "then"}
 NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ’'-]+(?:-[A-Z][a-zà-ÿ’'-]+)?|[A-Z]\.?|(?:al|bin|de|da|van|von)-?)$")
 QUOTED = re.compile(r"\b(?:said|told|spokesperson|spokesman|spokeswoman|according to)\b", re.IGNORECASE)
 BULLET = re.compile(r"^\s*(?:[-•*]|\d+[.)])\s+")
@@ -126,30 +122,11 @@ def _person_key(name: str) -> str:
 @functools.cache
 def _vocabulary() -> dict[str, Any]:
     data = resources.files("meetings.data")
-    titles: dict[str, str] = {}
-    title_countries: dict[str, str] = {}
-    for line in data.joinpath("extract_titles.txt").read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            line, _, country = line.partition("@")
-            phrase, _, role = line.partition("=>")
-            # Every title in both spellings: "Minister of National Defence" and "... Defense".
-            for variant in {phrase.strip(), phrase.strip().replace("Defence", "Defense"),
-                            phrase.strip().replace("Defense", "Defence")}:
-                titles.setdefault(variant, (role or phrase).strip())
-                if country.strip():
-                    title_countries.setdefault(variant, country.strip())
-    ranks = [line.strip() for line in data.joinpath("extract_ranks.txt").read_text("utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
     demonyms = {k: v for k, v in json.loads(data.joinpath("extract_demonyms.json").read_text("utf-8")).items()
                 if not k.startswith("_")}
     frameworks = {k: v for k, v in json.loads(data.joinpath("extract_frameworks.json").read_text("utf-8")).items()
                   if not k.startswith("_")}
-    heads = [line.strip() for line in data.joinpath("extract_title_words.txt").read_text("utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
-    bodies = {line.strip() for line in data.joinpath("extract_title_bodies.txt").read_text("utf-8").splitlines()
-              if line.strip() and not line.startswith("#")}
-    return {"titles": titles, "title_countries": title_countries, "ranks": ranks, "demonyms": demonyms,
-            "frameworks": frameworks, "heads": heads, "bodies": bodies}
+    return {"demonyms": demonyms, "frameworks": frameworks}
 
 
 def _country(text: str) -> str | None:
@@ -215,23 +192,11 @@ def sentences(text: str) -> list[str]:
 
 def mentions(sentence: str) -> list[Mention]:
     """The officials a sentence names, with their country, role and rank where it says them."""
-    vocabulary = _vocabulary()
-    titles: dict[str, str] = vocabulary["titles"]
-    ranks: list[str] = vocabulary["ranks"]
-    demonyms: dict[str, str] = vocabulary["demonyms"]
-    words = [w[:-1] if w.endswith(".") and len(w) > 2 and w not in ("Dr.", "Mr.", "Ms.") else w
-             for w in re.findall(r"[\w’'.-]+|[(),;:“”\"]", sentence)]
+    demonyms: dict[str, str] = _vocabulary()["demonyms"]
+    words = titles.words(sentence)
     found: list[Mention] = []
     index = 0
     last_end, last_country = -2, None  # where the previous mention ended, and its country
-
-    def match_phrase(position: int, phrases: list[str]) -> tuple[str, int] | None:
-        for phrase in sorted(phrases, key=lambda p: -len(p.split())):
-            parts = phrase.split()
-            window = [w.rstrip(",") for w in words[position:position + len(parts)]]
-            if [w.lower() for w in window] == [p.lower() for p in parts]:
-                return phrase, position + len(parts)
-        return None
 
     while index < len(words):
         start = index
@@ -252,34 +217,12 @@ def mentions(sentence: str) -> list[Mention]:
             index += 1
         if index < len(words) and words[index].lower() == "counterpart":
             index, cued, role = index + 1, True, "counterpart"
-        while index < len(words) and words[index] in MODIFIERS:
+        while index < len(words) and words[index] in titles.MODIFIERS:
             index += 1
-        # "Deputy Secretary of Defense", "Vice Foreign Minister": a grade before a known title.
-        grade = None
-        if index + 1 < len(words) and words[index] in GRADES and words[index + 1][:1].isupper():
-            grade = match_phrase(index + 1, list(titles))
-            if grade and not match_phrase(index, list(titles)):
-                grade = (words[index], grade)
-            else:
-                grade = None
-        title = match_phrase(index, list(titles)) if index < len(words) and not grade else None
-        if title is None and country and index < len(words) and not grade:
-            title = _free_title(words, index, vocabulary["heads"], vocabulary["bodies"])
-            if title:
-                titles = {**titles, title[0]: title[0]}
-        if grade:
-            prefix, (phrase, end) = grade
-            role, index, cued = f"{prefix} {titles[phrase]}", end, True
-            country = country or vocabulary["title_countries"].get(phrase)
-        elif title:
-            role, index, cued = titles[title[0]], title[1], True
-            country = country or vocabulary["title_countries"].get(title[0])
-            # "State Councillor and Foreign Minister Wang Yi": a second title joined by "and".
-            if index + 1 < len(words) and words[index] == "and":
-                second = match_phrase(index + 1, list(titles))
-                if second:
-                    index = second[1]
-                    country = country or vocabulary["title_countries"].get(second[0])
+        title = titles.title_at(words, index, free=country is not None)
+        if title:
+            role, index, cued = title.role, title.end, True
+            country = country or title.country
             if index + 1 < len(words) and words[index] == "of":
                 # "Minister of Defence of Russia": a country after the title.
                 for size in (3, 2, 1):
@@ -289,22 +232,23 @@ def mentions(sentence: str) -> list[Mention]:
                         break
             if index < len(words) and words[index].lower() == "counterpart":
                 index += 1
-        found_rank = match_phrase(index, ranks) if index < len(words) else None
+        found_rank = titles.rank_at(words, index)
         if found_rank:
-            rank, index, cued = found_rank[0].rstrip("."), found_rank[1], True
-            if rank in ("Dr",):
-                rank = None
+            rank, index, cued = found_rank[0], found_rank[1], True
+        if titles.after_honorifics(words, index) > index:
+            # "External Affairs Minister Dr. S. Jaishankar", "H.E. Mr. ...": not part of the name.
+            cued = cued or words[index] == "Dr."
+            index = titles.after_honorifics(words, index)
         name_words: list[str] = []
-        while index < len(words) and (NAME_TOKEN.match(words[index]) or (name_words and re.sub(r"[’']s$", "", words[index]) in SUFFIXES)) \
+        while index < len(words) and (NAME_TOKEN.match(words[index]) or (name_words and re.sub(r"[’']s$", "", words[index]) in titles.SUFFIXES)) \
                 and words[index] not in MONTHS:
-            if match_phrase(index, list(titles)) or (_country(words[index]) and not name_words):
+            if titles.title_at(words, index) or (_country(words[index]) and not name_words):
                 break
             name_words.append(words[index])
             index += 1
             if re.search(r"[’']s$", name_words[-1]):
                 break  # "Austin III's Meeting": a possessive ends the name
-        while name_words and name_words[0].rstrip(".") in HONORIFICS:
-            name_words = name_words[1:]
+        name_words = name_words[titles.after_honorifics(name_words, 0):]
         name_words = _trim_name(name_words)
         # Two words, or an initial and a surname ("S. Jaishankar").
         if cued and len(name_words) >= 2 and any(len(w.rstrip(".")) > 1 for w in name_words[1:]):
@@ -316,7 +260,7 @@ def mentions(sentence: str) -> list[Mention]:
                     if _country(candidate):
                         country, index = _country(candidate), index + 1 + size
                         break
-            if country is None and start == last_end + 1 and words[last_end] == "and" and role not in LEADERS:
+            if country is None and start == last_end + 1 and words[last_end] == "and" and role not in titles.LEADERS:
                 # "Japanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara"
                 country = last_country
             last_end, last_country = index, country
@@ -326,25 +270,6 @@ def mentions(sentence: str) -> list[Mention]:
             continue
         index = start + 1
     return found
-
-
-def _free_title(words: list[str], index: int, heads: list[str], bodies: set[str]) -> tuple[str, int] | None:
-    """Capitalized words (with "of", "the") ending in a title word ("Senior Undersecretary"), or in
-    the body a title word is "of" ("Vice Chairman of the Central Military Commission"). The longest
-    such run wins."""
-    best = None
-    headed = False
-    position = index
-    while position < len(words) and position - index < 9 and (
-            words[position][:1].isupper() or words[position] in ("of", "the", "for")):
-        for head in heads:
-            parts = head.split()
-            if [w.lower() for w in words[position - len(parts) + 1:position + 1]] == [p.lower() for p in parts]:
-                best, headed = (" ".join(words[index:position + 1]), position + 1), True
-        if headed and words[position] in bodies and "of" in words[index:position]:
-            best = (" ".join(words[index:position + 1]), position + 1)
-        position += 1
-    return best
 
 
 def _trim_name(words: list[str]) -> list[str]:

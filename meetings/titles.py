@@ -1,0 +1,301 @@
+"""Titles, ranks and honorifics: how a person string names an office, and which words are the name.
+
+One vocabulary, used wherever a person is written with words around the name (a report's
+sentence, an imported people cell):
+
+- *titles* (``data/titles.txt``): "Defence Minister", "Secretary of State", each with the role
+  recorded for it and, for a title only one country uses, that country;
+- *title words* and *title bodies* (``data/title_words.txt``, ``data/title_bodies.txt``): for
+  titles the list does not spell out ("Senior Undersecretary", "Vice Chairman of the Central
+  Military Commission");
+- *ranks* (``data/ranks.txt``): "Army General", "Rear Admiral", recorded as the person's rank;
+- *honorifics* (``data/honorifics.txt``): "Shri", "H.E.", "Dato' Seri", dropped from the name;
+- suffixes (Jr., 3rd, III) are part of the name and kept.
+
+The API, smallest first:
+
+    >>> split_title("Prime Minister Kyriakos Mitsotakis")
+    Person(name='Kyriakos Mitsotakis', role='Prime Minister', rank=None, country=None)
+    >>> split_title("H.E. Mr. Ali Bagheri Kani, Deputy Foreign Minister").role
+    'Deputy Minister of Foreign Affairs'
+    >>> [p.name for p in split_people("President Andrzej Duda and Prime Minister Donald Tusk")]
+    ['Andrzej Duda', 'Donald Tusk']
+
+``words`` splits text into the tokens the ``*_at`` functions read; ``title_at``, ``rank_at`` and
+``after_honorifics`` recognise a title, a rank or honorifics at a position of such a list, for a
+caller (the extractor) that walks a sentence itself.
+
+This module imports nothing of ``extract``, ``cli`` or ``services``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+# A grade before a known title makes a junior title: "Deputy" + "Secretary of Defense".
+GRADES = frozenset({"Deputy", "Vice", "Assistant", "Under", "First"})
+# Words before a title that say something of the office, not which one: "acting Foreign Minister".
+MODIFIERS = frozenset({"acting", "interim", "outgoing", "incoming", "new", "then", "Acting", "Interim"})
+# Generational suffixes: kept in the name, left out of its matching key.
+SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "V", "2nd", "3rd", "4th"})
+# Heads of state and government: a delegation's country is not carried over to one ("Japanese Foreign
+# Minister X and Prime Minister Y" does not make Y Japanese by juxtaposition alone).
+LEADERS = frozenset({"President", "Prime Minister", "King", "Emir", "Chancellor", "Premier", "Crown Prince"})
+
+_WORD = re.compile(r"[\w’'.-]+|[(),;:“”\"]")
+
+
+def words(text: str) -> list[str]:
+    """The tokens of a text as the ``*_at`` functions read them: words (with their apostrophes,
+    hyphens and inner dots) and punctuation; a full stop ending a word is dropped unless the word
+    is an abbreviation of an honorific ("Mr.", "Dr.") or an initial ("K.")."""
+    tokens = []
+    for token in _WORD.findall(text):
+        if token.endswith(".") and len(token) > 2 and token not in ("Dr.", "Mr.", "Ms.", "Jr.", "Sr."):
+            token = token.rstrip(".") or token
+        tokens.append(token)
+    return tokens
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title found at a position: as written, the role recorded for it, the country it implies
+    (if only one country uses it) and the position after it."""
+
+    written: str
+    role: str
+    country: str | None
+    end: int
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person string read apart: the name (honorifics dropped, suffixes kept), the role its
+    title records, its rank, and the country the title or an "of <country>" says. A string that
+    holds only a title ("the Prime Minister") has no name."""
+
+    name: str | None
+    role: str | None = None
+    rank: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    titles: dict[tuple[str, ...], tuple[str, str, str | None]]  # lowered words -> (written, role, country)
+    ranks: dict[tuple[str, ...], str]
+    heads: tuple[tuple[str, ...], ...]
+    bodies: frozenset[str]
+    honorifics: frozenset[tuple[str, ...]]
+    longest: int  # words in the longest phrase, for bounded windows
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("meetings.data").joinpath(name).read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _bare(word: str) -> str:
+    """A word compared without its dots: "H.E." and "H.E", "Mr." and "Mr" are one honorific."""
+    return word.replace(".", "")
+
+
+@functools.cache
+def vocabulary() -> _Vocabulary:
+    titles: dict[tuple[str, ...], tuple[str, str, str | None]] = {}
+    for line in _lines("titles.txt"):
+        line, _, country = line.partition("@")
+        phrase, _, role = line.partition("=>")
+        phrase = phrase.strip()
+        # Every title in both spellings: "Minister of National Defence" and "... Defense".
+        for variant in (phrase, phrase.replace("Defense", "Defence"), phrase.replace("Defence", "Defense")):
+            titles.setdefault(tuple(variant.lower().split()), (variant, (role or phrase).strip(),
+                                                               country.strip() or None))
+    ranks = {tuple(words(rank.lower())): rank.rstrip(".") for rank in _lines("ranks.txt")}
+    honorifics = frozenset(tuple(_bare(w) for w in words(h)) for h in _lines("honorifics.txt"))
+    heads = tuple(tuple(head.lower().split()) for head in _lines("title_words.txt"))
+    longest = max(len(key) for key in [*titles, *ranks, *honorifics])
+    return _Vocabulary(titles=titles, ranks=ranks, heads=heads, bodies=frozenset(_lines("title_bodies.txt")),
+                       honorifics=honorifics, longest=longest)
+
+
+def _window(tokens: Sequence[str], position: int, size: int) -> tuple[str, ...]:
+    return tuple(w.rstrip(",").lower() for w in tokens[position:position + size])
+
+
+def _known_title(tokens: Sequence[str], position: int) -> Title | None:
+    """The longest title of the list starting at ``position``."""
+    table = vocabulary().titles
+    for size in range(min(vocabulary().longest, len(tokens) - position), 0, -1):
+        entry = table.get(_window(tokens, position, size))
+        if entry:
+            written, role, country = entry
+            return Title(written=" ".join(tokens[position:position + size]), role=role, country=country,
+                         end=position + size)
+    return None
+
+
+def _free_title(tokens: Sequence[str], position: int) -> Title | None:
+    """Capitalized words (with "of", "the", "for") ending in a title word ("Senior Undersecretary"),
+    or in the body a title word is "of" ("Vice Chairman of the Central Military Commission"). The
+    longest such run wins."""
+    best = None
+    headed = False
+    end = position
+    while end < len(tokens) and end - position < 9 and (tokens[end][:1].isupper()
+                                                         or tokens[end] in ("of", "the", "for")):
+        for head in vocabulary().heads:
+            if _window(tokens, end - len(head) + 1, len(head)) == head and end - len(head) + 1 >= position:
+                best, headed = end + 1, True
+        if headed and tokens[end] in vocabulary().bodies and "of" in tokens[position:end]:
+            best = end + 1
+        end += 1
+    if best is None:
+        return None
+    written = " ".join(tokens[position:best])
+    return Title(written=written, role=written, country=None, end=best)
+
+
+def title_at(tokens: Sequence[str], position: int, *, free: bool = False) -> Title | None:
+    """The title written at ``position``, if any: a known title ("Foreign Minister"), a grade before
+    one ("Deputy Secretary of Defense"), a second title joined by "and" ("State Councillor and
+    Foreign Minister"), and, with ``free``, a run of capitalized words ending in a title word
+    (used where a country cues it: "Philippine Senior Undersecretary")."""
+    if position >= len(tokens):
+        return None
+    title = None
+    if tokens[position] in GRADES and position + 1 < len(tokens) and not _known_title(tokens, position):
+        junior = _known_title(tokens, position + 1)
+        if junior:
+            title = Title(written=f"{tokens[position]} {junior.written}", role=f"{tokens[position]} {junior.role}",
+                          country=junior.country, end=junior.end)
+    title = title or _known_title(tokens, position) or (_free_title(tokens, position) if free else None)
+    if title and title.end + 1 < len(tokens) and tokens[title.end] == "and":
+        second = _known_title(tokens, title.end + 1)
+        if second:
+            title = Title(written=" ".join(tokens[position:second.end]), role=title.role,
+                          country=title.country or second.country, end=second.end)
+    return title
+
+
+def rank_at(tokens: Sequence[str], position: int) -> tuple[str, int] | None:
+    """(rank, position after it) for a rank written at ``position`` ("Army General")."""
+    table = vocabulary().ranks
+    for size in range(min(vocabulary().longest, len(tokens) - position), 0, -1):
+        rank = table.get(_window(tokens, position, size))
+        if rank:
+            return rank, position + size
+    return None
+
+
+def after_honorifics(tokens: Sequence[str], position: int) -> int:
+    """The position after any honorifics written at ``position`` ("H.E. Mr. Ali" -> at "Ali")."""
+    table = vocabulary().honorifics
+    moved = True
+    while moved:
+        moved = False
+        for size in range(min(vocabulary().longest, len(tokens) - position), 0, -1):
+            if tuple(_bare(w) for w in tokens[position:position + size]) in table:
+                position, moved = position + size, True
+                break
+    return position
+
+
+def is_honorific(word: str) -> bool:
+    return (_bare(word),) in vocabulary().honorifics
+
+
+def strip_honorifics(name: str) -> str:
+    """A name without the honorifics before it: "Shri Rajnath Singh" -> "Rajnath Singh"."""
+    tokens = name.split()
+    return " ".join(tokens[after_honorifics(tokens, 0):]) or name.strip()
+
+
+def _country_of(text: str) -> str | None:
+    from meetings.countries import resolve_country
+    from meetings.errors import InvalidInput
+
+    text = re.sub(r"^the\s+", "", text.strip(" ,"), flags=re.IGNORECASE)
+    if len(text) <= 3 or not text[:1].isupper():
+        return None  # "Li" is a name, not Liechtenstein's code
+    try:
+        return resolve_country(text).name
+    except InvalidInput:
+        return None
+
+
+def _title_and_country(tokens: list[str], position: int) -> tuple[Title | None, str | None, int]:
+    """A title at ``position`` and an "of <country>" after it ("Prime Minister of Greece")."""
+    title = title_at(tokens, position)
+    if title is None:
+        return None, None, position
+    country, end = title.country, title.end
+    if end + 1 < len(tokens) and tokens[end] == "of":
+        for size in range(min(5, len(tokens) - end - 1), 0, -1):
+            found = _country_of(" ".join(tokens[end + 1:end + 1 + size]))
+            if found:
+                return title, found, end + 1 + size
+    return title, country, end
+
+
+def split_title(text: str) -> Person:
+    """A person string read apart: "Prime Minister Kyriakos Mitsotakis", "Army General Sergei
+    Shoigu", "Shri Rajnath Singh", "Kyriakos Mitsotakis, Prime Minister of Greece", "Lloyd J.
+    Austin III". Honorifics are dropped, suffixes kept; what is not a title or rank is the name."""
+    text = " ".join(text.split())
+    name_part, _, after = text.partition(",")
+    trailing = after.strip()
+    if trailing and trailing.rstrip(".") not in SUFFIXES:
+        tail = [w for w in words(trailing) if w != ","]
+        title, country, end = _title_and_country(tail, after_honorifics(tail, 0))
+        if title is not None and end == len(tail):
+            inner = split_title(name_part)
+            return Person(name=inner.name, role=inner.role or title.role, rank=inner.rank,
+                          country=inner.country or country)
+    tokens = text.split()
+    position = after_honorifics(tokens, 1 if tokens[:1] == ["the"] else 0)
+    while position < len(tokens) and tokens[position] in MODIFIERS:
+        position += 1
+    title, country, position = _title_and_country(tokens, position)
+    rank = rank_at(tokens, position)
+    if rank:
+        position = rank[1]
+    position = after_honorifics(tokens, position)
+    name = " ".join(tokens[position:]).strip(" ,") or None
+    return Person(name=name, role=title.role if title else None, rank=rank[0] if rank else None, country=country)
+
+
+_JOIN = re.compile(r"\s*(?:;|,\s*and\s+|,|\s+and\s+|\s*&\s*)\s*")
+
+
+def split_people(text: str) -> list[Person]:
+    """The people a cell lists, each read apart by ``split_title``: "President Andrzej Duda and
+    Prime Minister Donald Tusk" is two people. A comma or "and" separates people only where each
+    side holds a name: in "Deputy Prime Minister and Foreign Minister Radosław Sikorski" and
+    "Kyriakos Mitsotakis, Prime Minister of Greece" the title-only piece joins its neighbour."""
+    people: list[str] = []
+    prefix: str | None = None  # titles waiting for the name they belong to
+    for piece in (piece for piece in _JOIN.split(text.strip()) if piece):
+        if people and prefix is None and piece.rstrip(".") in SUFFIXES:
+            people[-1] = f"{people[-1]} {piece}"
+        elif _is_title_only(piece):
+            if people and prefix is None and split_title(people[-1]).role is None:
+                people[-1] = f"{people[-1]}, {piece}"
+            else:
+                prefix = piece if prefix is None else f"{prefix} and {piece}"
+        else:
+            people.append(piece if prefix is None else f"{prefix} and {piece}")
+            prefix = None
+    if prefix is not None:
+        people.append(prefix)
+    return [split_title(person) for person in people]
+
+
+def _is_title_only(piece: str) -> bool:
+    tokens = piece.split()
+    title, _, end = _title_and_country(tokens, after_honorifics(tokens, 0))
+    return title is not None and end == len(tokens)
