@@ -22,14 +22,19 @@ class MeetingFilter:
 
     countries: tuple[str, ...] = ()  # ISO codes; every one must be represented by an attendee
     any_countries: tuple[str, ...] = ()  # ISO codes; at least one must be represented
-    person_words: tuple[str, ...] = ()  # folded words that all start words of one of a person's names
+    # Each a person's name as folded words, every one a whole word of one of the person's names
+    # (a word ending in "*" starts one); any of the people.
+    people: tuple[tuple[str, ...], ...] = ()
+    # Casefolded fragments; an attendee's role contains one of them (the attendee matched by
+    # `people`, else one of `countries`/`any_countries`, when those are given).
+    roles: tuple[str, ...] = ()
     date_from: PartialDate | None = None
     date_to: PartialDate | None = None
-    topic: str | None = None  # folded topic fragment
-    organization: str | None = None  # folded acronym
-    kind: str | None = None
-    venue: str | None = None  # folded venue fragment
-    venue_country: str | None = None  # ISO code
+    topics: tuple[str, ...] = ()  # folded topic fragments; any of them
+    organizations: tuple[str, ...] = ()  # folded acronyms; any of them
+    kinds: tuple[str, ...] = ()  # any of these kinds
+    venues: tuple[str, ...] = ()  # casefolded venue fragments; any of them
+    venue_countries: tuple[str, ...] = ()  # ISO codes; any of them
     sideline_of: int | None = None
     search: str | None = None  # full-text query
     sort: str = "-date"

@@ -60,8 +60,43 @@ def test_stats_take_the_filters(archive):
     assert rows == {"India": 1, "United States": 1}
 
 
-def test_stats_periods_are_in_date_order(archive):
-    assert [r["year"] for r in stats(archive, "--by", "year")] == ["2001", "2023", "2024"]
+def test_stats_periods_are_in_date_order_without_holes(archive):
+    rows = stats(archive, "--by", "year")
+    assert [r["year"] for r in rows] == [str(year) for year in range(2001, 2025)]
+    counts = {r["year"]: r["meetings"] for r in rows}
+    assert counts["2001"] == 1 and counts["2023"] == 2 and counts["2024"] == 2
+    assert {counts[str(year)] for year in range(2002, 2023)} == {0}
+    assert all(r["first"] is None for r in rows if r["meetings"] == 0)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--by", "year", "--from", "2022", "--to", "2025"], {"2022": 0, "2023": 2, "2024": 2, "2025": 0}),
+        (["--by", "quarter", "--from", "2024"], {"2024-Q1": 1, "2024-Q2": 0, "2024-Q3": 1}),
+        (["--by", "decade"], {"2000s": 1, "2010s": 0, "2020s": 4}),
+        (["--by", "month", "--from", "2024-01", "--to", "2024-03"], {"2024-01": 0, "2024-02": 1, "2024-03": 0}),
+    ],
+)
+def test_period_stats_list_every_period_of_the_range(archive, args, expected):
+    by = args[1]
+    assert {r[by]: r["meetings"] for r in stats(archive, *args)} == expected
+
+
+def test_a_bar_chart_with_an_outlier_is_scaled_to_the_next_and_says_so(archive, monkeypatch):
+    import meetings.output
+    from meetings.cli.analysis import BAR_WIDTH, CUT
+
+    for _ in range(9):
+        archive("add", "--date", "2023-05-01", "--attendee", "Penny Wong, Australia")
+    monkeypatch.setattr(meetings.output, "stdout_is_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "200")
+    result = archive("stats", "--by", "year", "--from", "2022")
+    lines = {line.split()[0]: line for line in result.stdout.splitlines()[2:]}
+    assert lines["2023"].endswith("█" * (BAR_WIDTH - 1) + CUT)  # 11 meetings: beyond the scale, cut
+    assert lines["2024"].endswith(" " + "█" * BAR_WIDTH)  # 2 meetings: the scale
+    assert "█" not in lines["2022"]  # none
+    assert result.stderr.strip() == f"Bars are scaled to 2 meetings; a longer bar is cut ({CUT})."
 
 
 def test_last_contact(archive):
@@ -80,10 +115,25 @@ def test_stats_csv_and_limit(archive):
     assert [r["country"] for r in rows] == ["India", "Russia"]
 
 
-def test_stats_refusals(archive):
-    assert archive("stats", "--by", "weekday", ok=False).exit_code == 2
-    refused = archive("stats", "--last-contact", ok=False)
-    assert refused.exit_code == 2 and "--country" in refused.stderr
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (["--by", "weekday"], "--by"),
+        (["--by", "decade", "--by", "month"], "--by"),
+        (["--by", "counterpart"], "--by"),
+        (["--last-contact"], "--last-contact"),
+        (["--role", ""], "--role"),
+        (["--search", "--*--"], "--search"),
+    ],
+)
+def test_stats_refusals(archive, args, field, snapshot):
+    before = snapshot(archive.path)
+    refused = archive("stats", *args, ok=False)
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith(f"meetings: {field}:")
+    assert len(refused.stderr.strip().splitlines()) == 1
+    assert refused.stdout == ""
+    assert snapshot(archive.path) == before
 
 
 def test_stats_bars_only_in_a_terminal(archive, monkeypatch):

@@ -10,14 +10,33 @@ import typer
 from meetings.cli.options import with_filters, with_output
 
 BAR_WIDTH = 30
+# A count more than this many times the next largest is an outlier: the bars are scaled to the
+# next largest instead, and the outlier's bar is cut (it ends in CUT) so the others stay readable.
+OUTLIER_RATIO = 3
+CUT = "▸"
 
 
 def _state(ctx: typer.Context) -> Any:
     return ctx.find_root().obj
 
 
-def _bar(count: int, largest: int) -> str:
-    return "█" * max(1, round(count / largest * BAR_WIDTH)) if largest else ""
+def bar_scale(counts: list[int]) -> int:
+    """The count a full bar stands for: the largest, unless it is an outlier (more than
+    OUTLIER_RATIO times the next largest), then the next largest."""
+    ordered = sorted(counts, reverse=True)
+    if len(ordered) > 1 and ordered[1] > 0 and ordered[0] > OUTLIER_RATIO * ordered[1]:
+        return ordered[1]
+    return ordered[0] if ordered else 0
+
+
+def bar(count: int, scale: int) -> str:
+    """A bar of up to BAR_WIDTH blocks; nothing for zero, at least one block otherwise, and
+    cut (ending in CUT) when the count is beyond the scale."""
+    if count <= 0 or scale <= 0:
+        return ""
+    if count > scale:
+        return "█" * (BAR_WIDTH - 1) + CUT
+    return "█" * max(1, round(count / scale * BAR_WIDTH))
 
 
 @with_output
@@ -26,18 +45,28 @@ def stats(
     ctx: typer.Context,
     filters: Any,
     output: Any,
-    by: Annotated[str, typer.Option("--by", help="country, pair (who met whom), person, topic, org, kind, month, "
-                                                 "quarter or year.")] = "country",
+    by: Annotated[list[str] | None, typer.Option(
+        "--by", help="country (of the attendees), venue-country (where held), counterpart (with --person or "
+                     "--country: the other countries met, not the principal's own; a visit where only the "
+                     "principal's side is recorded counts under the country visited), pair (who met whom), person, "
+                     "topic, org, kind, or a period: month, quarter, year or decade (every period between the first "
+                     "and last, or --from and --to, listed, at zero where nothing happened). Give it once.")] = None,
     last_contact: Annotated[bool, typer.Option(
         "--last-contact", help="With --country: each other country met, the last meeting and the days since.")] = False,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows; 0 for all.")] = 0,
 ) -> None:
-    """Count the filtered meetings by country, pair, person, topic, organization, kind or period,
-    with the first and last date of each.
+    """Count the filtered meetings by country, venue country, counterpart, pair, person, topic,
+    organization, kind or period, with the first and last date of each. In a terminal each row
+    has a bar; when one count is more than three times the next, the bars are scaled to the next
+    and the outlier's bar is cut (ends in ▸), as a note on standard error says.
 
     Examples:
 
         meetings stats --by pair --from 2022
+
+        meetings stats --by counterpart --person Blinken
+
+        meetings stats --by decade --venue-country India
 
         meetings stats --by country --person "Rajnath Singh" --from 2024-01 --to 2024-03
 
@@ -48,8 +77,10 @@ def stats(
     from meetings.db import session_scope
     from meetings.errors import InvalidInput
     from meetings.output import emit, stdout_is_terminal
+    from meetings.cli.options import once
     from meetings.services.stats import GROUPINGS, group_counts, last_contacts
 
+    by = once(by, "--by") or "country"
     if by not in GROUPINGS:
         raise InvalidInput("--by", f"{by!r} is not a grouping; use one of {', '.join(GROUPINGS)}")
     limit_rows = filters.limit
@@ -68,10 +99,12 @@ def stats(
         rows = rows[:limit_rows]
     table_columns = columns
     if not last_contact and output.format.value == "table" and stdout_is_terminal() and rows:
-        largest = max(r["meetings"] for r in rows)
+        scale = bar_scale([r["meetings"] for r in rows])
         for row in rows:
-            row["bar"] = _bar(row["meetings"], largest)
+            row["bar"] = bar(row["meetings"], scale)
         table_columns = (*columns, "bar")
+        if any(r["meetings"] > scale for r in rows):
+            typer.echo(f"Bars are scaled to {scale} meetings; a longer bar is cut ({CUT}).", err=True)
     if emit(rows, output=output, available=(*columns, "bar"), table_columns=table_columns,
             machine_columns=columns) == 0 and output.format.value in ("table", "markdown"):
         typer.echo("No meetings match.", err=True)

@@ -28,33 +28,43 @@ def _option(name: str, annotation: Any, *flags: str, metavar: str | None = None,
     )
 
 
+_ANY = " Repeat for meetings matching any of them."
+_ONCE = " Give it once."
+
 _FILTER_PARAMETERS = [
     _option("country", list[str] | None, "--country", "-c", metavar="COUNTRY",
             help="Only meetings where this country is represented by an attendee (the venue alone does not "
                  "count). Repeat for meetings where every named country is represented."),
     _option("any_country", list[str] | None, "--any-country", metavar="COUNTRY",
             help="Only meetings where at least one of these countries is represented. Repeatable."),
-    _option("person", str | None, "--person", "-p", metavar="NAME",
-            help="Only meetings attended by this person, by any of their names or aliases; case, accents, "
-                 "initials and word order aside ('shoigu' finds Sergei K. Shoigu)."),
-    _option("date_from", str | None, "--from", metavar="DATE",
-            help="Only meetings that may have run on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    _option("date_to", str | None, "--to", metavar="DATE",
-            help="Only meetings that may have run on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    _option("topic", str | None, "--topic", "-t", metavar="TEXT", help="Only meetings with a topic containing this text."),
-    _option("org", str | None, "--org", metavar="ACRONYM",
-            help="Only meetings in this organization's framework (e.g. SCO), or on the sidelines of one."),
-    _option("kind", str | None, "--kind", metavar="KIND", help=f"Only meetings of this kind: {KINDS}."),
-    _option("venue", str | None, "--venue", metavar="TEXT", help="Only meetings whose venue contains this text."),
-    _option("venue_country", str | None, "--venue-country", metavar="COUNTRY",
-            help="Only meetings held in this country."),
-    _option("sideline_of", int | None, "--sideline-of", metavar="ID",
-            help="Only meetings held on the sidelines of meeting ID."),
-    _option("search", str | None, "--search", "-s", metavar="QUERY",
+    _option("person", list[str] | None, "--person", "-p", metavar="NAME",
+            help="Only meetings attended by this person, by any of their names or aliases: each word a whole "
+                 "word of the name ('Abe' is not Abel; 'Abe*' starts a word), case, accents, initials, word "
+                 "order and common transliterations aside ('sergei lavrov' finds Sergey Lavrov)." + _ANY),
+    _option("role", list[str] | None, "--role", metavar="TEXT",
+            help="Only meetings with an attendee whose role contains this text; with --person, that person's "
+                 "role, else with --country or --any-country, the role of an attendee of one of those "
+                 "countries." + _ANY),
+    _option("date_from", list[str] | None, "--from", metavar="DATE",
+            help="Only meetings that may have run on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)." + _ONCE),
+    _option("date_to", list[str] | None, "--to", metavar="DATE",
+            help="Only meetings that may have run on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)." + _ONCE),
+    _option("topic", list[str] | None, "--topic", "-t", metavar="TEXT",
+            help="Only meetings with a topic containing this text." + _ANY),
+    _option("org", list[str] | None, "--org", metavar="ACRONYM",
+            help="Only meetings in this organization's framework (e.g. SCO), or on the sidelines of one." + _ANY),
+    _option("kind", list[str] | None, "--kind", metavar="KIND", help=f"Only meetings of this kind: {KINDS}." + _ANY),
+    _option("venue", list[str] | None, "--venue", metavar="TEXT",
+            help="Only meetings whose venue contains this text." + _ANY),
+    _option("venue_country", list[str] | None, "--venue-country", metavar="COUNTRY",
+            help="Only meetings held in this country." + _ANY),
+    _option("sideline_of", list[int] | None, "--sideline-of", metavar="ID",
+            help="Only meetings held on the sidelines of meeting ID." + _ONCE),
+    _option("search", list[str] | None, "--search", "-s", metavar="QUERY",
             help='Full-text search over title, summary, topics, people and venue: words, "exact phrases", '
-                 "prefix*, AND, OR, NOT."),
-    _option("sort", str, "--sort", metavar="ORDER", default="-date", help=f"Order: {SORT_HELP}."),
-    _option("offset", int, "--offset", metavar="N", default=0, help="Skip the first N meetings."),
+                 "prefix*, AND, OR, NOT." + _ONCE),
+    _option("sort", list[str] | None, "--sort", metavar="ORDER", help=f"Order: {SORT_HELP}." + _ONCE),
+    _option("offset", list[int] | None, "--offset", metavar="N", help="Skip the first N meetings." + _ONCE),
 ]
 
 
@@ -88,25 +98,45 @@ _OUTPUT_PARAMETERS = [
 ]
 
 
-def _words(value: str | None, field: str) -> tuple[str, ...]:
+def once(value: Any, field: str) -> Any:
+    """The one value of an option that takes one (None if absent); given twice, it is refused
+    rather than the last one taken silently."""
+    from meetings.errors import InvalidInput
+
+    if not isinstance(value, list | tuple):
+        return value
+    if len(value) > 1:
+        raise InvalidInput(field, f"was given {len(value)} times ({', '.join(map(str, value))}); give it once")
+    return value[0] if value else None
+
+
+def name_words(value: str | None, field: str) -> tuple[str, ...]:
+    """A name as the folded words it is matched by; a word that ends in "*" keeps it (a prefix)."""
     from meetings.errors import InvalidInput
     from meetings.text import match_key
 
     if value is None:
         return ()
-    words = match_key(value).split()
+    words: list[str] = []
+    for token in value.split():
+        folded = match_key(token).split()
+        if folded and token.endswith("*"):
+            folded[-1] += "*"
+        words += folded
     if not words:
-        raise InvalidInput(field, "must contain a letter or digit")
+        raise InvalidInput(field, "must contain a letter or digit (e.g. 'Lavrov', or 'Lav*' for a prefix)")
     # Initials ("K." in "Sergei K. Shoigu") are often left out; match on the longer words.
-    return tuple(w for w in words if len(w) > 1) or tuple(words)
+    return tuple(w for w in words if len(w.rstrip("*")) > 1) or tuple(words)
 
 
 def build_filter(*, country: list[str] | None = None, any_country: list[str] | None = None,
-                 person: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                 topic: str | None = None, org: str | None = None, kind: str | None = None,
-                 venue: str | None = None, venue_country: str | None = None, sideline_of: int | None = None,
-                 search: str | None = None, sort: str = "-date", offset: int = 0,
-                 limit: int | None = None) -> Any:
+                 person: list[str] | str | None = None, role: list[str] | str | None = None,
+                 date_from: list[str] | str | None = None, date_to: list[str] | str | None = None,
+                 topic: list[str] | str | None = None, org: list[str] | str | None = None,
+                 kind: list[str] | str | None = None, venue: list[str] | str | None = None,
+                 venue_country: list[str] | str | None = None, sideline_of: list[int] | int | None = None,
+                 search: list[str] | str | None = None, sort: list[str] | str | None = None,
+                 offset: list[int] | int | None = None, limit: int | None = None) -> Any:
     """Validate the filter options and resolve them into a MeetingFilter."""
     from meetings.countries import resolve_country
     from meetings.dates import PartialDate
@@ -115,12 +145,13 @@ def build_filter(*, country: list[str] | None = None, any_country: list[str] | N
     from meetings.tables import MeetingKind
     from meetings.text import match_key
 
+    date_from, date_to = once(date_from, "--from"), once(date_to, "--to")
+    sort, offset = once(sort, "--sort") or "-date", once(offset, "--offset") or 0
+    search, sideline_of = once(search, "--search"), once(sideline_of, "--sideline-of")
     start = PartialDate.parse(date_from, field="--from") if date_from else None
     end = PartialDate.parse(date_to, field="--to") if date_to else None
     if start and end and end.last_day < start.first_day:
         raise InvalidInput("--to", f"{end} is before --from {start}; no meeting can match")
-    if kind is not None and kind.strip().lower() not in {k.value for k in MeetingKind}:
-        raise InvalidInput("--kind", f"{kind!r} is not a kind; use one of {KINDS}")
     if limit is not None and limit < 0:
         raise InvalidInput("--limit", f"{limit} is negative; use a number of rows, or 0 for all")
     if offset < 0:
@@ -128,28 +159,48 @@ def build_filter(*, country: list[str] | None = None, any_country: list[str] | N
     if sort not in SORTS:
         raise InvalidInput("--sort", f"{sort!r} is not an order; use one of {SORT_HELP}")
 
-    def fragment(value: str | None, field: str) -> str | None:
-        if value is None:
-            return None
-        key = match_key(value)
-        if not key:
-            raise InvalidInput(field, "must contain a letter or digit")
-        return key
+    def values(given: list[Any] | Any | None) -> list[Any]:
+        return [] if given is None else list(given) if isinstance(given, list | tuple) else [given]
 
-    def codes(values: list[str] | None, field: str) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(resolve_country(c, field=field).code for c in values or ()))
+    def each(given: list[Any] | Any | None, make: Callable[[Any], Any]) -> tuple[Any, ...]:
+        return tuple(dict.fromkeys(make(value) for value in values(given)))
+
+    def fragment(field: str) -> Callable[[str], str]:
+        def make(value: str) -> str:
+            key = match_key(value)
+            if not key:
+                raise InvalidInput(field, "must contain a letter or digit")
+            return key
+        return make
+
+    def casefolded(field: str, example: str) -> Callable[[str], str]:
+        def make(value: str) -> str:
+            text = " ".join(value.split()).casefold()
+            if not text:
+                raise InvalidInput(field, f"must not be empty; give the text to look for (e.g. {example})")
+            return text
+        return make
+
+    def known_kind(value: str) -> str:
+        if value.strip().lower() not in {k.value for k in MeetingKind}:
+            raise InvalidInput("--kind", f"{value!r} is not a kind; use one of {KINDS}")
+        return value.strip().lower()
+
+    def codes(field: str) -> Callable[[str], str]:
+        return lambda value: resolve_country(value, field=field).code
 
     return MeetingFilter(
-        countries=codes(country, "--country"),
-        any_countries=codes(any_country, "--any-country"),
-        person_words=_words(person, "--person"),
+        countries=each(country, codes("--country")),
+        any_countries=each(any_country, codes("--any-country")),
+        people=each(person, lambda value: name_words(value, "--person")),
+        roles=each(role, casefolded("--role", "--role 'Foreign Minister'")),
         date_from=start,
         date_to=end,
-        topic=fragment(topic, "--topic"),
-        organization=fragment(org, "--org"),
-        kind=kind.strip().lower() if kind else None,
-        venue=venue.strip().casefold() or None if venue is not None else None,
-        venue_country=resolve_country(venue_country, field="--venue-country").code if venue_country else None,
+        topics=each(topic, fragment("--topic")),
+        organizations=each(org, fragment("--org")),
+        kinds=each(kind, known_kind),
+        venues=each(venue, casefolded("--venue", "--venue Geneva")),
+        venue_countries=each(venue_country, codes("--venue-country")),
         sideline_of=sideline_of,
         search=search,
         sort=sort,

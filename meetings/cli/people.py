@@ -33,14 +33,14 @@ def people(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from meetings.cli.options import _words
+    from meetings.cli.options import name_words
     from meetings.countries import resolve_country
     from meetings.db import session_scope
     from meetings.output import emit
     from meetings.services.people import list_people
 
     code = resolve_country(country, field="--country").code if country else None
-    words = _words(search, "--search")
+    words = name_words(search, "--search")
     with session_scope(_state(ctx).engine()) as session:
         found = list_people(session=session, country_code=code, words=words)
     rows = [{"id": p.id, "name": p.name, "aliases": "; ".join(p.aliases), "countries": "; ".join(p.countries),

@@ -77,9 +77,35 @@ def _like(fragment: str) -> str:
 
 
 def person_condition(words: tuple[str, ...], key_column):  # type: ignore[no-untyped-def]
-    """Every word starts a word of the name: "shoigu" and "sergei shoigu" match "sergei shoigu"."""
-    spaced = literal(" ") + key_column
-    return and_(*(spaced.like(_like(" " + word), escape="\\") for word in words))
+    """Every word is a whole word of the name, in any of its transliterations ("sergei lavrov"
+    matches "sergey lavrov"; "abe" does not match "abel"); a word ending in "*" starts one."""
+    from meetings.transliteration import spellings
+
+    spaced = literal(" ") + key_column + literal(" ")
+    conditions = []
+    for word in words:
+        if word.endswith("*"):
+            conditions.append(spaced.like(_like(" " + word[:-1]), escape="\\"))
+        else:
+            conditions.append(or_(*(spaced.like(_like(f" {w} "), escape="\\") for w in spellings(word))))
+    return and_(*conditions)
+
+
+def principal_attendance(filters: MeetingFilter):  # type: ignore[no-untyped-def]
+    """Whether an attendance is the principal's, the one a question is about: one of the people
+    of --person, else an attendee of the countries of --country and --any-country (None: no
+    principal named)."""
+    if filters.people:
+        names = t.person_names.c
+        return A.person_id.in_(
+            select(names.person_id).where(or_(*(person_condition(words, names.key) for words in filters.people))))
+    if filters.countries or filters.any_countries:
+        return A.country_code.in_(filters.countries + filters.any_countries)
+    return None
+
+
+def _any_like(column, fragments: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    return or_(*(column.like(_like(f), escape="\\") for f in fragments))
 
 
 _ORDER = {
@@ -101,23 +127,22 @@ def filter_conditions(filters: MeetingFilter, session: Reader | None = None) -> 
         conditions.append(exists().where(A.meeting_id == M.id, A.country_code == code))
     if filters.any_countries:
         conditions.append(exists().where(A.meeting_id == M.id, A.country_code.in_(filters.any_countries)))
-    if filters.person_words:
-        names = t.person_names.c
-        conditions.append(
-            exists()
-            .where(A.meeting_id == M.id, A.person_id == names.person_id)
-            .where(person_condition(filters.person_words, names.key))
-        )
-    if filters.topic:
+    if filters.people or filters.roles:
+        attendee = [_any_like(func.lower(A.role), filters.roles)] if filters.roles else []
+        principal = principal_attendance(filters)
+        if principal is not None:
+            attendee.append(principal)
+        conditions.append(exists().where(A.meeting_id == M.id, *attendee))
+    if filters.topics:
         links, topics = t.meeting_topics.c, t.topics.c
         conditions.append(
             exists()
             .where(links.meeting_id == M.id, links.topic_id == topics.id)
-            .where(topics.key.like(_like(filters.topic), escape="\\"))
+            .where(_any_like(topics.key, filters.topics))
         )
-    if filters.organization:
+    if filters.organizations:
         parent = t.meetings.alias("parent")
-        org_ids = select(t.organizations.c.id).where(t.organizations.c.key == filters.organization)
+        org_ids = select(t.organizations.c.id).where(t.organizations.c.key.in_(filters.organizations))
         # A meeting is in a framework when it is held in it, or on the sidelines of one that is.
         conditions.append(
             or_(
@@ -125,12 +150,12 @@ def filter_conditions(filters: MeetingFilter, session: Reader | None = None) -> 
                 exists().where(parent.c.id == M.parent_id, parent.c.organization_id.in_(org_ids)),
             )
         )
-    if filters.kind:
-        conditions.append(M.kind == filters.kind)
-    if filters.venue:
-        conditions.append(func.lower(M.venue).like(_like(filters.venue), escape="\\"))
-    if filters.venue_country:
-        conditions.append(M.venue_country_code == filters.venue_country)
+    if filters.kinds:
+        conditions.append(M.kind.in_(filters.kinds))
+    if filters.venues:
+        conditions.append(_any_like(func.lower(M.venue), filters.venues))
+    if filters.venue_countries:
+        conditions.append(M.venue_country_code.in_(filters.venue_countries))
     if filters.sideline_of is not None:
         conditions.append(M.parent_id == filters.sideline_of)
     if filters.date_from:

@@ -23,7 +23,9 @@ from meetings.models import (
 )
 from meetings.services.queries import check_filters, filter_conditions
 
-GROUPINGS = ("country", "pair", "person", "topic", "org", "kind", "month", "quarter", "year")
+GROUPINGS = ("country", "venue-country", "counterpart", "pair", "person", "topic", "org", "kind",
+             "month", "quarter", "year", "decade")
+PERIODS = ("month", "quarter", "year", "decade")
 # A date and its precision in one sortable string ("2023-04-01month"): min and max keep both.
 DATED = cast(Meeting.start_date, String) + Meeting.start_precision
 
@@ -56,6 +58,11 @@ def group_counts(*, session: Session, filters: MeetingFilter, by: str) -> list[G
         query = (select(Country.name, *aggregates).select_from(Attendance)
                  .join(Meeting, Meeting.id == Attendance.meeting_id)
                  .join(Country, Country.code == Attendance.country_code).group_by(Country.name))
+    elif by == "venue-country":
+        query = (select(Country.name, *aggregates).select_from(Meeting)
+                 .join(Country, Country.code == Meeting.venue_country_code).group_by(Country.name))
+    elif by == "counterpart":
+        return _by_counterpart(session, filters)
     elif by == "pair":
         first, second = aliased(Attendance), aliased(Attendance)
         one, other = aliased(Country), aliased(Country)
@@ -79,8 +86,8 @@ def group_counts(*, session: Session, filters: MeetingFilter, by: str) -> list[G
                  .group_by(Organization.id, Organization.acronym))
     elif by == "kind":
         query = select(Meeting.kind, *aggregates).group_by(Meeting.kind)
-    elif by in ("month", "quarter", "year"):
-        return _by_period(session, ids, by)
+    elif by in PERIODS:
+        return _by_period(session, ids, by, filters)
     else:
         from meetings.errors import InvalidInput
 
@@ -89,25 +96,93 @@ def group_counts(*, session: Session, filters: MeetingFilter, by: str) -> list[G
     return [Group(str(key), n, partial(first), partial(last)) for key, n, first, last in session.execute(query)]
 
 
-def _by_period(session: Session, ids: Any, by: str) -> list[Group]:
-    """Counts per month, quarter or year, oldest first. A meeting dated only by its year is
-    counted under "YYYY (month unknown)" rather than under January."""
+def _by_counterpart(session: Session, filters: MeetingFilter) -> list[Group]:
+    """Whom the principal (the people of --person, else the countries of --country and
+    --any-country) met, by country: in each meeting, the countries of the other attendees, not
+    the principal's own. A meeting where only the principal's side is recorded (a visit abroad)
+    counts under the country it was held in, unless that is the principal's own."""
+    from meetings.errors import InvalidInput
+    from meetings.services.queries import principal_attendance
+
+    principal = principal_attendance(filters)
+    if principal is None:
+        raise InvalidInput("--by", "counterpart needs the principal: name them with --person or --country "
+                                   "(e.g. stats --by counterpart --person Blinken)")
+    rows = session.execute(
+        select(Meeting.id, Meeting.start_date, Meeting.start_precision, Meeting.venue_country_code,
+               Attendance.country_code, principal.label("principal"))
+        .select_from(Meeting).join(Attendance, Attendance.meeting_id == Meeting.id)
+        .where(Meeting.id.in_(matching(filters, session)))
+        .order_by(Meeting.id)
+    )
+    found: dict[str, Group] = {}
+
+    def count(meeting: list[Any]) -> None:
+        mid, start, precision, venue_country = meeting[0][:4]
+        own = {row.country_code for row in meeting if row.principal}
+        met = {row.country_code for row in meeting if row.country_code and not row.principal} - own
+        if not met and venue_country and venue_country not in own:
+            met = {venue_country}
+        date = PartialDate.stored(start, precision).isoformat()
+        for code in met:
+            group = found.setdefault(code, Group(code, 0, date, date))
+            group.meetings += 1
+            group.first, group.last = min(group.first or date, date), max(group.last or date, date)
+
+    meeting: list[Any] = []
+    for row in rows:
+        if meeting and meeting[0].id != row.id:
+            count(meeting)
+            meeting = []
+        meeting.append(row)
+    if meeting:
+        count(meeting)
+    names = dict(session.execute(select(Country.code, Country.name).where(Country.code.in_(list(found)))).all())
+    groups = [Group(names.get(g.key, g.key), g.meetings, g.first, g.last) for g in found.values()]
+    return sorted(groups, key=lambda g: (-g.meetings, g.key))
+
+
+def _period_key(by: str, year: int, month: int) -> str:
+    if by == "decade":
+        return f"{year // 10 * 10}s"
+    if by == "year":
+        return f"{year:04d}"
+    if by == "month":
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-Q{(month - 1) // 3 + 1}"
+
+
+def _periods(by: str, first: dt.date, last: dt.date) -> list[str]:
+    """Every period from the one holding `first` to the one holding `last`, in order."""
+    step = {"month": 1, "quarter": 3, "year": 12, "decade": 120}[by]
+    start_month = {"month": first.month, "quarter": (first.month - 1) // 3 * 3 + 1}.get(by, 1)
+    start_year = first.year // 10 * 10 if by == "decade" else first.year
+    index, end = start_year * 12 + start_month - 1, last.year * 12 + last.month - 1
+    keys = []
+    while index <= end:
+        keys.append(_period_key(by, index // 12, index % 12 + 1))
+        index += step
+    return keys
+
+
+def _by_period(session: Session, ids: Any, by: str, filters: MeetingFilter) -> list[Group]:
+    """Counts per month, quarter, year or decade, oldest first, with every period between the
+    first and the last (or --from and --to) listed, at zero where nothing happened. A meeting
+    dated only by its year is counted under "YYYY (month unknown)" rather than under January."""
     month = func.substr(cast(Meeting.start_date, String), literal_column("1"), literal_column("7")).label("month")
     rows = session.execute(
         select(month, Meeting.start_precision, func.count(), func.min(DATED), func.max(DATED))
         .where(Meeting.id.in_(ids)).group_by(month, Meeting.start_precision)
-    )
+    ).all()
     groups: dict[str, Group] = {}
+    months = []
     for month, precision, n, first, last in rows:
-        year = month[:4]
-        if by == "year":
-            key = year
-        elif precision == "year":
-            key = f"{year} ({'month' if by == 'month' else 'quarter'} unknown)"
-        elif by == "month":
-            key = month
+        year, number = int(month[:4]), int(month[5:7])
+        months.append(dt.date(year, number, 1))
+        if precision == "year" and by in ("month", "quarter"):
+            key = f"{year:04d} ({'month' if by == 'month' else 'quarter'} unknown)"
         else:
-            key = f"{year}-Q{(int(month[5:7]) - 1) // 3 + 1}"
+            key = _period_key(by, year, number)
         group = groups.get(key)
         if group is None:
             groups[key] = Group(key, n, partial(first), partial(last))
@@ -115,6 +190,11 @@ def _by_period(session: Session, ids: Any, by: str) -> list[Group]:
             group.meetings += n
             group.first = min(group.first or "", partial(first) or "") or None
             group.last = max(group.last or "", partial(last) or "") or None
+    lows = [d for d in (min(months, default=None), filters.date_from.first_day if filters.date_from else None) if d]
+    highs = [d for d in (max(months, default=None), filters.date_to.last_day if filters.date_to else None) if d]
+    if lows and highs:
+        for key in _periods(by, min(lows), max(highs)):
+            groups.setdefault(key, Group(key, 0, None, None))
     return [groups[k] for k in sorted(groups)]
 
 
