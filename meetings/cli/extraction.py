@@ -100,7 +100,7 @@ def extract(
         if not typer.confirm(f"Save {len(document.get('meetings') or [])} meeting(s)?", default=False):
             typer.echo("Nothing saved.", err=True)
             raise typer.Exit(1)
-    _check_countries(document)
+    _check_complete(document)
     from meetings.db import run_write
     from meetings.services.fixtures import load_fixture
 
@@ -108,14 +108,17 @@ def extract(
     typer.echo(f"Saved: {report.meetings_added} added, {report.meetings_skipped} already recorded.", err=True)
 
 
-def _check_countries(document: Any) -> None:
-    """Every attendee needs a country to be recorded; the draft leaves it empty where the report
-    does not say it, so say which one before anything is saved."""
+def _check_complete(document: Any) -> None:
+    """Every meeting needs a date and every attendee a country to be recorded; the draft leaves
+    them empty where the report does not say them, so say which one before anything is saved."""
     from meetings.errors import InvalidInput
 
     # A draft whose shape is wrong is left to the importer, which says where.
     meetings = document.get("meetings")
     for index, meeting in enumerate(meetings if isinstance(meetings, list) else []):
+        if isinstance(meeting, dict) and not meeting.get("date"):
+            raise InvalidInput(f"meetings[{index}].date", "the report does not say when this meeting was; give "
+                               "--published DATE (the report's date) or add it with --edit; nothing was saved")
         attendees = meeting.get("attendees") if isinstance(meeting, dict) else None
         for position, attendee in enumerate(attendees if isinstance(attendees, list) else []):
             if isinstance(attendee, dict) and not attendee.get("country"):

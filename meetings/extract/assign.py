@@ -1,0 +1,224 @@
+"""Attendee assignment, sentence by sentence: which sentence makes which meeting, and who of the
+people it names attends it. Each sentence is offered to the sentence rules in order; the first
+that takes it ends its reading. The state they share (the report's principal, the last meeting,
+the current event, the people introduced so far) is an explicit context."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from meetings.extract import frames, places, rules
+from meetings.extract.dates import sentence_date
+from meetings.extract.draft import Draft, DraftMeeting
+from meetings.extract.mentions import Mention, known_mentions, mentions, person_key, position
+from meetings.extract.report import BULLET
+
+
+@dataclass
+class Context:
+    draft: Draft
+    dateline: str | None
+    principal: Mention | None = None
+    last_meeting: DraftMeeting | None = None
+    current_event: DraftMeeting | None = None
+    events: dict[str, DraftMeeting] = field(default_factory=dict)
+    known: dict[str, Mention] = field(default_factory=dict)  # full-name key and surname -> first cued mention
+    intro: str | None = None  # "X held bilateral meetings with visiting ministers:" before a list
+
+    def date(self, sentence: str) -> tuple[str | None, rules.Rule]:
+        date, expression = sentence_date(sentence, self.draft.published, self.dateline)
+        return date, rules.DATE_IN_SENTENCE if expression else rules.REPORT_DATE
+
+
+@dataclass
+class Sentence:
+    text: str
+    people: list[Mention]
+    event: DraftMeeting | None  # the named event this sentence is about, if any
+    bullet: bool
+
+
+SentenceRule = Callable[[Context, Sentence], bool]
+
+
+def event_for(context: Context, name: str, sentence: str) -> DraftMeeting:
+    """The multilateral meeting a named event is ("the SCO Defence Ministers' Meeting"), made once."""
+    key_name = re.sub(r"[’']", "'", re.sub(r"\s+\([A-Z]{2,}\)", "", name)).strip()
+    key_name = re.sub(r"^The\s+", "", key_name)
+    organization = places.organization(name)
+    full = places.frameworks().get(organization or "", "")
+    if full and full in key_name:
+        key_name = key_name.replace(full, organization or "")
+    key = re.sub(r"[^a-z0-9]+", "-", key_name.lower()).strip("-")
+    if key not in context.events:
+        venue, venue_country = places.place(sentence)
+        date, date_rule = context.date(sentence)
+        meeting = DraftMeeting(key=key, title=key_name[0].upper() + key_name[1:],
+                               kind="summit" if "summit" in key_name.lower() else "multilateral",
+                               date=date, venue=venue, venue_country=venue_country, organization=organization)
+        meeting.note("title", sentence, rules.NAMED_EVENT)
+        if date_rule is rules.DATE_IN_SENTENCE:
+            meeting.note("date", sentence, date_rule)
+        context.events[key] = meeting
+        context.draft.meetings.append(meeting)
+    return context.events[key]
+
+
+def future(context: Context, sentence: Sentence) -> bool:
+    if frames.FUTURE.search(sentence.text):
+        context.draft.skipped.append((rules.NOT_FUTURE, sentence.text))
+        return True
+    return False
+
+
+def founding(context: Context, sentence: Sentence) -> bool:
+    match = frames.FOUNDING.search(sentence.text)
+    if not match:
+        return False
+    kind, city, year, role, countries = match.groups()
+    organization = places.organization(sentence.text)
+    meeting = DraftMeeting(key=f"{(organization or 'founding').lower()}-founding-{kind}",
+                           title=f"{organization + ' founding ' if organization else 'Founding '}{kind}",
+                           kind="summit" if kind == "summit" else "multilateral", date=year, organization=organization)
+    found = places.city_country(city)
+    if found:
+        meeting.venue, meeting.venue_country = city, found
+    for part in re.split(r",\s*|\s+and\s+", countries):
+        country = places.country(part)
+        if country:
+            meeting.attend(Mention(name=None, country=country, role=role.capitalize(), rank=None,
+                                   sentence=sentence.text, found_by=rules.FOUNDING), by=rules.FOUNDING)
+    meeting.note("attendees", sentence.text, rules.FOUNDING)
+    context.draft.meetings.append(meeting)
+    return True
+
+
+def chair(context: Context, sentence: Sentence) -> bool:
+    """Notes the chair of the event; never takes the sentence."""
+    chaired = sentence.event or context.current_event
+    if chaired is not None and re.search(r"\bchair(?:s|ed|ing)?\b", sentence.text) and sentence.people:
+        chaired.attend(sentence.people[0], chair=True, by=rules.CHAIR)
+        chaired.note("chair", sentence.text, rules.CHAIR)
+    return False
+
+
+def attending(context: Context, sentence: Sentence) -> bool:
+    if sentence.event is None or not frames.ATTENDING.search(sentence.text) or not sentence.people:
+        return False
+    for mention in sentence.people:
+        sentence.event.attend(mention, by=rules.ATTENDING)
+    sentence.event.note("attendees", sentence.text, rules.ATTENDING)
+    context.last_meeting = sentence.event
+    return True
+
+
+def refers_back(context: Context, sentence: Sentence) -> bool:
+    if context.last_meeting is None or not sentence.people or not frames.REFERS_BACK.search(sentence.text):
+        return False
+    for mention in sentence.people:
+        context.last_meeting.attend(mention, by=rules.REFERS_BACK)
+    context.last_meeting.note("host", sentence.text, rules.REFERS_BACK)
+    return True
+
+
+def meeting_frame(context: Context, sentence: Sentence) -> bool:
+    """A meeting verb or noun and two or more people: a meeting of them, the report's principal
+    as its subject when the sentence names only the other side."""
+    frame = frames.frame(sentence.text)
+    if frame is None or not (sentence.people or sentence.bullet):
+        return False
+    participants = list(sentence.people)
+    principal = context.principal
+    principal_key = person_key(principal.name or "") if principal else None
+    if principal and (sentence.bullet or (len(participants) == 1 and principal_key
+                                          != person_key(participants[0].name or ""))):
+        if all(person_key(p.name or "") != principal_key for p in participants):
+            participants.insert(0, principal.copy(sentence=sentence.text, found_by=rules.PRINCIPAL))
+    if len(participants) < 2:
+        return False
+    subject, others = participants[0], participants[1:]
+    separate = frames.SEPARATE.search(sentence.text)
+    groups = [[subject, other] for other in others] if separate else [participants]
+    made_by = rules.LIST_ITEM if sentence.bullet else rules.SEPARATE if separate else rules.FRAME
+    for group in groups:
+        date, date_rule = context.date(sentence.text)
+        same_day = frames.SAME_DAY.search(sentence.text)
+        if date_rule is rules.REPORT_DATE and same_day and context.last_meeting is not None:
+            date, date_rule = context.last_meeting.date, rules.SAME_DAY
+        venue, venue_country = places.place(sentence.text)
+        venue_rule = rules.VENUE_IN_SENTENCE
+        if venue is None and sentence.event is not None:
+            venue, venue_country, venue_rule = sentence.event.venue, sentence.event.venue_country, rules.EVENT_VENUE
+        countries = list(dict.fromkeys(p.country for p in group if p.country))
+        kind = "call" if frame.kind == "call" or frames.CALL.search(sentence.text) else (
+            "bilateral" if len(countries) <= 2 else "multilateral")
+        key = "-".join(re.sub(r"[^a-z]+", "-", (c or "unknown").lower()).strip("-") for c in countries)
+        meeting = DraftMeeting(key=f"{key}-{kind}-{len(context.draft.meetings) + 1}", kind=kind, date=date,
+                               venue=venue, venue_country=venue_country, auto_title=True)
+        for person in group:
+            meeting.attend(person, by=made_by)
+        meeting.retitle()
+        meeting.note("attendees", sentence.text, made_by)
+        meeting.note("kind", sentence.text, rules.Rule(frame.name, "kind", "the frame's meeting verb or noun"))
+        meeting.note("date", sentence.text if date_rule is rules.DATE_IN_SENTENCE else f"the report's date, {date}",
+                     date_rule)
+        if venue or venue_country:
+            meeting.note("venue", sentence.text, venue_rule)
+        if sentence.event is not None and frames.SIDELINES.search(sentence.text):
+            meeting.sideline_of = sentence.event.key
+            meeting.note("sideline_of", sentence.text, rules.SIDELINES)
+        context.draft.meetings.append(meeting)
+        context.last_meeting = meeting
+    return True
+
+
+def topics(context: Context, sentence: Sentence) -> bool:
+    found = frames.topics(sentence.text)
+    target = sentence.event if sentence.event is not None and frames.REFERS_TO_EVENT.search(sentence.text) \
+        else context.last_meeting
+    if found and target is not None and not frames.QUOTED.search(sentence.text.split(",")[0]):
+        for topic in found:
+            topic = re.sub(r"\s+at the (?:conclave|meeting|summit)$", "", topic)
+            if topic not in target.topics:
+                target.topics.append(topic)
+        target.note("topics", sentence.text, rules.TOPIC)
+    return True
+
+
+# Offered in this order after future() and founding(), which run before the sentence's event is known.
+SENTENCE_RULES: tuple[SentenceRule, ...] = (chair, attending, refers_back, meeting_frame, topics)
+
+
+def read_sentence(context: Context, text: str) -> None:
+    """Offer one sentence (or list item) to the sentence rules."""
+    if BULLET.match(text) and context.intro and frames.frame(text) is None:
+        # A list item under an introducing sentence reads as that sentence about this item.
+        text = f"{context.intro} {BULLET.sub('', text)}"
+    elif not BULLET.match(text):
+        context.intro = text.rstrip(":") if text.endswith(":") and frames.frame(text) else None
+    found = mentions(text)
+    for mention in found:
+        key = person_key(mention.name or "")
+        if key:
+            context.known.setdefault(key, mention)
+            if len(key.split()[-1]) > 2:
+                context.known.setdefault(key.split()[-1], mention)
+    found += known_mentions(text, found, context.known)
+    found.sort(key=lambda m: position(text, m))
+    context.draft.people.extend(found)
+    if context.principal is None and found:
+        context.principal = found[0]
+    sentence = Sentence(text=text, people=found, event=None, bullet=bool(BULLET.match(text)))
+    if future(context, sentence) or founding(context, sentence):
+        return
+    match = frames.EVENT.search(text)
+    sentence.event = event_for(context, match.group(1), text) if match else None
+    if sentence.event is not None:
+        context.current_event = sentence.event
+    elif context.current_event is not None and frames.REFERS_TO_EVENT.search(text):
+        sentence.event = context.current_event
+    for rule in SENTENCE_RULES:
+        if rule(context, sentence):
+            return

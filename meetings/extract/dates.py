@@ -1,0 +1,51 @@
+"""Dates as reports write them: "on 28 April", "April 28, 2023", "yesterday", "on Monday", a year;
+and the report's own date, its dateline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = ("January February March April May June July August September October November December "
+          "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
+_MONTH = "|".join(MONTHS)
+DATE_EXPRESSION = re.compile(
+    rf"\b(?:(?:on|On)\s+)?(?:(?:\d{{1,2}}\s+(?:{_MONTH})\.?(?:,?\s+\d{{4}})?)|(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|today|yesterday|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
+YEAR_ONLY = re.compile(r"\bin (\d{4})\b")
+DATELINE = re.compile(rf"\b(\d{{4}}-\d{{2}}-\d{{2}}|(?:{_MONTH})\.? \d{{1,2}},? \d{{4}}|\d{{1,2}} (?:{_MONTH}),? \d{{4}}"
+                      rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}})\b")
+
+
+def sentence_date(text: str, published: dt.date | None, fallback: str | None) -> tuple[str | None, str | None]:
+    """(ISO date at the precision the text supports, the expression) for a sentence; the fallback
+    (the report's date) with no expression when the sentence has none."""
+    import dateparser
+
+    match = DATE_EXPRESSION.search(text)
+    if match:
+        expression = match.group(0)
+        weekday = re.sub(r"^(?:on|On)\s+", "", expression)
+        if published is not None and weekday == published.strftime("%A"):
+            return published.isoformat(), expression  # "on Monday" in Monday's report: that day
+        base = dt.datetime.combine(published or dt.date.today(), dt.time())
+        parsed = dateparser.parse(weekday, languages=["en"],
+                                  settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+        if parsed and (published is not None or re.search(r"\d{4}", expression)):
+            return parsed.date().isoformat(), expression
+    year = YEAR_ONLY.search(text)
+    if year:
+        return year.group(1), year.group(0)
+    return fallback, None
+
+
+def published_date(text: str) -> dt.date | None:
+    """The dateline: the first date in the first lines of the report."""
+    import dateparser
+
+    for line in text.strip().splitlines()[:6]:
+        match = DATELINE.search(line)
+        if match:
+            parsed = dateparser.parse(match.group(1), languages=["en"], settings={"DATE_ORDER": "DMY"})
+            return parsed.date() if parsed else None
+    return None

@@ -1,0 +1,83 @@
+"""Event frames: which words make a sentence tell a meeting, of which kind, and which words keep
+it from telling one (the future, a quotation)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A meeting verb or noun: its name (cited as evidence), its pattern, and the kind of meeting
+    it makes ("call" for a telephone or video conversation; None: bilateral or multilateral by the
+    number of countries)."""
+
+    name: str
+    pattern: str
+    kind: str | None = None
+
+
+FRAMES: tuple[Frame, ...] = (
+    Frame("telephone", r"telephone(?:d)?|(?:phone|video) (?:call|conversation)|call(?:ed)? with|spoke by (?:tele)?phone|"
+                       r"spoke (?:over|on) the (?:tele)?phone|by (?:tele)?phone|video ?conference|virtual(?:ly)? (?:meeting|met)",
+          "call"),
+    Frame("spoke-with", r"spoke (?:with|to)|speaks (?:with|to)|conversation with", "call"),
+    Frame("met", r"met|meets|meeting with|meetings with|a meeting between|meeting between"),
+    Frame("held-talks", r"held (?:an? )?(?:bilateral |trilateral |separate |official |informal |productive |)?"
+                        r"(?:meeting|meetings|talks|discussions|consultations)|holds? talks|talks with|"
+                        r"had (?:an? )?(?:bilateral |informal |)?(?:meeting|talks|discussion|exchange)s? with"),
+    Frame("received", r"received|hosted|welcomed"),
+    Frame("called-on", r"called on|paid (?:a )?courtesy call|courtesy call"),
+    Frame("co-chaired", r"co-chaired|co-chairs"),
+)
+_FRAME = re.compile("|".join(f"(?P<f{i}>\\b(?:{frame.pattern})\\b)" for i, frame in enumerate(FRAMES)), re.IGNORECASE)
+CALL = re.compile(r"\b(?:phone|telephone|video call|videoconference|video conference|virtual(?:ly)?|spoke (?:with|to))\b",
+                  re.IGNORECASE)
+FUTURE = re.compile(r"\b(?:will (?:meet|hold|visit|attend|travel|host|speak)|is (?:expected|scheduled|due|set) to|"
+                    r"next (?:week|month|year)|later this (?:week|month|year)|plans to|looks? forward to meeting|"
+                    r"to meet (?:later|next|on)|(?:would|will) be meeting)\b", re.IGNORECASE)
+ATTENDING = re.compile(r"\b(?:attend(?:ing|ed|s)?|were among|participat(?:ing|ed)|joined)\b", re.IGNORECASE)
+REFERS_TO_EVENT = re.compile(r"\b(?:the conclave|the meeting|the summit|member (?:states|nations)|the gathering)\b",
+                             re.IGNORECASE)
+REFERS_BACK = re.compile(r"\b(?:hosted|chaired|mediated|moderated|joined|facilitated) (?:the|these|those) "
+                         r"(?:talks|meeting|meetings|discussions|conversation)\b", re.IGNORECASE)
+SEPARATE = re.compile(r"\b(?:separate|separately|(?:bilateral |separate |)meetings with|bilaterals with)\b",
+                      re.IGNORECASE)
+SAME_DAY = re.compile(r"\b(?:on the same day|the same day|later (?:in )?the day|later that day)\b", re.IGNORECASE)
+SIDELINES = re.compile(r"\bon the (?:sidelines?|margins?) of\b|\bin the margins? of\b", re.IGNORECASE)
+EVENT = re.compile(
+    r"((?:[A-Z][\w’'-]*|\([A-Z]{2,}\))(?:\s+(?:[A-Z][\w’'-]*|\([A-Z]{2,}\)|of|on|and|for)){0,8}?"
+    r"\s+(?:Ministers[’']?\s+[Mm]eeting|Ministers[’']?\s+(?:Conference|Conclave)|Summit|Council|Dialogue|Conference|"
+    r"Forum|Conclave|Ministerial))")
+FOUNDING = re.compile(r"\bat an? (summit|meeting|conference) in ([A-Z][\w-]+)(?: in (\d{4}))? by the (\w+?)s? of "
+                      r"([^.]+)")
+QUOTED = re.compile(r"\b(?:said|told|spokesperson|spokesman|spokeswoman|according to)\b", re.IGNORECASE)
+TOPIC_VERB = re.compile(r"\b(?:discussed|talks (?:focused|centred|centered) on|reviewed|exchanged views on|"
+                        r"deliberated on|agreed to (?:deepen|expand|strengthen))\s+(.*)", re.IGNORECASE)
+
+
+def frame(sentence: str) -> Frame | None:
+    """The first meeting frame a sentence holds, if any."""
+    match = _FRAME.search(sentence)
+    if match is None:
+        return None
+    return FRAMES[int(next(name for name, value in match.groupdict().items() if value)[1:])]
+
+
+def topics(sentence: str) -> list[str]:
+    """What a sentence says was discussed, one topic per item of its list."""
+    match = TOPIC_VERB.search(sentence)
+    if not match:
+        return []
+    text = match.group(1).rstrip(".")
+    text = re.sub(r",? (?:a press release|the statement|officials) (?:stated|said|added)", "", text)
+    pieces = re.split(r",\s*(?:including\s+)?|\s+including\s+|\s+as well as\s+|\s+and\s+(?=ways|the|matters)", text)
+    found = []
+    for piece in pieces:
+        piece = re.sub(r"^(?:wide-ranging issues of|issues of|matters on|the|a|an|and|ways to)\s+", "", piece.strip(),
+                       flags=re.IGNORECASE)
+        piece = re.sub(r"^(?:the|a|an)\s+", "", piece.strip(), flags=re.IGNORECASE)
+        if 2 < len(piece) <= 80 and not re.search(r"\b(?:they|it|we)\b", piece, re.IGNORECASE):
+            found.append(piece)
+    return found

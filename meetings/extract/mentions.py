@@ -1,0 +1,171 @@
+"""Mentions: the officials a sentence names, each with the country, role and rank it says, and
+the rule that recognised the person and the one that gave the country."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from meetings import titles
+from meetings.extract import rules
+from meetings.extract.dates import MONTHS
+from meetings.extract.frames import QUOTED
+from meetings.extract.places import country as country_named
+from meetings.extract.places import demonyms
+from meetings.extract.rules import Rule
+
+NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ’'-]+(?:-[A-Z][a-zà-ÿ’'-]+)?|[A-Z]\.?|(?:al|bin|de|da|van|von)-?)$")
+
+
+@dataclass
+class Mention:
+    name: str | None
+    country: str | None
+    role: str | None
+    rank: str | None
+    sentence: str
+    chair: bool = False
+    visiting: bool = False  # "visiting Egyptian Foreign Minister ...": a guest where the meeting is
+    found_by: Rule = rules.TITLED
+    country_by: Rule | None = None
+    attended_by: Rule | None = None  # the frame that made the person an attendee
+
+    def copy(self, **changes: object) -> Mention:
+        fields = {**self.__dict__, **changes}
+        return Mention(**fields)  # type: ignore[arg-type]
+
+
+def person_key(name: str) -> str:
+    """A name's key for matching within a report: initials and suffixes (Jr., III) left out."""
+    from meetings.text import match_key
+
+    return " ".join(w for w in match_key(name).split() if len(w) > 1 and w not in ("jr", "sr", "ii", "iii", "iv"))
+
+
+def _country_after_of(words: list[str], index: int) -> tuple[str, int] | None:
+    """"of <country>" at ``index``: (the country, the position after it)."""
+    if index + 1 < len(words) and words[index] == "of":
+        for size in (3, 2, 1):
+            candidate = " ".join(words[index + 1:index + 1 + size])
+            found = country_named(candidate)
+            if found and not candidate.endswith(","):
+                return found, index + 1 + size
+    return None
+
+
+def mentions(sentence: str) -> list[Mention]:
+    """The officials a sentence names, with their country, role and rank where it says them."""
+    known_demonyms = demonyms()
+    words = titles.words(sentence)
+    found: list[Mention] = []
+    index = 0
+    last_end, last_country = -2, None  # where the previous mention ended, and its country
+
+    while index < len(words):
+        start = index
+        country: str | None = None
+        country_by: Rule | None = None
+        role: str | None = None
+        rank: str | None = None
+        cued = False
+        # A country before the title: "Russia's", "Chinese", "Union" (India's central government).
+        word = words[index]
+        if word.endswith(("’s", "'s")) and country_named(word[:-2]):
+            country, index, cued = country_named(word[:-2]), index + 1, True
+        elif word in known_demonyms or (index + 1 < len(words) and f"{word} {words[index + 1]}" in known_demonyms):
+            two = f"{word} {words[index + 1]}" if index + 1 < len(words) else ""
+            country = known_demonyms.get(two) or known_demonyms[word]
+            index += 2 if two in known_demonyms else 1
+        elif word == "Union":
+            country = "India"
+            index += 1
+        if country:
+            country_by = rules.DEMONYM
+        if index < len(words) and words[index].lower() == "counterpart":
+            index, cued, role = index + 1, True, "counterpart"
+        while index < len(words) and words[index] in titles.MODIFIERS:
+            index += 1
+        title = titles.title_at(words, index, free=country is not None)
+        if title:
+            role, index, cued = title.role, title.end, True
+            if not country and title.country:
+                country, country_by = title.country, rules.TITLE_COUNTRY
+            after = _country_after_of(words, index)
+            if after:  # "Minister of Defence of Russia"
+                (country, index), country_by = after, rules.OF_COUNTRY
+            if index < len(words) and words[index].lower() == "counterpart":
+                index += 1
+        found_rank = titles.rank_at(words, index)
+        if found_rank:
+            rank, index, cued = found_rank[0], found_rank[1], True
+        if titles.after_honorifics(words, index) > index:
+            # "External Affairs Minister Dr. S. Jaishankar", "H.E. Mr. ...": not part of the name.
+            cued = cued or words[index] == "Dr."
+            index = titles.after_honorifics(words, index)
+        name_words: list[str] = []
+        while index < len(words) and (NAME_TOKEN.match(words[index]) or (
+                name_words and re.sub(r"[’']s$", "", words[index]) in titles.SUFFIXES)) and words[index] not in MONTHS:
+            if titles.title_at(words, index) or (country_named(words[index]) and not name_words):
+                break
+            name_words.append(words[index])
+            index += 1
+            if re.search(r"[’']s$", name_words[-1]):
+                break  # "Austin III's Meeting": a possessive ends the name
+        name_words = _trim_name(name_words[titles.after_honorifics(name_words, 0):])
+        # Two words, or an initial and a surname ("S. Jaishankar").
+        if cued and len(name_words) >= 2 and any(len(w.rstrip(".")) > 1 for w in name_words[1:]):
+            if not country:
+                after = _country_after_of(words, index)
+                if after:  # "Foreign Minister Wang Yi of China"
+                    (country, index), country_by = after, rules.OF_COUNTRY
+            if country is None and start == last_end + 1 and words[last_end] == "and" and role not in titles.LEADERS:
+                # "Japanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara"
+                country, country_by = last_country, rules.DELEGATION if last_country else None
+            last_end, last_country = index, country
+            found.append(Mention(name=" ".join(name_words), country=country, role=role if role != "counterpart" else None,
+                                 rank=rank, sentence=sentence, country_by=country_by,
+                                 found_by=rules.TITLED if title or found_rank else rules.COUNTRY_CUED,
+                                 visiting=start > 0 and words[start - 1].lower() in ("visiting", "visited")))
+            continue
+        index = start + 1
+    return found
+
+
+def _trim_name(words: list[str]) -> list[str]:
+    """Drop a full stop or possessive that ends a name, and words that are not part of one."""
+    words = [w for w in words if w not in ("The", "A", "An")]
+    if words and words[-1].endswith(".") and len(words[-1]) > 2:
+        words[-1] = words[-1].rstrip(".")
+    if words and words[-1].endswith(("’s", "'s")):
+        words[-1] = words[-1][:-2]
+    return words
+
+
+def known_mentions(sentence: str, found: list[Mention], known: dict[str, Mention]) -> list[Mention]:
+    """People already introduced with a title, named again without one ("Singh chairs ...")."""
+    present = {person_key(m.name) for m in found if m.name}
+    extra: list[Mention] = []
+    if re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.\s", sentence) and QUOTED.search(sentence):
+        return extra
+    for match in re.finditer(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*", sentence):
+        words = match.group(0).split()
+        spans = [(start, size) for size in range(len(words), 0, -1) for start in range(len(words) - size + 1)]
+        for start, size in spans:
+            person = known.get(person_key(" ".join(words[start:start + size])))
+            if person is not None and person.name and person_key(person.name) not in present:
+                present.add(person_key(person.name))
+                extra.append(person.copy(sentence=sentence, chair=False, visiting=False,
+                                         found_by=rules.SURNAME_BACK))
+                break
+    return extra
+
+
+def position(sentence: str, mention: Mention) -> int:
+    """Where a mention is in its sentence, for ordering subject before object."""
+    if not mention.name:
+        return len(sentence)
+    for form in (mention.name, mention.name.split()[-1]):
+        where = sentence.find(form)
+        if where >= 0:
+            return where
+    return len(sentence)

@@ -1,0 +1,149 @@
+"""Post-passes over a whole draft: what only the report as a whole tells. One spelling per
+person, one record per meeting told twice, and countries completed from the rest of the report."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from meetings.extract import places, rules
+from meetings.extract.draft import Draft, DraftMeeting
+from meetings.extract.mentions import Mention, person_key
+from meetings.extract.rules import Rule
+
+
+def keep_recordable(draft: Draft) -> None:
+    """A meeting needs attendees; an event nobody is said to attend is background."""
+    draft.meetings = [m for m in draft.meetings if m.attendees]
+
+
+def one_spelling(draft: Draft) -> None:
+    """One person, one spelling in a report: the first one written ("Sergei K Shoigu" later "Sergei Shoigu")."""
+    spelling: dict[str, str] = {}
+    for meeting in draft.meetings:
+        for attendee in meeting.attendees:
+            if attendee.name:
+                attendee.name = spelling.setdefault(person_key(attendee.name), attendee.name)
+
+
+def merge_repeats(draft: Draft) -> None:
+    """One meeting told twice (a headline, then the body) is one record: a bilateral or call on
+    the same date whose named attendees are among another's is folded into it."""
+    kept: list[DraftMeeting] = []
+    for meeting in draft.meetings:
+        into = next((other for other in kept if same_meeting(other, meeting)), None)
+        if into is None:
+            kept.append(meeting)
+        else:
+            fold(into, meeting)
+    draft.meetings = kept
+    keys = {m.key for m in draft.meetings}
+    for meeting in draft.meetings:
+        if meeting.sideline_of not in keys:
+            meeting.sideline_of = None
+
+
+def same_meeting(one: DraftMeeting, other: DraftMeeting) -> bool:
+    """A bilateral or call of the same kind and date, the named attendees of one among the other's."""
+    people = {person_key(a.name) for a in other.attendees if a.name}
+    others = {person_key(a.name) for a in one.attendees if a.name}
+    return (other.kind in ("bilateral", "call") and len(people) >= 2 and one.kind == other.kind
+            and one.date == other.date and (people <= others or others <= people))
+
+
+def fold(into: DraftMeeting, meeting: DraftMeeting) -> None:
+    """Fold a second telling of a meeting into the first: attendees, topics, venue, links, evidence."""
+    for attendee in meeting.attendees:
+        into.attend(attendee, chair=attendee.chair)
+    into.topics += [t for t in meeting.topics if t not in into.topics]
+    into.venue, into.venue_country = into.venue or meeting.venue, into.venue_country or meeting.venue_country
+    into.sideline_of = into.sideline_of or meeting.sideline_of
+    for key, value in meeting.evidence.items():
+        into.evidence.setdefault(key, value)
+    for key, rule in meeting.rules.items():
+        into.rules.setdefault(key, rule)
+    into.note("repeat", next(iter(meeting.evidence.values()), ""), rules.REPEAT)
+
+
+def complete(draft: Draft, person: Mention) -> None:
+    """Fill a person's country, role and rank from other mentions of them in the same report."""
+    if not person.name:
+        return
+    key = person_key(person.name)
+    for other in [a for m in draft.meetings for a in m.attendees] + draft.people:
+        if other is not person and other.name and person_key(other.name) == key:
+            if not person.country and other.country:
+                person.country, person.country_by = other.country, rules.SAME_PERSON
+            person.role = person.role or other.role
+            person.rank = person.rank or other.rank
+
+
+def complete_all(draft: Draft) -> None:
+    for meeting in draft.meetings:
+        for attendee in meeting.attendees:
+            complete(draft, attendee)
+
+
+def recorded_countries(draft: Draft, recorded: Callable[[list[str]], dict[str, str]] | None) -> None:
+    """Attendees the text gives no country get the one they are recorded for (the database)."""
+    missing = sorted({a.name for m in draft.meetings for a in m.attendees if a.name and not a.country})
+    if recorded is None or not missing:
+        return
+    countries = recorded(missing)
+    for meeting in draft.meetings:
+        for attendee in meeting.attendees:
+            if attendee.name and not attendee.country and attendee.name in countries:
+                attendee.country, attendee.country_by = countries[attendee.name], rules.RECORDED
+                meeting.evidence.setdefault("country", f"{attendee.name} is recorded for {attendee.country}")
+
+
+COUNTRY_PAIR = re.compile(r"\b([A-Z][\w.]*(?: [A-Z][a-z]+)?)(?: and (?:the )?|[-–])([A-Z][\w.]*(?: [A-Z][a-z]+)?)\b")
+Guess = Callable[[DraftMeeting, Mention, str], tuple[str | None, str]]
+
+
+def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
+    """A country for attendees the text names without one, from what the report does say, in
+    order: a pair of countries it names ("China and Brazil", "India-Russia") of which the
+    other side's is one; the place of a meeting with a "visiting" guest; the place of a
+    bilateral meeting for an official met there by the report's principal (the host side).
+    Nothing is guessed where none of these holds."""
+    pairs: list[tuple[set[str], str]] = []
+    for match in COUNTRY_PAIR.finditer(body):
+        sides = [match.group(1), match.group(2)]
+        countries = [places.country(side) for side in sides if side not in places.demonyms() or side.isupper()]
+        if len(countries) == 2 and countries[0] and countries[1] and countries[0] != countries[1]:
+            pairs.append(({countries[0], countries[1]}, match.group(0)))
+    place = places.dateline_country(body)
+    principal_key = person_key(principal.name) if principal and principal.name else None
+
+    def named_pair(meeting: DraftMeeting, person: Mention, other: str) -> tuple[str | None, str]:
+        return next((((pair - {other}).pop(), text) for pair, text in pairs if other in pair), (None, ""))
+
+    def host_of_visit(meeting: DraftMeeting, person: Mention, other: str) -> tuple[str | None, str]:
+        guest = next((a for a in meeting.attendees if a is not person and a.visiting), None)
+        return (meeting.venue_country or place, guest.sentence) if guest and meeting.kind != "call" else (None, "")
+
+    def host_of_principal(meeting: DraftMeeting, person: Mention, other: str) -> tuple[str | None, str]:
+        if meeting.kind == "bilateral" and principal_key and person_key(person.name or "") != principal_key:
+            where = meeting.venue or meeting.venue_country or f"{place}, where the report is datelined"
+            return meeting.venue_country or place, f"{person.name} met the report's principal in {where}"
+        return None, ""
+
+    guesses: tuple[tuple[Rule, Guess], ...] = (
+        (rules.NAMED_PAIR, named_pair), (rules.VISIT_HOST, host_of_visit), (rules.PRINCIPAL_HOST, host_of_principal))
+    for rule, guess in guesses:
+        for meeting in draft.meetings:
+            if meeting.kind not in ("bilateral", "call"):
+                continue
+            for person in meeting.attendees:
+                countries = {a.country for a in meeting.attendees if a is not person and a.country}
+                other = countries.pop() if len(countries) == 1 else None
+                if person.name and not person.country and other:
+                    country, why = guess(meeting, person, other)
+                    if country and country != other:
+                        person.country, person.country_by = country, rule
+                        meeting.evidence.setdefault("country", why)
+            for person in meeting.attendees:
+                complete(draft, person)
+    for meeting in draft.meetings:
+        meeting.retitle()

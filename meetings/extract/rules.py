@@ -1,0 +1,60 @@
+"""Every rule of the extractor, named once: what it produces and in a line how. The stages cite
+these objects, so the draft's evidence (``--evidence``) and the quality harness can say which
+rule produced which field, and which one to look at when a field is wrong."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    field: str  # what it produces: person, country, meeting, attendee, date, venue, framework, topics
+    says: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# Mentions: how a person is recognised in a sentence.
+TITLED = Rule("titled-name", "person", "a name after a title or rank (\"Foreign Minister Wang Yi\")")
+COUNTRY_CUED = Rule("country-cued-name", "person", "a name after a country (\"Russia's Sergei Lavrov\")")
+NAME_THEN_TITLE = Rule("name-comma-title", "person", "a name followed by \", <title>\" (\"Mark Rutte, NATO Secretary General\")")
+SURNAME_BACK = Rule("surname-reference", "person", "a name or surname written again after a first titled mention")
+TITLE_BACK = Rule("title-reference", "person", "a title alone (\"the Secretary\", \"the Prime Minister\") for a person it named before")
+PRINCIPAL = Rule("report-principal", "attendee", "the report's first-named person, as the subject of a sentence that names one other")
+
+# Countries of people.
+DEMONYM = Rule("demonym", "country", "a demonym or country before the title (\"Chinese\", \"Russia's\")")
+OF_COUNTRY = Rule("of-country", "country", "\"of <country>\" after the title or name")
+TITLE_COUNTRY = Rule("title-country", "country", "a title only one country uses (\"Raksha Mantri\", \"Secretary of State\")")
+DELEGATION = Rule("delegation", "country", "the country of the minister just before (\"Japanese X and Defence Minister Y\")")
+SAME_PERSON = Rule("same-person", "country", "another mention of the same person in the report")
+RECORDED = Rule("recorded", "country", "the country the person is recorded for in the database")
+NAMED_PAIR = Rule("named-pair", "country", "the other side of a pair of countries the report names (\"India-Russia\")")
+VISIT_HOST = Rule("visit-host", "country", "the host of a \"visiting\" guest, where the meeting is")
+PRINCIPAL_HOST = Rule("principal-host", "country", "the host side of a bilateral the principal held where the report is datelined")
+
+# Meetings: the event frames (which sentences make a meeting, and of whom).
+FOUNDING = Rule("founding", "meeting", "\"at a summit in <city> in <year> by the <leaders> of <countries>\"")
+NAMED_EVENT = Rule("named-event", "meeting", "a named multilateral event (\"... Ministers' Meeting\", \"... Summit\") someone attends")
+ATTENDING = Rule("attending", "attendee", "people in a sentence saying they attended or joined the named event")
+CHAIR = Rule("chair", "attendee", "the first person in a sentence saying someone chaired the event")
+REFERS_BACK = Rule("refers-back", "attendee", "people who hosted or joined the talks just told")
+FRAME = Rule("meeting-frame", "meeting", "a sentence with a meeting verb or noun and two or more people")
+LIST_ITEM = Rule("list-item", "meeting", "a list item under a sentence that introduces meetings")
+SEPARATE = Rule("separate-meetings", "meeting", "\"separate meetings with A and B\": one meeting each")
+NOT_FUTURE = Rule("future", "meeting", "a sentence about the future makes no meeting")
+REPEAT = Rule("repeat", "meeting", "one meeting told twice (headline and body, two readouts) is one record")
+
+# Other fields.
+DATE_IN_SENTENCE = Rule("date-in-sentence", "date", "a date expression in the meeting's sentence")
+SAME_DAY = Rule("same-day", "date", "\"the same day\": the date of the meeting just before")
+REPORT_DATE = Rule("report-date", "date", "the report's own date (its dateline, or --published)")
+VENUE_IN_SENTENCE = Rule("venue-in-sentence", "venue", "\"in <city>\" or \"in <country>\" in the meeting's sentence")
+EVENT_VENUE = Rule("event-venue", "venue", "the venue of the event whose sidelines the meeting was on")
+SIDELINES = Rule("sidelines", "framework", "\"on the sidelines/margins of <event>\"")
+TOPIC = Rule("topic-verb", "topics", "what follows \"discussed\", \"exchanged views on\" ...")
+
+RULES: tuple[Rule, ...] = tuple(value for value in globals().values() if isinstance(value, Rule))
