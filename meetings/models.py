@@ -10,14 +10,6 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, relationship
 
 from meetings import tables
 from meetings.tables import (  # noqa: F401 - re-exported for the services
-    ACRONYM_LENGTH,
-    NAME_LENGTH,
-    PLACE_LENGTH,
-    RANK_LENGTH,
-    REFERENCE_LENGTH,
-    ROLE_LENGTH,
-    SUMMARY_LENGTH,
-    TITLE_LENGTH,
     MeetingKind,
     MembershipStatus,
     meeting_sources,
@@ -26,8 +18,7 @@ from meetings.tables import (  # noqa: F401 - re-exported for the services
 
 
 __all__ = [
-    "ACRONYM_LENGTH", "NAME_LENGTH", "PLACE_LENGTH", "RANK_LENGTH", "REFERENCE_LENGTH", "ROLE_LENGTH",
-    "SUMMARY_LENGTH", "TITLE_LENGTH", "Attendance", "Base", "Country", "Meeting", "MeetingKind",
+    "Attendance", "Base", "Country", "Meeting", "MeetingKind",
     "MembershipStatus", "Organization", "OrganizationMember", "Person", "PersonName", "Source", "Topic",
     "meeting_sources", "meeting_topics",
 ]

@@ -4,109 +4,35 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import asdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
-from meetings.services.queries import AttendeeRecord, MeetingRecord
+from meetings.cells import LIST_SEPARATOR, format_attendee, join_cell, neutralize
+from meetings.fields import ATTENDANCE_COLUMNS, ATTENDEE_KEYS, MEETING_FIELDS, AttendeeRecord, Kind, MeetingRecord
 
 LIST_COLUMNS = ("id", "date", "title", "place", "countries", "kind")
-WIDE_COLUMNS = ("id", "date", "end_date", "title", "kind", "venue", "venue_country", "organization",
-                "sideline_of", "countries", "attendees", "topics", "sources", "summary")
-LONG_COLUMNS = ("meeting_id", "date", "end_date", "title", "kind", "venue", "venue_country", "organization",
-                "sideline_of", "attendee", "country", "role", "rank", "host", "chair", "topics", "sources",
-                "summary")
-LIST_SEPARATOR = "; "
-
-
-# A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-_FIRST_CHARACTERS = frozenset("".join(FORMULA_TRIGGERS) + "'")
-
-
-def neutralize(value: Any) -> Any:
-    """Make a cell inert for spreadsheets by prefixing a quote; reversed by unneutralize.
-
-    A value that already starts with a quote before a trigger gets one more, so that
-    import gives back exactly what was exported.
-    """
-    if (isinstance(value, str) and value and value[0] in _FIRST_CHARACTERS
-            and value.lstrip("'").startswith(FORMULA_TRIGGERS)):
-        return "'" + value
-    return value
-
-
-def unneutralize(value: str) -> str:
-    if value.startswith("'") and value.lstrip("'").startswith(FORMULA_TRIGGERS):
-        return value[1:]
-    return value
-
-
-def escape_separators(value: str, characters: str) -> str:
-    """A backslash before each backslash and each of `characters` (";" or ",;")."""
-    if "\\" not in value and ";" not in value and ("," not in value or characters == ";"):
-        return value  # the usual case: nothing to escape
-    value = value.replace("\\", "\\\\")
-    for character in characters:
-        value = value.replace(character, "\\" + character)
-    return value
-
-
-def format_attendee(attendee: AttendeeRecord) -> str:
-    """An attendee as "NAME, COUNTRY, ROLE", the form `meetings add --attendee` takes.
-
-    Backslashes escape a comma inside the name or country, and any semicolon, so that a
-    joined cell can be split back exactly.
-    """
-    parts = [escape_separators(attendee.name or "", ",;"), escape_separators(attendee.country or "", ",;")]
-    if attendee.role:
-        parts.append(escape_separators(attendee.role, ";"))
-    return ", ".join(parts)
-
-
-def join_cell(values: Iterable[str]) -> str:
-    return LIST_SEPARATOR.join(values)
 
 
 def meeting_object(record: MeetingRecord) -> dict[str, Any]:
     """The JSON shape of a meeting, shared by `list --format json` and `show --format json`."""
-    return {
-        "id": record.id,
-        "title": record.title,
-        "date": record.date,
-        "end_date": record.end_date,
-        "venue": record.venue,
-        "venue_country": record.venue_country,
-        "kind": record.kind,
-        "organization": record.organization,
-        "sideline_of": record.sideline_of,
-        "summary": record.summary,
-        "attendees": [
-            {"name": a.name, "country": a.country, "role": a.role, "rank": a.rank, "host": a.host, "chair": a.chair}
-            for a in record.attendees
-        ],
-        "topics": list(record.topics),
-        "sources": [
-            {"reference": s.reference, "publisher": s.publisher, "published": s.published} for s in record.sources
-        ],
-    }
+    values = asdict(record)
+    return {f.json: values[f.name] for f in MEETING_FIELDS if f.json}
 
 
-def _common_cells(record: MeetingRecord) -> dict[str, Any]:
-    return {
-        "date": record.date,
-        "end_date": record.end_date or "",
-        "title": record.title,
-        "kind": record.kind,
-        "venue": record.venue or "",
-        "venue_country": record.venue_country or "",
-        "organization": record.organization or "",
-        "sideline_of": record.sideline_of if record.sideline_of is not None else "",
-        "topics": join_cell(escape_separators(t, ";") for t in record.topics),
-        "sources": join_cell(escape_separators(s.reference, ";") for s in record.sources),
-        "summary": record.summary or "",
-    }
+def _cell(record: MeetingRecord, kind: Kind, value: Any) -> Any:
+    """A field's value as one CSV cell: lists joined, escaped; nothing as an empty cell."""
+    if kind is Kind.ATTENDEES:
+        return LIST_SEPARATOR.join(format_attendee(a) for a in value)
+    if kind is Kind.TOPICS:
+        return join_cell(value)
+    if kind is Kind.SOURCES:
+        return join_cell(s.reference for s in value)
+    return "" if value is None else value
+
+
+def _cells(record: MeetingRecord) -> dict[str, Any]:
+    return {f.csv: _cell(record, f.kind, getattr(record, f.name)) for f in MEETING_FIELDS if f.csv}
 
 
 def wide_row(record: MeetingRecord) -> dict[str, Any]:
@@ -115,28 +41,24 @@ def wide_row(record: MeetingRecord) -> dict[str, Any]:
     "place" (venue and its country in one cell) is for tables and --columns; CSV leaves it out.
     """
     return {
-        "id": record.id,
-        **_common_cells(record),
-        "countries": join_cell(escape_separators(c, ";") for c in record.countries),
-        "attendees": join_cell(format_attendee(a) for a in record.attendees),
+        **_cells(record),
+        "countries": join_cell(record.countries),
         "place": ", ".join(part for part in (record.venue, record.venue_country) if part),
     }
 
 
+def _attendance_cells(attendee: AttendeeRecord) -> dict[str, Any]:
+    values = asdict(attendee)
+    return {column: ("yes" if values[key] else "") if isinstance(values[key], bool) else values[key] or ""
+            for key, column in zip(ATTENDEE_KEYS, ATTENDANCE_COLUMNS, strict=True)}
+
+
 def long_rows(record: MeetingRecord) -> Iterator[dict[str, Any]]:
     """One row per attendance, for pivot tables."""
-    common = _common_cells(record)
+    common = _cells(record)
+    common["meeting_id"] = common.pop("id")
     for attendee in record.attendees:
-        yield {
-            "meeting_id": record.id,
-            **common,
-            "attendee": attendee.name or "",
-            "country": attendee.country or "",
-            "role": attendee.role or "",
-            "rank": attendee.rank or "",
-            "host": "yes" if attendee.host else "",
-            "chair": "yes" if attendee.chair else "",
-        }
+        yield {**common, **_attendance_cells(attendee)}
 
 
 def write_csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], stream: IO[str], *,
@@ -182,7 +104,7 @@ def write_jsonl(objects: Iterable[dict[str, Any]], stream: IO[str]) -> int:
     return count
 
 
-def _cell(value: Any) -> str:
+def _shown(value: Any) -> str:
     if value is None:
         return ""
     return " ".join(str(value).split()) if isinstance(value, str) else str(value)
@@ -213,7 +135,7 @@ def render_table(rows: list[dict[str, Any]], columns: tuple[str, ...], *, tablef
     """A table through tabulate; with a width, long cells are cut with an ellipsis to fit it."""
     from tabulate import tabulate
 
-    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    cells = [[_shown(row.get(c)) for c in columns] for row in rows]
     headers = list(columns)
     if width is not None and cells:
         widths = fit_widths(cells, headers, width)

@@ -25,6 +25,17 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+# The services refuse longer values with a clear message; the schema backs them up.
+from meetings.fields import (
+    ACRONYM_LENGTH,
+    NAME_LENGTH,
+    PLACE_LENGTH,
+    RANK_LENGTH,
+    REFERENCE_LENGTH,
+    ROLE_LENGTH,
+    TITLE_LENGTH,
+)
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_N_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -33,15 +44,6 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-# Field lengths: the services refuse longer values with a clear message; the schema backs them up.
-TITLE_LENGTH = 300
-NAME_LENGTH = 200
-ROLE_LENGTH = 200
-RANK_LENGTH = 100
-PLACE_LENGTH = 200
-REFERENCE_LENGTH = 1000
-SUMMARY_LENGTH = 20_000
-ACRONYM_LENGTH = 30
 
 
 class MeetingKind(StrEnum):

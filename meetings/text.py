@@ -71,20 +71,3 @@ def match_key(value: str) -> str:
         # Punctuation, symbols, separators and controls separate words; letters, digits and marks stay.
         kept.append(" " if unicodedata.category(ch)[0] in "PSZC" else ch)
     return _SPACES.sub(" ", "".join(kept)).strip()
-
-
-def split_unescaped(text: str, separator: str, maxsplit: int = -1) -> list[str]:
-    """Split at separators that no backslash escapes; the escapes stay in the parts."""
-    if "\\" not in text:
-        return text.split(separator, maxsplit)  # nothing escaped: the usual case
-    parts, start, escaped = [], 0, False
-    for index, character in enumerate(text):
-        if escaped:
-            escaped = False
-        elif character == "\\":
-            escaped = True
-        elif character == separator and (maxsplit < 0 or len(parts) < maxsplit):
-            parts.append(text[start:index])
-            start = index + 1
-    parts.append(text[start:])
-    return parts

@@ -286,14 +286,15 @@ def test_any_text_gives_a_draft_that_imports_or_a_clear_refusal(text, published)
     from meetings.errors import InvalidInput
     from meetings.extract import extract
     from meetings.services.fixtures import meeting_from_mapping
-    from meetings.services.meetings import SourceInput, normalize
+    from meetings.fields import SourceRecord
+    from meetings.services.meetings import normalize
 
     try:
         draft = extract(text, published=published)
     except InvalidInput:
         return
     document = draft.as_fixture()
-    sources = {s["key"]: SourceInput(reference=s["reference"], published=s.get("published"))
+    sources = {s["key"]: SourceRecord(reference=s["reference"], published=s.get("published"))
                for s in document["sources"]}
     keys = {m["key"]: index + 1 for index, m in enumerate(document["meetings"])}
     for index, item in enumerate(document["meetings"]):

@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from meetings.db import open_database, session_scope
-from meetings.output import FORMULA_TRIGGERS
-from meetings.services.meetings import AttendeeInput, MeetingInput, SourceInput, add_meeting
+from meetings.cells import FORMULA_TRIGGERS
+from meetings.fields import AttendeeRecord, MeetingRecord, SourceRecord
+from meetings.services.meetings import add_meeting
 from tests.conftest import Invoker
 
 SCRIPTS = st.sampled_from([
@@ -43,21 +44,21 @@ def meetings(draw):
     result = []
     for index in range(count):
         names = draw(st.lists(texts(name=True), min_size=1, max_size=3, unique_by=lambda n: n.casefold()))
-        attendees = [AttendeeInput(name=name, country=draw(st.sampled_from(COUNTRIES)),
+        attendees = [AttendeeRecord(name=name, country=draw(st.sampled_from(COUNTRIES)),
                                    role=draw(st.one_of(st.none(), texts())), rank=draw(st.one_of(st.none(), texts())),
                                    host=draw(st.booleans()))
                      for name in names]
-        result.append(MeetingInput(
+        result.append(MeetingRecord(
             date=draw(DATES) if index else "2000",  # the first one differs, so no two are the same meeting
             end_date=None,
-            attendees=attendees + [AttendeeInput(name=f"Unique {index}", country="Peru")],
+            attendees=attendees + [AttendeeRecord(name=f"Unique {index}", country="Peru")],
             title=draw(st.one_of(st.none(), texts(max_size=40))),
             venue=draw(st.one_of(st.none(), texts())),
             venue_country=draw(st.one_of(st.none(), st.sampled_from(COUNTRIES))),
             kind=draw(st.sampled_from([None, "bilateral", "summit", "call"])),
             organization=draw(st.one_of(st.none(), st.sampled_from(["SCO", "ASEAN", "G20"]))),
             topics=draw(st.lists(texts(), max_size=3)),
-            sources=[SourceInput(reference=r) for r in draw(st.lists(texts(max_size=60), max_size=2, unique=True))],
+            sources=[SourceRecord(reference=r) for r in draw(st.lists(texts(max_size=60), max_size=2, unique=True))],
             summary=draw(st.one_of(st.none(), texts(max_size=80))),
         ))
     return result
@@ -101,7 +102,8 @@ def test_the_sql_built_export_rows_equal_the_records_rows(backend, batch):
     """`export` joins and escapes its list cells in SQL; they must be what the records give."""
     from meetings.db import read_scope
     from meetings.filters import MeetingFilter
-    from meetings.output import WIDE_COLUMNS, wide_row
+    from meetings.fields import WIDE_COLUMNS
+    from meetings.output import wide_row
     from meetings.services.queries import iter_meetings, iter_wide_cells
 
     with tempfile.TemporaryDirectory() as folder:

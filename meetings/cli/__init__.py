@@ -102,7 +102,9 @@ class MeetingsGroup(TyperGroup):
 
 def translate(exc: Exception, state: "State | None") -> MeetingsError:
     if isinstance(exc, MeetingsError):
-        return exc
+        from meetings.cli.options import in_option_terms
+
+        return in_option_terms(exc)
     if isinstance(exc, KeyboardInterrupt):
         return MeetingsError("interrupted")
     from meetings.errors import FileProblem

@@ -84,7 +84,9 @@ def add(
     """
     from meetings.db import run_write
     from meetings.errors import InvalidInput
-    from meetings.services.meetings import ATTENDEE_FORMAT, AttendeeInput, MeetingInput, SourceInput, add_meeting
+    from meetings.cells import ATTENDEE_FORMAT, parse_attendee
+    from meetings.fields import MeetingRecord, SourceRecord
+    from meetings.services.meetings import add_meeting
 
     if date is None:
         if not _interactive():
@@ -101,10 +103,10 @@ def add(
                     break
                 continue
             attendees_text.append(line)
-    data = MeetingInput(
+    data = MeetingRecord(
         date=date,
         end_date=end_date,
-        attendees=[AttendeeInput.parse(text) for text in attendees_text],
+        attendees=[parse_attendee(text, field="--attendee") for text in attendees_text],
         title=title,
         venue=venue,
         venue_country=venue_country,
@@ -112,7 +114,7 @@ def add(
         organization=org,
         sideline_of=sideline_of,
         topics=list(topic or []),
-        sources=[SourceInput(reference=text) for text in source or []],
+        sources=[SourceRecord(reference=text) for text in source or []],
         summary=summary,
     )
     def work(session: Any) -> tuple[int, list[str]]:
@@ -182,7 +184,8 @@ def list_meetings(
         meetings list --search "make in india" --columns id,date,title,attendees
     """
     from meetings.db import read_scope
-    from meetings.output import LIST_COLUMNS, WIDE_COLUMNS, emit, meeting_object, wide_row
+    from meetings.fields import WIDE_COLUMNS
+    from meetings.output import LIST_COLUMNS, emit, meeting_object, wide_row
     from meetings.services.queries import iter_meetings
 
     with read_scope(_state(ctx).engine()) as session:
@@ -313,7 +316,8 @@ def export(
         meetings export --long --from 2023 > attendances.csv
     """
     from meetings.db import read_scope
-    from meetings.output import LONG_COLUMNS, WIDE_COLUMNS, long_rows, write_csv_cells
+    from meetings.fields import LONG_COLUMNS, WIDE_COLUMNS
+    from meetings.output import long_rows, write_csv_cells
     from meetings.services.queries import iter_meetings, iter_wide_cells
 
     state = _state(ctx)
@@ -366,7 +370,9 @@ def edit(
         meetings edit 3 --editor
     """
     from meetings.db import run_write
-    from meetings.services.meetings import AttendeeInput, MeetingChanges, SourceInput, edit_meeting
+    from meetings.cells import parse_attendee
+    from meetings.fields import SourceRecord
+    from meetings.services.meetings import MeetingChanges, edit_meeting
 
     engine = _state(ctx).engine()
     if editor:
@@ -374,15 +380,16 @@ def edit(
         return
 
     def attendees(values: list[str] | None) -> list[Any] | None:
-        return None if values is None else [AttendeeInput.parse(v, field="--attendee") for v in values]
+        return None if values is None else [parse_attendee(v, field="--attendee") for v in values]
 
     changes = MeetingChanges(
         date=date, end_date=end_date, title=title, venue=venue, venue_country=venue_country, kind=kind,
         organization=org, sideline_of=sideline_of, summary=summary,
-        attendees=attendees(attendee), topics=topic, sources=None if source is None else [SourceInput(s) for s in source],
-        add_attendees=[AttendeeInput.parse(v, field="--add-attendee") for v in add_attendee or []],
+        attendees=attendees(attendee), topics=topic,
+        sources=None if source is None else [SourceRecord(reference=s) for s in source],
+        add_attendees=[parse_attendee(v, field="--add-attendee") for v in add_attendee or []],
         remove_attendees=list(remove_attendee or []), add_topics=list(add_topic or []),
-        remove_topics=list(remove_topic or []), add_sources=[SourceInput(s) for s in add_source or []],
+        remove_topics=list(remove_topic or []), add_sources=[SourceRecord(reference=s) for s in add_source or []],
     )
     run_write(engine, lambda session: edit_meeting(session=session, meeting_id=meeting_id, changes=changes))
     typer.echo(f"Updated meeting {meeting_id}.")
@@ -404,6 +411,7 @@ def _edit_in_editor(engine: Any, meeting_id: int) -> None:
     import yaml
 
     from meetings.db import run_write, session_scope
+    from meetings.cli.options import in_option_terms
     from meetings.errors import InvalidInput, MeetingsError
     from meetings.services.fixtures import meeting_from_mapping, meeting_to_mapping
     from meetings.services.meetings import meeting_input, replace_meeting
@@ -439,6 +447,6 @@ def _edit_in_editor(engine: Any, meeting_id: int) -> None:
                 if content == previous:
                     raise  # saved again unchanged: stop rather than loop for ever
                 previous = content
-                text = f"# ERROR: {exc}\n{header}{content}\n"
+                text = f"# ERROR: {in_option_terms(exc)}\n{header}{content}\n"
     typer.echo(f"Updated meeting {meeting_id}.")
 

@@ -10,9 +10,12 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from meetings.errors import MeetingsError
 
 FILTERS_PANEL = "Filters"
 OUTPUT_PANEL = "Output"
@@ -66,6 +69,28 @@ _FILTER_PARAMETERS = [
     _option("sort", list[str] | None, "--sort", metavar="ORDER", help=f"Order: {SORT_HELP}." + _ONCE),
     _option("offset", list[int] | None, "--offset", metavar="N", help="Skip the first N meetings." + _ONCE),
 ]
+
+
+# The option each field of a meeting is given by: services name fields (`venue_country`), and
+# the command line speaks of its options (`--venue-country`).
+OPTION_OF = {
+    "date": "--date", "end_date": "--end-date", "title": "--title", "venue": "--venue",
+    "venue_country": "--venue-country", "kind": "--kind", "organization": "--org", "sideline_of": "--sideline-of",
+    "summary": "--summary", "attendees": "--attendee", "attendee.name": "--attendee name",
+    "attendee.country": "--attendee country", "attendee.role": "--attendee role",
+    "attendee.rank": "--attendee rank", "topics": "--topic", "sources": "--source",
+    "source.publisher": "source publisher", "source.published": "source published",
+    "remove_topics": "--remove-topic", "remove_attendees": "--remove-attendee",
+}
+
+
+def in_option_terms(error: "MeetingsError") -> "MeetingsError":
+    """An error about a field, reworded to name the option that gives it."""
+    from meetings.errors import InvalidInput
+
+    if isinstance(error, InvalidInput) and error.field in OPTION_OF:
+        return InvalidInput(OPTION_OF[error.field], error.detail)
+    return error
 
 
 class Format(str, Enum):

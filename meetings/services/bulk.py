@@ -140,15 +140,9 @@ class BulkWriter:
         rows = []
         for meeting, wanted in zip(meetings, wanted_ids, strict=True):
             row = {
-                "title": meeting.title, "kind": meeting.kind,
-                "start_date": meeting.start.first_day, "start_precision": meeting.start.precision.value,
-                "end_date": meeting.end.first_day if meeting.end else None,
-                "end_precision": meeting.end.precision.value if meeting.end else None,
-                "last_day": (meeting.end or meeting.start).last_day,
-                "venue": meeting.venue,
-                "venue_country_code": meeting.venue_country.code if meeting.venue_country else None,
+                **meeting.columns(),
                 "organization_id": self.organizations[match_key(meeting.organization)] if meeting.organization else None,
-                "parent_id": None, "summary": meeting.summary, "created_at": now, "updated_at": now,
+                "parent_id": None, "created_at": now, "updated_at": now,
             }
             if wanted is not None and wanted not in taken:
                 row["id"] = wanted
@@ -188,10 +182,10 @@ class BulkWriter:
         if self.indexes_itself:
             # The search index rows, from the text in hand (what search.refresh would read back).
             self._insert_rows(search.TABLE, ("rowid", "title", "summary", "topics", "people", "venue"), [
-                (meeting_id, meeting.title, meeting.summary or "", " ; ".join(name for name, _ in meeting.topics),
+                (meeting_id, meeting.title, meeting.text["summary"] or "", " ; ".join(name for name, _ in meeting.topics),
                  " ; ".join(f"{a.role or ''} {' ; '.join(self.aliases.get(self.people.get(a.key or ''), [a.name or '']))}"
                             for a in meeting.attendees),
-                 meeting.venue or "")
+                 meeting.text["venue"] or "")
                 for meeting_id, meeting in zip(ids, meetings, strict=True)])
         self._insert_rows("attendances", ("meeting_id", "person_id", "country_code", "role", "rank", "is_host",
                                           "is_chair", "position"), attendances)

@@ -28,7 +28,8 @@ class CopyReport:
 
 def export_checksum(session: Session) -> tuple[str, int]:
     """SHA-256 of the full CSV export (every meeting, by id) and the number of meetings."""
-    from meetings.output import WIDE_COLUMNS, wide_row, write_csv
+    from meetings.fields import WIDE_COLUMNS
+    from meetings.output import wide_row, write_csv
     from meetings.services.queries import iter_meetings
 
     digest = hashlib.sha256()
@@ -81,17 +82,11 @@ def _merge(source: Session, target: Session) -> tuple[int, int]:
     organizations' members merged by key."""
     from meetings.services import records
     from meetings.services.importer import ImportOptions, Record, import_records
-    from meetings.services.meetings import AttendeeInput, MeetingInput, SourceInput
     from meetings.services.queries import iter_meetings
 
     def as_records():  # type: ignore[no-untyped-def]
         for r in iter_meetings(session=source, filters=MeetingFilter(sort="id")):
-            yield Record(location=f"meeting {r.id}", file_id=r.id, data=MeetingInput(
-                date=r.date, end_date=r.end_date, title=r.title, venue=r.venue, venue_country=r.venue_country,
-                kind=r.kind, organization=r.organization, sideline_of=r.sideline_of, summary=r.summary,
-                attendees=[AttendeeInput(a.name, a.country, a.role, a.rank, a.host, a.chair) for a in r.attendees],
-                topics=list(r.topics),
-                sources=[SourceInput(s.reference, s.publisher, s.published) for s in r.sources]))
+            yield Record(location=f"meeting {r.id}", file_id=r.id, data=r)
 
     report = import_records(session=target, records=as_records(), options=ImportOptions())
     if report.error_count:

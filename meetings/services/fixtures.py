@@ -16,11 +16,21 @@ from sqlalchemy.orm import Session
 from meetings.errors import FileProblem, InvalidInput
 from meetings.models import MembershipStatus, OrganizationMember
 from meetings.services import records
-from meetings.services.meetings import AttendeeInput, MeetingInput, SourceInput, add_meeting, find_duplicate
+from meetings.fields import (
+    ATTENDEE_KEYS,
+    MEETING_FIELDS,
+    SOURCE_KEYS,
+    AttendeeRecord,
+    Kind,
+    MeetingRecord,
+    SourceRecord,
+)
+from meetings.services.meetings import add_meeting, find_duplicate
 
-_MEETING_FIELDS = {"key", "title", "date", "end_date", "venue", "venue_country", "kind", "organization",
-                   "sideline_of", "summary", "attendees", "topics", "sources"}
-_ATTENDEE_FIELDS = {"name", "country", "role", "rank", "host", "chair"}
+# A meeting's fixture keys, and "key": the name other meetings of the file give it in sideline_of.
+_MEETING_FIELDS = {f.fixture for f in MEETING_FIELDS if f.fixture} | {"key"}
+_ATTENDEE_FIELDS = set(ATTENDEE_KEYS)
+_SOURCE_FIELDS = set(SOURCE_KEYS)
 
 
 @dataclass
@@ -64,12 +74,12 @@ def load_fixture(*, session: Session, data: dict[str, Any]) -> LoadReport:
     # "evidence" (from `meetings extract --evidence`) says where each value came from; it is not stored.
     _mapping(data, "fixture", {"sources", "organizations", "meetings", "evidence"})
 
-    sources: dict[str, SourceInput] = {}
+    sources: dict[str, SourceRecord] = {}
     for index, item in enumerate(data.get("sources") or []):
-        item = _mapping(item, f"sources[{index}]", {"key", "reference", "publisher", "published"})
+        item = _mapping(item, f"sources[{index}]", _SOURCE_FIELDS | {"key"})
         if not item.get("reference"):
             raise InvalidInput(f"sources[{index}].reference", "a URL or citation is required")
-        sources[str(item.get("key") or item["reference"])] = SourceInput(
+        sources[str(item.get("key") or item["reference"])] = SourceRecord(
             reference=str(item["reference"]), publisher=_text(item.get("publisher")), published=_text(item.get("published"))
         )
 
@@ -120,8 +130,8 @@ def load_fixture(*, session: Session, data: dict[str, Any]) -> LoadReport:
     return report
 
 
-def meeting_from_mapping(item: Any, where: str, *, sources: dict[str, SourceInput] | None = None,
-                         ids_by_key: dict[str, int] | None = None) -> MeetingInput:
+def meeting_from_mapping(item: Any, where: str, *, sources: dict[str, SourceRecord] | None = None,
+                         ids_by_key: dict[str, int] | None = None) -> MeetingRecord:
     """A meeting written as a mapping (fixture, editor, JSON) as the input that records it.
 
     Sources are mappings ({reference, publisher, published}), plain references, or keys of
@@ -134,7 +144,7 @@ def meeting_from_mapping(item: Any, where: str, *, sources: dict[str, SourceInpu
         for flag in ("host", "chair"):
             if not isinstance(attendee.get(flag, False), bool):
                 raise InvalidInput(f"{where}.attendees[{i}].{flag}", "use true or false")
-        attendees.append(AttendeeInput(**{k: (v if k in {"host", "chair"} else _text(v)) for k, v in attendee.items()}))
+        attendees.append(AttendeeRecord(**{k: (v if k in {"host", "chair"} else _text(v)) for k, v in attendee.items()}))
     parent = item.get("sideline_of")
     sideline_of: int | None = None
     if parent is not None:
@@ -147,8 +157,8 @@ def meeting_from_mapping(item: Any, where: str, *, sources: dict[str, SourceInpu
     source_inputs = []
     for i, source in enumerate(item.get("sources") or []):
         if isinstance(source, dict):
-            source = _mapping(source, f"{where}.sources[{i}]", {"reference", "publisher", "published"})
-            source_inputs.append(SourceInput(reference=str(source.get("reference") or ""),
+            source = _mapping(source, f"{where}.sources[{i}]", _SOURCE_FIELDS)
+            source_inputs.append(SourceRecord(reference=str(source.get("reference") or ""),
                                              publisher=_text(source.get("publisher")),
                                              published=_text(source.get("published"))))
         elif sources is not None and str(source) in sources:
@@ -156,49 +166,34 @@ def meeting_from_mapping(item: Any, where: str, *, sources: dict[str, SourceInpu
         elif sources is not None:
             raise InvalidInput(f"{where}.sources", f"{source!r} is not the key of a source in this file")
         else:
-            source_inputs.append(SourceInput(reference=str(source)))
+            source_inputs.append(SourceRecord(reference=str(source)))
     topics = item.get("topics") or []
     if not isinstance(topics, list):
         raise InvalidInput(f"{where}.topics", "expected a list of topics")
-    return MeetingInput(
-        date=_text(item.get("date")) or "",
-        end_date=_text(item.get("end_date")),
-        title=_text(item.get("title")),
-        venue=_text(item.get("venue")),
-        venue_country=_text(item.get("venue_country")),
-        kind=_text(item.get("kind")),
-        organization=_text(item.get("organization")),
+    text: dict[str, Any] = {f.name: _text(item.get(f.fixture)) for f in MEETING_FIELDS
+            if f.fixture and f.kind not in (Kind.MEETING, Kind.ATTENDEES, Kind.TOPICS, Kind.SOURCES)}
+    text["date"] = text.get("date") or ""
+    return MeetingRecord(
+        **text,
         sideline_of=sideline_of,
-        summary=_text(item.get("summary")),
         attendees=attendees,
         topics=[str(t) for t in topics],
         sources=source_inputs,
     )
 
 
-def meeting_to_mapping(data: MeetingInput) -> dict[str, Any]:
+def meeting_to_mapping(data: MeetingRecord) -> dict[str, Any]:
     """The mapping meeting_from_mapping reads back: what the editor shows."""
+    from dataclasses import asdict
+
     from meetings.countries import country_label, resolve_country
 
     def country(text: str | None) -> str | None:
         return country_label(resolve_country(text).code) if text else None
 
-    return {
-        "title": data.title,
-        "date": data.date,
-        "end_date": data.end_date,
-        "venue": data.venue,
-        "venue_country": country(data.venue_country),
-        "kind": data.kind,
-        "organization": data.organization,
-        "sideline_of": data.sideline_of,
-        "summary": data.summary,
-        "attendees": [
-            {"name": a.name, "country": country(a.country), "role": a.role, "rank": a.rank, "host": a.host,
-             "chair": a.chair}
-            for a in data.attendees
-        ],
-        "topics": list(data.topics),
-        "sources": [{"reference": s.reference, "publisher": s.publisher, "published": s.published}
-                    for s in data.sources],
-    }
+    mapping = {f.fixture: getattr(data, f.name) for f in MEETING_FIELDS if f.fixture}
+    mapping["venue_country"] = country(data.venue_country)
+    mapping["attendees"] = [{**asdict(a), "country": country(a.country)} for a in data.attendees]
+    mapping["topics"] = list(data.topics)
+    mapping["sources"] = [asdict(s) for s in data.sources]
+    return mapping

@@ -16,15 +16,23 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from meetings.cells import parse_attendee, split_cell, unescape, unneutralize
 from meetings.errors import InvalidInput
+from meetings.fields import (
+    ATTENDANCE_COLUMNS,
+    ATTENDEE_KEYS,
+    BY_NAME,
+    MEETING_FIELDS,
+    AttendeeRecord,
+    Kind,
+    MeetingRecord,
+    SourceRecord,
+)
 from meetings.models import Meeting
-from meetings.output import unneutralize
-from meetings.text import split_unescaped
-from meetings.services.meetings import AttendeeInput, MeetingInput, NormalMeeting, SourceInput, normalize
+from meetings.services.meetings import NormalMeeting, normalize
 
-WIDE = ("id", "date", "end_date", "title", "kind", "venue", "venue_country", "organization", "sideline_of",
-        "attendees", "topics", "sources", "summary")
-LONG = ("meeting_id", "attendee", "country", "role", "rank", "host", "chair")
+WIDE = tuple(f.csv for f in MEETING_FIELDS if f.csv)
+LONG = ("meeting_id", *ATTENDANCE_COLUMNS)
 REJECT_COLUMN = "import_error"
 IGNORED = ("countries", "place", REJECT_COLUMN)
 FIELDS = set(WIDE) | set(LONG) | set(IGNORED)
@@ -32,17 +40,11 @@ ERROR_CAP = 20
 CHUNK = 2000
 WRITTEN_CAPACITY = 10_000_000  # meetings an import can hold before its Bloom filter fills (12 MB)
 
-# Which column an error about an option belongs to.
-_COLUMN_OF = {"--date": "date", "--end-date": "end_date", "--title": "title", "--kind": "kind", "--venue": "venue",
-              "--venue-country": "venue_country", "--org": "organization", "--sideline-of": "sideline_of",
-              "--summary": "summary", "--topic": "topics", "--source": "sources", "source publisher": "sources",
-              "source published": "sources"}
-
 
 @dataclass
 class Record:
     location: str  # "file.csv:12"
-    data: MeetingInput | None
+    data: MeetingRecord | None
     error: str | None = None
     raw: Any = None  # what goes to the rejects file
     file_id: int | None = None
@@ -80,34 +82,6 @@ class ImportReport:
 
 
 # Reading ---------------------------------------------------------------------------------
-
-def split_cell(cell: str) -> list[str]:
-    """The items of a joined cell ("a; b; c"), escapes still in place."""
-    return [item.strip() for item in split_unescaped(cell, ";") if item.strip()]
-
-
-def unescape(text: str) -> str:
-    if "\\" not in text:
-        return text
-    out, escaped = [], False
-    for character in text:
-        if escaped or character != "\\":
-            out.append(character)
-            escaped = False
-        else:
-            escaped = True
-    return "".join(out)
-
-
-def parse_attendee_item(item: str) -> AttendeeInput:
-    """One "NAME, COUNTRY, ROLE" item of an attendees cell (escapes still in place)."""
-    parts = split_unescaped(item, ",", maxsplit=2)
-    if len(parts) < 2:
-        raise InvalidInput("--attendee", f"{item!r} is not NAME, COUNTRY[, ROLE]")
-    name, country = unescape(parts[0]).strip(), unescape(parts[1]).strip()
-    role = unescape(parts[2]).strip() if len(parts) > 2 else ""
-    return AttendeeInput(name=name or None, country=country or None, role=role or None)
-
 
 def _flag(value: str, column: str) -> bool:
     text = value.strip().lower()
@@ -242,50 +216,57 @@ def read_csv(lines: Iterable[str], *, name: str, options: ImportOptions, delimit
         raise InvalidInput(name, "has a header but no rows; nothing to import")
 
 
-def _csv_meeting(first: dict[str, str], members: list[dict[str, str]], long: bool) -> MeetingInput:
+def _csv_meeting(first: dict[str, str], members: list[dict[str, str]], long: bool) -> MeetingRecord:
     def text(key: str) -> str | None:
         value = first.get(key, "")
         return value if value.strip() else None
 
     if long:
         attendees = [
-            AttendeeInput(name=m.get("attendee") or None, country=m.get("country") or None, role=m.get("role") or None,
-                          rank=m.get("rank") or None, host=_flag(m.get("host", ""), "host"),
-                          chair=_flag(m.get("chair", ""), "chair"))
+            AttendeeRecord(name=m.get("attendee") or None, country=m.get("country") or None,
+                           role=m.get("role") or None, rank=m.get("rank") or None,
+                           host=_flag(m.get("host", ""), "host"), chair=_flag(m.get("chair", ""), "chair"))
             for m in members
         ]
     else:
-        attendees = [parse_attendee_item(item) for item in split_cell(first.get("attendees", ""))]
-    return MeetingInput(
-        date=(first.get("date") or "").strip(),
-        end_date=text("end_date"),
-        title=text("title"),
-        kind=text("kind"),
-        venue=text("venue"),
-        venue_country=text("venue_country"),
-        organization=text("organization"),
-        sideline_of=_integer(first.get("sideline_of", ""), "sideline_of"),
-        summary=text("summary"),
-        attendees=attendees,
-        topics=[unescape(t) for t in split_cell(first.get("topics", ""))],
-        sources=[SourceInput(reference=unescape(s)) for s in split_cell(first.get("sources", ""))],
-    )
+        attendees = [parse_attendee(item, field="attendees") for item in split_cell(first.get("attendees", ""))]
+    values: dict[str, Any] = {}
+    for f in MEETING_FIELDS:
+        if f.csv is None or f.kind is Kind.ID:
+            continue
+        if f.kind is Kind.MEETING:
+            values[f.name] = _integer(first.get(f.csv, ""), f.csv)
+        elif f.kind is Kind.TOPICS:
+            values[f.name] = [unescape(t) for t in split_cell(first.get(f.csv, ""))]
+        elif f.kind is Kind.SOURCES:
+            values[f.name] = [SourceRecord(reference=unescape(s)) for s in split_cell(first.get(f.csv, ""))]
+        elif f.kind is not Kind.ATTENDEES:
+            values[f.name] = text(f.csv)
+    values["date"] = (first.get("date") or "").strip()
+    return MeetingRecord(attendees=attendees, **values)
+
+
+# The CSV column of the long shape an error about part of an attendee belongs to.
+_ATTENDANCE_COLUMN_OF = {f"attendee.{key}": column for key, column in zip(ATTENDEE_KEYS, ATTENDANCE_COLUMNS, strict=True)}
 
 
 def _with_column(exc: InvalidInput, columns: dict[str, str]) -> str:
-    target = _COLUMN_OF.get(exc.field)
-    if target is None and exc.field.startswith("--attendee"):
-        target = "attendees" if "attendees" in columns else {"--attendee name": "attendee", "--attendee country": "country",
-                                                               "--attendee role": "role"}.get(exc.field, "attendee")
-    if target is None:
-        target = exc.field
+    """The error as the file's user sees it: naming the file's column the value came from."""
+    target = exc.field
+    if target == "attendees" or target.startswith("attendee."):
+        target = "attendees" if "attendees" in columns else _ATTENDANCE_COLUMN_OF.get(target, "attendee")
+    elif target.startswith("source."):
+        target = "sources"
+    elif target in BY_NAME:
+        target = BY_NAME[target].csv or target
     column = columns.get(target, target)
     return f"column {column!r}: {exc.detail}"
 
 
-_JSON_FIELDS = {"id", "title", "date", "end_date", "venue", "venue_country", "kind", "organization", "sideline_of",
-                "summary", "attendees", "topics", "sources"}
+_JSON_FIELDS = {f.json for f in MEETING_FIELDS if f.json}
 _JSON_IGNORED = {REJECT_COLUMN}
+_JSON_LISTS = (Kind.ATTENDEES, Kind.TOPICS, Kind.SOURCES)
+_JSON_INTEGERS = (Kind.ID, Kind.MEETING)
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -304,20 +285,23 @@ def _loads(text: str) -> Any:
     return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
 
 
-def _json_meeting(item: Any) -> tuple[MeetingInput, int | None]:
+def _json_meeting(item: Any) -> tuple[MeetingRecord, int | None]:
     from meetings.services.fixtures import meeting_from_mapping
 
     if not isinstance(item, dict):
         raise InvalidInput("record", "expected an object with date, attendees, ...")
-    for key in ("title", "date", "end_date", "venue", "venue_country", "kind", "organization", "summary"):
-        if item.get(key) is not None and not isinstance(item[key], str):
-            raise InvalidInput(key, f"expected a string or null, got {type(item[key]).__name__} {item[key]!r}")
-    for key in ("id", "sideline_of"):
-        if item.get(key) is not None and (not isinstance(item[key], int) or isinstance(item[key], bool)):
-            raise InvalidInput(key, f"expected a meeting id (a whole number), got {item[key]!r}")
-    for key in ("attendees", "topics", "sources"):
-        if item.get(key) is not None and not isinstance(item[key], list):
-            raise InvalidInput(key, f"expected a list, got {type(item[key]).__name__}")
+    for f in MEETING_FIELDS:
+        value = item.get(f.json) if f.json else None
+        if value is None:
+            continue
+        if f.kind in _JSON_INTEGERS:
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise InvalidInput(f.json, f"expected a meeting id (a whole number), got {value!r}")
+        elif f.kind in _JSON_LISTS:
+            if not isinstance(value, list):
+                raise InvalidInput(f.json, f"expected a list, got {type(value).__name__}")
+        elif not isinstance(value, str):
+            raise InvalidInput(f.json, f"expected a string or null, got {type(value).__name__} {value!r}")
     for index, attendee in enumerate(item.get("attendees") or []):
         if not isinstance(attendee, dict):
             raise InvalidInput(f"attendees[{index}]", "expected an object with name, country, role")

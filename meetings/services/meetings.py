@@ -6,77 +6,32 @@ import datetime as dt
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from meetings.countries import resolve_country
+from meetings.cells import ATTENDEE_FORMAT
+from meetings.countries import Country, resolve_country
 from meetings.dates import PartialDate
 from meetings.errors import InvalidInput, NotFound
-from meetings.countries import Country
-from meetings.models import (
+from meetings.fields import (
     ACRONYM_LENGTH,
     NAME_LENGTH,
-    PLACE_LENGTH,
     RANK_LENGTH,
     REFERENCE_LENGTH,
     ROLE_LENGTH,
-    SUMMARY_LENGTH,
-    TITLE_LENGTH,
-    Attendance,
-    Meeting,
-    MeetingKind,
+    TEXT_FIELDS,
+    AttendeeRecord,
+    Kind,
+    MeetingRecord,
+    SourceRecord,
 )
+from meetings.models import Attendance, Meeting, MeetingKind
 from meetings.services import records, search
-from meetings.text import clean, clean_block, match_key, split_unescaped
+from meetings.text import clean, clean_block, match_key
 
-ATTENDEE_FORMAT = '"NAME, COUNTRY[, ROLE]" (for example "Sergei Shoigu, Russia, Minister of Defence")'
 KINDS = ", ".join(kind.value for kind in MeetingKind)
-@dataclass
-class AttendeeInput:
-    name: str | None = None
-    country: str | None = None
-    role: str | None = None
-    rank: str | None = None
-    host: bool = False
-    chair: bool = False
-
-    @classmethod
-    def parse(cls, text: str, *, field: str = "--attendee") -> AttendeeInput:
-        """Read "NAME, COUNTRY[, ROLE]"; everything after the second comma is the role.
-
-        The name may be left empty when a role is given (", Russia, President").
-        A comma inside a name is written as "\\,".
-        """
-        parts = split_unescaped(text, ",", maxsplit=2)
-        if len(parts) < 2:
-            raise InvalidInput(field, f"{text!r} is not {ATTENDEE_FORMAT}")
-        name, country = (part.replace("\\,", ",").strip() for part in parts[:2])
-        role = parts[2].strip() if len(parts) == 3 else None
-        return cls(name=name or None, country=country, role=role or None)
-
-
-@dataclass
-class SourceInput:
-    reference: str
-    publisher: str | None = None
-    published: str | None = None
-
-
-@dataclass
-class MeetingInput:
-    date: str
-    attendees: list[AttendeeInput]
-    title: str | None = None
-    end_date: str | None = None
-    venue: str | None = None
-    venue_country: str | None = None
-    kind: str | None = None
-    organization: str | None = None
-    sideline_of: int | None = None
-    topics: list[str] = field(default_factory=list)
-    sources: list[SourceInput] = field(default_factory=list)
-    summary: str | None = None
 
 
 def default_title(country_names: Iterable[str]) -> str:
@@ -96,20 +51,20 @@ def default_kind(country_count: int) -> MeetingKind:
     return MeetingKind.OTHER
 
 
-def add_meeting(*, session: Session, data: MeetingInput) -> Meeting:
+def add_meeting(*, session: Session, data: MeetingRecord) -> Meeting:
     """Validate every field, then add the meeting with its attendees, topics and sources."""
     meeting = _apply(session, Meeting(), data)
     search.refresh(session, [meeting.id])
     return meeting
 
 
-def replace_meeting(*, session: Session, meeting_id: int, data: MeetingInput) -> Meeting:
+def replace_meeting(*, session: Session, meeting_id: int, data: MeetingRecord) -> Meeting:
     """Give an existing meeting every field of `data`, validated as for a new one."""
     meeting = get_meeting(session=session, meeting_id=meeting_id)
     if data.sideline_of == meeting_id:
-        raise InvalidInput("--sideline-of", "a meeting cannot be on its own sidelines")
+        raise InvalidInput("sideline_of", "a meeting cannot be on its own sidelines")
     if data.sideline_of is not None and data.sideline_of in _descendants(session, meeting_id):
-        raise InvalidInput("--sideline-of", f"meeting {data.sideline_of} is itself on the sidelines of {meeting_id}")
+        raise InvalidInput("sideline_of", f"meeting {data.sideline_of} is itself on the sidelines of {meeting_id}")
     meeting.attendances.clear()
     session.flush()
     _apply(session, meeting, data)
@@ -140,20 +95,36 @@ class NormalAttendee:
 
 @dataclass(frozen=True)
 class NormalMeeting:
-    """A meeting validated and resolved, ready to be written by the ORM or in bulk."""
+    """A meeting validated and resolved, ready to be written."""
 
-    title: str
+    text: dict[str, str | None]  # the text fields, by column (title, venue, summary, ...)
     kind: str
     start: PartialDate
     end: PartialDate | None
-    venue: str | None
     venue_country: Country | None
     organization: str | None
     sideline_of: int | None
-    summary: str | None
     attendees: tuple[NormalAttendee, ...]
     topics: tuple[tuple[str, str], ...]  # (name, key)
     sources: tuple[tuple[str, str | None, dt.date | None], ...]  # (reference, publisher, published)
+
+    @property
+    def title(self) -> str:
+        return self.text["title"] or ""
+
+    def columns(self) -> dict[str, Any]:
+        """The meeting's own columns in `meetings` (not those that point at other rows)."""
+        return {
+            **self.text,
+            "kind": self.kind,
+            "start_date": self.start.first_day,
+            "start_precision": self.start.precision.value,
+            "end_date": self.end.first_day if self.end else None,
+            "end_precision": self.end.precision.value if self.end else None,
+            # The last day the meeting may have run, for plain indexed date-range filters.
+            "last_day": (self.end or self.start).last_day,
+            "venue_country_code": self.venue_country.code if self.venue_country else None,
+        }
 
     @functools.cached_property
     def signature(self) -> tuple[object, ...]:
@@ -163,93 +134,91 @@ class NormalMeeting:
                 frozenset((a.country.code, a.key or a.role) for a in self.attendees))
 
 
-def normalize(data: MeetingInput) -> NormalMeeting:
-    """Validate every field of a meeting and resolve its countries; no database needed."""
-    start = PartialDate.parse(data.date, field="--date")
-    end = PartialDate.parse(data.end_date, field="--end-date") if data.end_date else None
+def normalize(data: MeetingRecord) -> NormalMeeting:
+    """Validate every field of a meeting and resolve its countries; no database needed.
+
+    Errors name the field (`date`, `venue_country`, `attendee.country`, ...).
+    """
+    start = PartialDate.parse(data.date, field="date")
+    end = PartialDate.parse(data.end_date, field="end_date") if data.end_date else None
     if end is not None and end.last_day < start.first_day:
-        raise InvalidInput("--end-date", f"{end} is before the start date {start}")
+        raise InvalidInput("end_date", f"{end} is before the start date {start}")
     if not data.attendees:
-        raise InvalidInput("--attendee", f"at least one attendee is required: {ATTENDEE_FORMAT}")
+        raise InvalidInput("attendees", f"at least one attendee is required: {ATTENDEE_FORMAT}")
     kind = None
     if data.kind:
         kind = data.kind.strip().lower()
         if kind not in {k.value for k in MeetingKind}:
-            raise InvalidInput("--kind", f"{data.kind!r} is not a kind; use one of {KINDS}")
+            raise InvalidInput("kind", f"{data.kind!r} is not a kind; use one of {KINDS}")
     attendees = tuple(_normal_attendee(attendee) for attendee in data.attendees)
     keys = [a.key for a in attendees if a.key]
     repeated = next((key for key in keys if keys.count(key) > 1), None)
     if repeated is not None:
-        raise InvalidInput("--attendee", f"{repeated!r} is listed twice")
+        raise InvalidInput("attendees", f"{repeated!r} is listed twice")
     country_names = [a.country.name for a in attendees]
     topics: dict[str, str] = {}
     for text in data.topics:
-        name = clean(text, field="--topic", max_length=NAME_LENGTH, required=True)
+        name = clean(text, field="topics", max_length=NAME_LENGTH, required=True)
         assert name is not None
         key = match_key(name)
         if not key:
-            raise InvalidInput("--topic", f"{text!r} needs at least one letter or digit")
+            raise InvalidInput("topics", f"{text!r} needs at least one letter or digit")
         topics.setdefault(key, name)
     sources: dict[str, tuple[str, str | None, dt.date | None]] = {}
     for item in data.sources:
-        reference = clean(item.reference, field="--source", max_length=REFERENCE_LENGTH, required=True)
+        reference = clean(item.reference, field="sources", max_length=REFERENCE_LENGTH, required=True)
         assert reference is not None
-        publisher = clean(item.publisher, field="source publisher", max_length=NAME_LENGTH)
-        published = PartialDate.parse(item.published, field="source published").first_day if item.published else None
+        publisher = clean(item.publisher, field="source.publisher", max_length=NAME_LENGTH)
+        published = PartialDate.parse(item.published, field="source.published").first_day if item.published else None
         sources.setdefault(reference, (reference, publisher, published))
     organization = None
     if data.organization:
-        organization = clean(data.organization, field="--org", max_length=ACRONYM_LENGTH)
+        organization = clean(data.organization, field="organization", max_length=ACRONYM_LENGTH)
         if organization is not None and not match_key(organization):
-            raise InvalidInput("--org", f"{data.organization!r} needs at least one letter or digit")
+            raise InvalidInput("organization", f"{data.organization!r} needs at least one letter or digit")
     venue_country = None
     if data.venue_country and data.venue_country.strip():
-        venue_country = resolve_country(data.venue_country, field="--venue-country")
+        venue_country = resolve_country(data.venue_country, field="venue_country")
+    text = {f.column: (clean_block if f.kind is Kind.BLOCK else clean)(
+        getattr(data, f.name), field=f.name, max_length=f.max_length or 0) for f in TEXT_FIELDS if f.column}
+    text["title"] = text["title"] or default_title(country_names)
     return NormalMeeting(
-        title=clean(data.title, field="--title", max_length=TITLE_LENGTH) or default_title(country_names),
+        text=text,
         kind=kind or default_kind(len(set(country_names))).value,
         start=start,
         end=end,
-        venue=clean(data.venue, field="--venue", max_length=PLACE_LENGTH),
         venue_country=venue_country,
         organization=organization,
         sideline_of=data.sideline_of,
-        summary=clean_block(data.summary, field="--summary", max_length=SUMMARY_LENGTH),
         attendees=attendees,
         topics=tuple((name, key) for key, name in topics.items()),
         sources=tuple(sources.values()),
     )
 
 
-def _normal_attendee(attendee: AttendeeInput) -> NormalAttendee:
-    name = clean(attendee.name, field="--attendee name", max_length=NAME_LENGTH, name=True)
-    role = clean(attendee.role, field="--attendee role", max_length=ROLE_LENGTH)
-    rank = clean(attendee.rank, field="--attendee rank", max_length=RANK_LENGTH)
+def _normal_attendee(attendee: AttendeeRecord) -> NormalAttendee:
+    name = clean(attendee.name, field="attendee.name", max_length=NAME_LENGTH, name=True)
+    role = clean(attendee.role, field="attendee.role", max_length=ROLE_LENGTH)
+    rank = clean(attendee.rank, field="attendee.rank", max_length=RANK_LENGTH)
     if name is not None and not match_key(name):
-        raise InvalidInput("--attendee name", f"{name!r} has no letters; give the person's name")
+        raise InvalidInput("attendee.name", f"{name!r} has no letters; give the person's name")
     if name is None and role is None:
-        raise InvalidInput("--attendee name", "a name is required (or an empty name and a role: "
-                                              f"\", Russia, President\"); use {ATTENDEE_FORMAT}")
+        raise InvalidInput("attendee.name", "a name is required (or an empty name and a role: "
+                                            f"\", Russia, President\"); use {ATTENDEE_FORMAT}")
     if not attendee.country or not attendee.country.strip():
-        raise InvalidInput("--attendee country", f"a country is required; use {ATTENDEE_FORMAT}")
+        raise InvalidInput("attendee.country", f"a country is required; use {ATTENDEE_FORMAT}")
     return NormalAttendee(
         name=name, key=match_key(name) if name else None,
-        country=resolve_country(attendee.country, field="--attendee country"),
+        country=resolve_country(attendee.country, field="attendee.country"),
         role=role, rank=rank, host=bool(attendee.host), chair=bool(attendee.chair),
     )
 
 
-def _apply(session: Session, meeting: Meeting, data: MeetingInput) -> Meeting:
+def _apply(session: Session, meeting: Meeting, data: MeetingRecord) -> Meeting:
     normal = normalize(data)
-    meeting.title = normal.title
-    meeting.kind = normal.kind
-    meeting.start_date = normal.start.first_day
-    meeting.start_precision = normal.start.precision.value
-    meeting.end_date = normal.end.first_day if normal.end else None
-    meeting.end_precision = normal.end.precision.value if normal.end else None
-    meeting.last_day = (normal.end or normal.start).last_day
-    meeting.venue = normal.venue
-    meeting.summary = normal.summary
+    for column, value in normal.columns().items():
+        if column != "venue_country_code":  # set through the relationship below, once its row exists
+            setattr(meeting, column, value)
     # In the session before anything is attached, so that what it points at cascades with it.
     session.add(meeting)
     meeting.venue_country = records.country_row(session, normal.venue_country) if normal.venue_country else None
@@ -258,7 +227,7 @@ def _apply(session: Session, meeting: Meeting, data: MeetingInput) -> Meeting:
     if normal.sideline_of is not None:
         parent = session.get(Meeting, normal.sideline_of)
         if parent is None:
-            raise InvalidInput("--sideline-of",
+            raise InvalidInput("sideline_of",
                                f"there is no meeting {normal.sideline_of}; give the id of a recorded meeting")
         meeting.parent = parent
     for position, attendee in enumerate(normal.attendees):
@@ -278,28 +247,27 @@ def _apply(session: Session, meeting: Meeting, data: MeetingInput) -> Meeting:
     return meeting
 
 
-def meeting_input(*, session: Session, meeting_id: int) -> MeetingInput:
-    """A recorded meeting as the input that would record it again: the start of every edit."""
+def meeting_input(*, session: Session, meeting_id: int) -> MeetingRecord:
+    """A recorded meeting as the record that would record it again: the start of every edit."""
     meeting = get_meeting(session=session, meeting_id=meeting_id)
-    return MeetingInput(
+    return MeetingRecord(
+        id=meeting.id,
         date=PartialDate.stored(meeting.start_date, meeting.start_precision).isoformat(),
         end_date=PartialDate.stored(meeting.end_date, meeting.end_precision).isoformat() if meeting.end_date else None,
         attendees=[
-            AttendeeInput(name=a.person.name if a.person else None, country=a.country.code if a.country else None,
-                          role=a.role, rank=a.rank, host=a.is_host, chair=a.is_chair)
+            AttendeeRecord(name=a.person.name if a.person else None, country=a.country.code if a.country else None,
+                           role=a.role, rank=a.rank, host=a.is_host, chair=a.is_chair)
             for a in meeting.attendances
         ],
-        title=meeting.title,
-        venue=meeting.venue,
+        **{f.name: getattr(meeting, f.column) for f in TEXT_FIELDS if f.column},
         venue_country=meeting.venue_country.code if meeting.venue_country else None,
         kind=meeting.kind,
         organization=meeting.organization.acronym if meeting.organization else None,
         sideline_of=meeting.parent_id,
         topics=[t.name for t in meeting.topics],
-        sources=[SourceInput(reference=s.reference, publisher=s.publisher,
-                             published=s.published_on.isoformat() if s.published_on else None)
+        sources=[SourceRecord(reference=s.reference, publisher=s.publisher,
+                              published=s.published_on.isoformat() if s.published_on else None)
                  for s in meeting.sources],
-        summary=meeting.summary,
     )
 
 
@@ -346,14 +314,14 @@ class MeetingChanges:
     organization: str | None = None
     sideline_of: int | None = None  # 0 detaches the meeting from its parent
     summary: str | None = None
-    attendees: list[AttendeeInput] | None = None  # replaces every attendee
+    attendees: list[AttendeeRecord] | None = None  # replaces every attendee
     topics: list[str] | None = None  # replaces every topic
-    sources: list[SourceInput] | None = None  # replaces every source
-    add_attendees: list[AttendeeInput] = field(default_factory=list)
+    sources: list[SourceRecord] | None = None  # replaces every source
+    add_attendees: list[AttendeeRecord] = field(default_factory=list)
     remove_attendees: list[str] = field(default_factory=list)
     add_topics: list[str] = field(default_factory=list)
     remove_topics: list[str] = field(default_factory=list)
-    add_sources: list[SourceInput] = field(default_factory=list)
+    add_sources: list[SourceRecord] = field(default_factory=list)
 
 
 def edit_meeting(*, session: Session, meeting_id: int, changes: MeetingChanges) -> Meeting:
@@ -364,7 +332,7 @@ def edit_meeting(*, session: Session, meeting_id: int, changes: MeetingChanges) 
         if value is not None:
             setattr(data, name, value or None)
     if changes.date == "":
-        raise InvalidInput("--date", "cannot be emptied; give YYYY, YYYY-MM or YYYY-MM-DD")
+        raise InvalidInput("date", "cannot be emptied; give YYYY, YYYY-MM or YYYY-MM-DD")
     if changes.sideline_of is not None:
         data.sideline_of = changes.sideline_of or None
     if changes.attendees is not None:
@@ -380,7 +348,7 @@ def edit_meeting(*, session: Session, meeting_id: int, changes: MeetingChanges) 
     for text in changes.remove_topics:
         key = match_key(text)
         if key not in {match_key(t) for t in data.topics}:
-            raise InvalidInput("--remove-topic", f"{text!r} is not a topic of meeting {meeting_id}; "
+            raise InvalidInput("remove_topics", f"{text!r} is not a topic of meeting {meeting_id}; "
                                                  f"its topics: {', '.join(data.topics) or 'none'}")
         data.topics = [t for t in data.topics if match_key(t) != key]
     data.topics += changes.add_topics
@@ -388,7 +356,7 @@ def edit_meeting(*, session: Session, meeting_id: int, changes: MeetingChanges) 
     return replace_meeting(session=session, meeting_id=meeting_id, data=data)
 
 
-def _without_attendee(session: Session, attendees: list[AttendeeInput], text: str) -> list[AttendeeInput]:
+def _without_attendee(session: Session, attendees: list[AttendeeRecord], text: str) -> list[AttendeeRecord]:
     """Attendees less the one named (by any of their names), or the unnamed ones of a country."""
     person = records.find_person(session, text)
     key = match_key(person.name if person else text)
@@ -396,7 +364,7 @@ def _without_attendee(session: Session, attendees: list[AttendeeInput], text: st
     if len(kept) < len(attendees):
         return kept
     try:
-        code = resolve_country(text, field="--remove-attendee").code
+        code = resolve_country(text, field="remove_attendees").code
     except InvalidInput:
         code = None
     if code is not None:
@@ -404,4 +372,4 @@ def _without_attendee(session: Session, attendees: list[AttendeeInput], text: st
         if len(kept) < len(attendees):
             return kept
     present = ", ".join(a.name or f"({a.role}, {a.country})" for a in attendees)
-    raise InvalidInput("--remove-attendee", f"{text!r} is not an attendee; the attendees are: {present}")
+    raise InvalidInput("remove_attendees", f"{text!r} is not an attendee; the attendees are: {present}")

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session, aliased
 
 from meetings.dates import PartialDate
 from meetings.errors import InvalidInput, NotFound
-from meetings.models import NAME_LENGTH, Attendance, Country, Meeting, Person, PersonName
+from meetings.fields import NAME_LENGTH
+from meetings.models import Attendance, Country, Meeting, Person, PersonName
 from meetings.services import search
 from meetings.services.queries import person_condition
 from meetings.text import clean, match_key

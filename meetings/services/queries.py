@@ -7,9 +7,7 @@ so listing and exporting stay fast and flat in memory however large the archive 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, and_, exists, func, literal, or_, select
@@ -17,6 +15,7 @@ from sqlalchemy import Select, and_, exists, func, literal, or_, select
 from meetings import tables as t
 from meetings.dates import PartialDate
 from meetings.db import dialect_name
+from meetings.fields import MEETING_FIELDS, AttendeeRecord, Kind, MeetingRecord, SourceRecord
 from meetings.filters import MeetingFilter
 
 if TYPE_CHECKING:
@@ -31,44 +30,6 @@ M = t.meetings.c
 A = t.attendances.c
 
 PAGE = 1000
-
-
-@dataclass
-class AttendeeRecord:
-    name: str | None
-    country: str | None
-    role: str | None
-    rank: str | None
-    host: bool
-    chair: bool
-
-
-@dataclass
-class SourceRecord:
-    reference: str
-    publisher: str | None
-    published: str | None
-
-
-@dataclass
-class MeetingRecord:
-    id: int
-    title: str
-    date: str
-    end_date: str | None
-    venue: str | None
-    venue_country: str | None
-    kind: str
-    organization: str | None
-    sideline_of: int | None
-    summary: str | None
-    attendees: list[AttendeeRecord] = field(default_factory=list)
-    topics: list[str] = field(default_factory=list)
-    sources: list[SourceRecord] = field(default_factory=list)
-
-    @property
-    def countries(self) -> list[str]:
-        return list(dict.fromkeys(a.country for a in self.attendees if a.country))
 
 
 def _like(fragment: str) -> str:
@@ -211,7 +172,7 @@ def iter_meetings(*, session: Reader, filters: MeetingFilter) -> Iterator[Meetin
     """Every matching meeting as a record, streamed a page at a time: one statement for the
     meetings themselves, then one each for a page's attendees, topics and sources."""
     for page in _pages(session, _meeting_columns(), filters):
-        yield from _completed(session, [_record(row) for row in page])
+        yield from _completed(session, [_record(row._mapping) for row in page])
 
 
 def _pages(session: Reader, columns: Select, filters: MeetingFilter) -> Iterator[Sequence[Any]]:  # type: ignore[type-arg]
@@ -223,39 +184,54 @@ def _pages(session: Reader, columns: Select, filters: MeetingFilter) -> Iterator
 
 def load_records(*, session: Reader, meeting_ids: Sequence[int]) -> list[MeetingRecord]:
     """Records for these ids, in the order given."""
-    by_id = {row[0]: _record(row) for row in session.execute(_meeting_columns().where(M.id.in_(meeting_ids)))}
+    rows = session.execute(_meeting_columns().where(M.id.in_(meeting_ids))).mappings()
+    by_id = {row["id"]: _record(row) for row in rows}
     return _completed(session, [by_id[mid] for mid in meeting_ids if mid in by_id])
 
 
 _VENUE_COUNTRY = t.countries.alias("venue_country")
+_ORGANIZATION = t.organizations.alias("organization")
+
+
+def _stored_columns() -> list[Any]:
+    """The columns a meeting's declared fields are read from, each labelled by the field's name
+    (a date's precision as NAME_precision)."""
+    columns: list[Any] = []
+    for f in MEETING_FIELDS:
+        if f.kind is Kind.ID:
+            columns.append(M.id.label(f.name))
+        elif f.kind is Kind.DATE:
+            columns += [M[f.column].label(f.name), M[f.column.replace("_date", "_precision")].label(f"{f.name}_precision")]
+        elif f.kind is Kind.COUNTRY:
+            columns.append(_VENUE_COUNTRY.c.name.label(f.name))
+        elif f.kind is Kind.ORGANIZATION:
+            columns.append(_ORGANIZATION.c.acronym.label(f.name))
+        elif f.column is not None:
+            columns.append(M[f.column].label(f.name))
+    return columns
+
+
+def _joined(query: Select) -> Select:  # type: ignore[type-arg]
+    return (query.select_from(t.meetings)
+            .outerjoin(_VENUE_COUNTRY, _VENUE_COUNTRY.c.code == M.venue_country_code)
+            .outerjoin(_ORGANIZATION, _ORGANIZATION.c.id == M.organization_id))
 
 
 def _meeting_columns() -> Select:  # type: ignore[type-arg]
-    organizations = t.organizations.c
-    return (
-        select(M.id, M.title, M.start_date, M.start_precision, M.end_date, M.end_precision, M.venue,
-               _VENUE_COUNTRY.c.name, M.kind, organizations.acronym, M.parent_id, M.summary)
-        .select_from(t.meetings)
-        .outerjoin(_VENUE_COUNTRY, _VENUE_COUNTRY.c.code == M.venue_country_code)
-        .outerjoin(t.organizations, organizations.id == M.organization_id)
-    )
+    return _joined(select(*_stored_columns()))
 
 
-def _record(row: Any) -> MeetingRecord:
-    (mid, title, start, start_precision, end, end_precision, venue, venue_country_name,
-     kind, organization, parent_id, summary) = row
-    return MeetingRecord(
-        id=mid,
-        title=title,
-        date=PartialDate.stored(start, start_precision).isoformat(),
-        end_date=PartialDate.stored(end, end_precision).isoformat() if end else None,
-        venue=venue,
-        venue_country=venue_country_name,
-        kind=kind,
-        organization=organization,
-        sideline_of=parent_id,
-        summary=summary,
-    )
+_DATE_FIELDS = tuple(f.name for f in MEETING_FIELDS if f.kind is Kind.DATE)
+_READ_FIELDS = tuple(f.name for f in MEETING_FIELDS if f.column is not None or f.kind is Kind.ID)
+
+
+def _record(row: Mapping[str, Any]) -> MeetingRecord:
+    """A record from a row of _meeting_columns, read by name."""
+    values = {name: row[name] for name in _READ_FIELDS}
+    for name in _DATE_FIELDS:
+        if values[name] is not None:
+            values[name] = PartialDate.stored(values[name], row[f"{name}_precision"]).isoformat()
+    return MeetingRecord(**values)
 
 
 def _completed(session: Reader, records: list[MeetingRecord]) -> list[MeetingRecord]:
@@ -273,13 +249,14 @@ def _completed(session: Reader, records: list[MeetingRecord]) -> list[MeetingRec
     else:
         attendances, topics, sources = (session.execute(statement, ids).all() for statement in _hydration(dialect))
     for mid, name, country, role, rank, host, chair in attendances:
-        by_id[mid].attendees.append(AttendeeRecord(name, country, role, rank, bool(host), bool(chair)))
+        by_id[mid].attendees.append(AttendeeRecord(name=name, country=country, role=role, rank=rank,
+                                                   host=bool(host), chair=bool(chair)))
     for mid, name in topics:
         by_id[mid].topics.append(name)
     for mid, reference, publisher, published in sources:
         if published is not None and not isinstance(published, str):
             published = published.isoformat()
-        by_id[mid].sources.append(SourceRecord(reference, publisher, published))
+        by_id[mid].sources.append(SourceRecord(reference=reference, publisher=publisher, published=published))
     return records
 
 
@@ -403,42 +380,45 @@ def _wide_columns(dialect: str) -> Select:  # type: ignore[type-arg]
 
     parts = {"cell": _ATTENDEE_CELL.format(empty="''"), "topic": _escaped("name"),
              "source": _escaped("reference"), "topic_pg": _escaped("t.name"), "source_pg": _escaped("s.reference")}
-    cells = [literal_column(f"coalesce({sql.format(**parts)}, '')") for sql in _AGGREGATES[dialect].values()]
-    organizations = t.organizations.c
-    return (
-        select(M.id, M.start_date, M.start_precision, M.end_date, M.end_precision, M.title, M.kind, M.venue,
-               _VENUE_COUNTRY.c.name, organizations.acronym, M.parent_id, *cells, M.summary)
-        .select_from(t.meetings)
-        .outerjoin(_VENUE_COUNTRY, _VENUE_COUNTRY.c.code == M.venue_country_code)
-        .outerjoin(t.organizations, organizations.id == M.organization_id)
-    )
+    cells = [literal_column(f"coalesce({sql.format(**parts)}, '')").label(name)
+             for name, sql in _AGGREGATES[dialect].items()]
+    return _joined(select(*_stored_columns(), *cells))
+
+
+_WIDE_FIELDS = tuple((f.csv, f.name, f.kind) for f in MEETING_FIELDS if f.csv)
 
 
 def iter_wide_cells(*, session: Reader, filters: MeetingFilter) -> Iterator[list[Any]]:
-    """The cells of `meetings.output.WIDE_COLUMNS` for every matching meeting, streamed: the
-    fast path of a one-row-per-meeting export (SQLite and PostgreSQL; others use records)."""
+    """The cells of the export's WIDE_COLUMNS for every matching meeting, streamed: the fast
+    path of a one-row-per-meeting export (SQLite and PostgreSQL; others use records)."""
+    from meetings.cells import LIST_SEPARATOR, join_cell
+    from meetings.fields import WIDE_COLUMNS
+
     dialect = dialect_name(session)
     if dialect not in _AGGREGATES:
-        from meetings.output import WIDE_COLUMNS, wide_row
+        from meetings.output import wide_row
 
         for record in iter_meetings(session=session, filters=filters):
             row = wide_row(record)
             yield [row[c] for c in WIDE_COLUMNS]
         return
-    from meetings.output import LIST_SEPARATOR, escape_separators
-
     stored = PartialDate.stored
     for page in _pages(session, _wide_columns(dialect), filters):
-        for (mid, start, start_precision, end, end_precision, title, kind, venue, venue_country, organization,
-             parent_id, people, topics, sources, summary) in page:
-            cells, countries = [], {}
-            for item in people.split("\x1e") if people else ():
-                cell, _, country = item.partition("\x1f")
-                cells.append(cell)
-                if country:
-                    countries[country] = None
-            yield [mid, stored(start, start_precision).isoformat(),
-                   stored(end, end_precision).isoformat() if end else "", title, kind, venue or "",
-                   venue_country or "", organization or "", parent_id if parent_id is not None else "",
-                   LIST_SEPARATOR.join(escape_separators(c, ";") for c in countries), LIST_SEPARATOR.join(cells),
-                   topics, sources, summary or ""]
+        for row in page:
+            values = row._mapping
+            cells: dict[str, Any] = {}
+            for column, name, kind in _WIDE_FIELDS:
+                value = values[name]
+                if kind is Kind.DATE:
+                    value = stored(value, values[f"{name}_precision"]).isoformat() if value else ""
+                elif kind is Kind.ATTENDEES:
+                    attendees, countries = [], {}
+                    for item in value.split("\x1e") if value else ():
+                        cell, _, country = item.partition("\x1f")
+                        attendees.append(cell)
+                        if country:
+                            countries[country] = None
+                    value = LIST_SEPARATOR.join(attendees)
+                    cells["countries"] = join_cell(countries)
+                cells[column] = "" if value is None else value
+            yield [cells[c] for c in WIDE_COLUMNS]

@@ -15,10 +15,8 @@ from sqlalchemy.orm import Session
 from meetings.countries import Country as ResolvedCountry
 from meetings.countries import resolve_country
 from meetings.errors import InvalidInput
+from meetings.fields import ACRONYM_LENGTH, NAME_LENGTH, REFERENCE_LENGTH
 from meetings.models import (
-    ACRONYM_LENGTH,
-    NAME_LENGTH,
-    REFERENCE_LENGTH,
     Country,
     Organization,
     Person,

@@ -1,0 +1,53 @@
+"""A meeting's fields are declared once (meetings.fields); every format reads and writes them
+from that declaration."""
+
+import csv
+import io
+import json
+
+import pytest
+import yaml
+
+from meetings.cli.options import OPTION_OF
+from meetings.fields import LONG_COLUMNS, MEETING_FIELDS, WIDE_COLUMNS, Kind
+
+
+def test_json_keys_follow_the_declaration(invoke_seeded):
+    shown = json.loads(invoke_seeded("show", "3", "--format", "json").stdout)
+    listed = json.loads(invoke_seeded("list", "--format", "json", "--limit", "1").stdout)[0]
+    assert list(shown) == list(listed) == [f.json for f in MEETING_FIELDS if f.json]
+
+
+def test_export_columns_follow_the_declaration(invoke_seeded):
+    wide = next(csv.reader(io.StringIO(invoke_seeded("export").stdout)))
+    long = next(csv.reader(io.StringIO(invoke_seeded("export", "--long").stdout)))
+    assert wide == list(WIDE_COLUMNS)
+    assert long == list(LONG_COLUMNS)
+    by_position = sorted((f.export, f.csv) for f in MEETING_FIELDS if f.export is not None)
+    assert [column for _, column in by_position] == [c for c in wide if c != "countries"]
+
+
+def test_every_fixture_key_reads_back_through_the_editor_mapping(invoke_seeded, tmp_path):
+    """What the editor shows (a fixture mapping) imports as the same meeting: the fixture keys
+    are the declared ones, both ways."""
+    from meetings.db import open_database, session_scope
+    from meetings.services.fixtures import meeting_from_mapping, meeting_to_mapping
+    from meetings.services.meetings import meeting_input
+
+    engine = open_database(str(invoke_seeded.path))
+    with session_scope(engine) as session:
+        record = meeting_input(session=session, meeting_id=3)
+    engine.dispose()
+    mapping = meeting_to_mapping(record)
+    assert list(mapping) == [f.fixture for f in MEETING_FIELDS if f.fixture]
+    again = meeting_from_mapping(yaml.safe_load(yaml.safe_dump(mapping, allow_unicode=True)), "meeting")
+    assert meeting_to_mapping(again) == mapping
+
+
+@pytest.mark.parametrize("field", [f for f in MEETING_FIELDS if f.kind is not Kind.ID], ids=lambda f: f.name)
+def test_every_field_given_on_the_command_line_has_its_option_named_in_errors(field):
+    from meetings.cli import load_command
+
+    option = OPTION_OF[field.name].split()[0]
+    names = {opt for param in load_command("add").params for opt in param.opts}
+    assert option in names
