@@ -6,14 +6,14 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
-from meetings.errors import DatabaseBusy, DatabaseUnusable, FileProblem
+from meetings.errors import DatabaseBusy, DatabaseUnusable, FileProblem, MeetingsError
 from meetings.schema import HEAD, REVISIONS
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
-    from sqlalchemy.engine import Connection, URL
+    from sqlalchemy.engine import URL, Connection
     from sqlalchemy.orm import Session
 
 T = TypeVar("T")
@@ -42,7 +42,7 @@ def masked(url: str | URL) -> str:
 
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except Exception:
+    except Exception:  # noqa: BLE001 - whatever the parser rejects, nothing of it is printed
         return "<unparseable database URL>"
 
 
@@ -101,7 +101,7 @@ def create_engine_for(url: str) -> Engine:
 
     try:
         parsed = make_url(url)
-    except Exception:
+    except Exception:  # noqa: BLE001 - any parse failure is the one message below
         raise DatabaseUnusable(
             "--db: not a file path or database URL (for example meetings.db or postgresql+psycopg://user@host/db)"
         ) from None
@@ -113,7 +113,7 @@ def create_engine_for(url: str) -> Engine:
         return engine
     try:
         return create_engine(parsed, hide_parameters=True, pool_pre_ping=True)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - a missing driver or bad option, named in one line
         raise DatabaseUnusable(f"--db: cannot use {masked(parsed)}: {exc}") from None
 
 
@@ -243,7 +243,7 @@ def backup_sqlite(engine: Engine, target: Path) -> None:
         try:
             destination = sqlite3.connect(temporary)
             try:
-                raw.driver_connection.backup(destination)
+                cast(sqlite3.Connection, raw.driver_connection).backup(destination)
             finally:
                 destination.close()
         finally:
@@ -261,7 +261,7 @@ def _is_io_failure(message: str) -> bool:
     return "disk i/o error" in lowered or "database or disk is full" in lowered
 
 
-def translate_database_error(exc: Exception, url: str) -> Exception:
+def translate_database_error(exc: Exception, url: str) -> MeetingsError:
     """Turn a driver error into a one-line MeetingsError that never shows parameters or passwords."""
     message = str(getattr(exc, "orig", exc)).splitlines()[0] if str(getattr(exc, "orig", exc)) else type(exc).__name__
     lowered = message.lower()

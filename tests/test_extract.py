@@ -210,7 +210,7 @@ def test_quoted_people_and_future_meetings_are_not_attendees(invoke, tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [(b"", "is empty"), (b"   \n\n", "is empty"), (b"\x00\x01\x02binary", "NUL byte"),
-     ("Der Verteidigungsminister traf seinen Amtskollegen in Berlin.".encode(), "English"),
+     (b"Der Verteidigungsminister traf seinen Amtskollegen in Berlin.", "English"),
      (b"The minister met caf\xe9 \x92 officials", "is not valid utf-8")],
 )
 def test_bad_reports_are_refused_and_nothing_is_saved(invoke, tmp_path, snapshot, content, message):

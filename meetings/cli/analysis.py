@@ -152,7 +152,7 @@ def graph(
     state = _state(ctx)
     with session_scope(state.engine()) as session:
         node_data, edges = co_attendance(session=session, filters=filters, nodes=nodes.value)
-    network = nx.Graph()
+    network: nx.Graph[Any] = nx.Graph()
     for key, attributes in node_data.items():
         network.add_node(key, **attributes)
     for edge in edges:

@@ -1,6 +1,7 @@
 """Commands about meetings: init, add, list, show, delete, export."""
 
 import sys
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -324,6 +325,7 @@ def export(
     engine = state.engine()
     with read_scope(engine) as session:
         columns = LONG_COLUMNS if long else WIDE_COLUMNS
+        rows: Iterator[list[Any]]
         if long:
             records = iter_meetings(session=session, filters=filters)
             rows = ([row[c] for c in columns] for r in records for row in long_rows(r))
@@ -441,7 +443,7 @@ def _edit_in_editor(engine: Any, meeting_id: int) -> None:
                 except yaml.YAMLError as exc:
                     raise InvalidInput("YAML", str(exc).replace("\n", " ")) from None
                 data = meeting_from_mapping(document, "meeting")
-                run_write(engine, lambda session: replace_meeting(session=session, meeting_id=meeting_id, data=data))
+                run_write(engine, lambda session: replace_meeting(session=session, meeting_id=meeting_id, data=data))  # noqa: B023 - called at once
                 break
             except InvalidInput as exc:
                 if content == previous:

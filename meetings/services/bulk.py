@@ -36,7 +36,7 @@ class BulkWriter:
         self.organizations = dict(execute(select(Organization.key, Organization.id)).all())
         self.sources = dict(execute(select(Source.reference, Source.id)).all())
         # Every name of the people who have aliases, for the search index (usually few).
-        self.aliases: dict[int, list[str]] = {}
+        self.aliases: dict[int | None, list[str]] = {}  # looked up by a person id that may be missing
         if self.connection.dialect.name == "sqlite":
             for person_id, name in execute(
                 select(PersonName.person_id, PersonName.name).where(PersonName.person_id.in_(
@@ -131,13 +131,13 @@ class BulkWriter:
         from meetings.text import match_key
 
         self._prepare_shared(meetings)
-        taken = set()
+        taken: set[int] = set()
         asked = [i for i in wanted_ids if i is not None]
         for start in range(0, len(asked), 500):
             taken.update(self.connection.execute(
                 select(Meeting.id).where(Meeting.id.in_(asked[start:start + 500]))).scalars())
         now = dt.datetime.now(dt.UTC)
-        rows = []
+        rows: list[dict[str, Any]] = []
         for meeting, wanted in zip(meetings, wanted_ids, strict=True):
             row = {
                 **meeting.columns(),

@@ -34,7 +34,7 @@ def export_checksum(session: Session) -> tuple[str, int]:
 
     digest = hashlib.sha256()
 
-    class Sink(io.TextIOBase):
+    class Sink(io.StringIO):  # hashes what is written instead of keeping it
         def write(self, text: str) -> int:
             digest.update(text.encode("utf-8"))
             return len(text)

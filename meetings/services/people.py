@@ -62,7 +62,7 @@ def list_people(*, session: Session, country_code: str | None = None,
         query = query.where(exists().where(other.person_id == Person.id, other.country_code == country_code))
     if words:
         query = query.where(exists().where(PersonName.person_id == Person.id, person_condition(words, PersonName.key)))
-    people = {
+    people: dict[int | None, PersonSummary] = {  # read back by attendance rows' (nullable) person ids
         pid: PersonSummary(id=pid, name=name, meetings=count, first=_partial(first), last=_partial(last))
         for pid, name, count, first, last in session.execute(query)
     }
@@ -74,11 +74,11 @@ def list_people(*, session: Session, country_code: str | None = None,
         .where(PersonName.person_id.in_(ids), PersonName.key != Person.key).order_by(PersonName.id)
     ):
         people[pid].aliases.append(name)
-    for pid, country in session.execute(
+    for attendee_id, country in session.execute(
         select(Attendance.person_id, Country.name).join(Country, Country.code == Attendance.country_code)
         .where(Attendance.person_id.in_(ids)).distinct().order_by(Attendance.person_id, Country.name)
     ):
-        people[pid].countries.append(country)
+        people[attendee_id].countries.append(country)
     return list(people.values())
 
 
@@ -190,5 +190,6 @@ def recorded_countries(*, session: Session, names: list[str]) -> dict[str, str]:
     ).all()
     found: dict[str, set[str]] = {}
     for key, country in rows:
-        found.setdefault(key, set()).add(country)
+        if country is not None:  # the query leaves none out; this tells the type checker
+            found.setdefault(key, set()).add(country)
     return {keys[key]: resolve_country(countries.pop()).name for key, countries in found.items() if len(countries) == 1}

@@ -94,7 +94,7 @@ def to_tsquery(query: str) -> str:
             position = end + 1
             if not words:
                 continue
-            operand = "(" + " <-> ".join(_term(w) for w in words) + ")"
+            operand: str | None = "(" + " <-> ".join(_term(w) for w in words) + ")"
         elif opening:
             if not expect_operand:
                 parts.append("&")
@@ -120,7 +120,8 @@ def to_tsquery(query: str) -> str:
                 parts.append("& !")
                 expect_operand = True
                 continue
-            operand = "!" + _phrase(word[1:])
+            negated = _phrase(word[1:])
+            operand = None if negated is None else "!" + negated
         else:
             operand = _phrase(word)
         if operand is None:

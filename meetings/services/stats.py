@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import String, and_, cast, distinct, func, literal_column, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from meetings.dates import PartialDate
 from meetings.filters import MeetingFilter
@@ -281,6 +281,7 @@ def co_attendance(*, session: Session, filters: MeetingFilter, nodes: str) -> tu
     check_filters(session=session, filters=filters)
     ids = matching(filters, session)
     first, second = aliased(Attendance), aliased(Attendance)
+    node_key: InstrumentedAttribute[Any]
     if nodes == "country":
         column, node_key = "country_code", Attendance.country_code
         labels = dict(session.execute(select(Country.code, Country.name)).all())
