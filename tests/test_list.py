@@ -17,7 +17,7 @@ ARCHIVE = [
      "--attendee", "Hossein Amir-Abdollahian, Iran, Foreign Minister", "--attendee", "Sergey Lavrov, Russia, Foreign Minister"],
     ["--date", "2023", "--attendee", "Subrahmanyam Jaishankar, India", "--attendee", "Sergey Lavrov, Russia",
      "--topic", "Trade in energy"],
-    ["--date", "2023-06-10", "--venue", "Moscow", "--venue-country", "India",
+    ["--date", "2023-06-10", "--venue", "Moscow", "--venue-country", "Russia",
      "--attendee", "Rajnath Singh, India", "--attendee", "Lloyd Austin, USA", "--kind", "call"],
     ["--date", "2021-12-06", "--venue", "New Delhi", "--venue-country", "India", "--org", "SCO",
      "--attendee", "Narendra Modi, India, Prime Minister", "--attendee", "Vladimir Putin, Russia, President"],
@@ -61,7 +61,8 @@ def test_filters(archive, args, expected):
 
 
 def test_venue_country_alone_does_not_make_a_country_represented(archive):
-    # Meeting 4 is held in India's name at a Moscow venue, but no Russian attended it.
+    # Meeting 4 is held in Moscow, Russia, but only India and the USA attended it.
+    assert 4 in ids(archive, "--venue-country", "Russia")
     assert 4 not in ids(archive, "--country", "Russia")
 
 

@@ -2,7 +2,7 @@
 a command's module (with its options) loads only when that command runs or shows its help."""
 
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -10,6 +10,9 @@ from typer.core import TyperGroup
 from meetings import __version__
 from meetings.cli.state import State
 from meetings.errors import MeetingsError
+
+if TYPE_CHECKING:
+    from typer._click import Context  # the click Context that TyperGroup's methods are declared with
 
 # Every command: name -> (module, function or sub-app, the one line `meetings --help` shows).
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -29,7 +32,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "import": ("meetings.cli.transfer", "import_meetings", "Import meetings from CSV, JSON, JSONL or fixture YAML."),
     "extract": ("meetings.cli.extraction", "extract", "Draft records from a news report, review them, save them."),
     "people": ("meetings.cli.people", "app", "People: list, show, aliases, merge."),
-    "db": ("meetings.cli.db", "app", "The database: upgrade, revision, history, backup, check, copy."),
+    "db": ("meetings.cli.db", "app", "The database: upgrade, current, history, backup, check, copy."),
 }
 
 
@@ -56,15 +59,15 @@ class MeetingsGroup(TyperGroup):
     Commands load lazily: `meetings --help` lists them from COMMANDS without importing them.
     """
 
-    def list_commands(self, ctx: typer.Context) -> list[str]:
+    def list_commands(self, ctx: "Context") -> list[str]:
         return list(COMMANDS)
 
-    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
+    def get_command(self, ctx: "Context", cmd_name: str) -> Any:
         if cmd_name not in self.commands and cmd_name in COMMANDS:
             self.commands[cmd_name] = load_command(cmd_name)
         return self.commands.get(cmd_name)
 
-    def resolve_command(self, ctx: typer.Context, args: list[str]) -> Any:
+    def resolve_command(self, ctx: "Context", args: list[str]) -> Any:
         try:
             return self._click_resolve_command(ctx, args)
         except Exception as exc:  # click's UsageError: suggest from every command, loaded or not
@@ -72,15 +75,15 @@ class MeetingsGroup(TyperGroup):
 
             message = getattr(exc, "message", None)
             matches = get_close_matches(args[0], list(COMMANDS)) if args and message else []
-            if matches and message and "No such command" in message:
+            if matches and message and "No such command" in message and hasattr(exc, "message"):
                 exc.message = f"{message.rstrip('.')}. Did you mean {', '.join(repr(m) for m in matches)}?"
             raise
 
-    def format_commands(self, ctx: typer.Context, formatter: Any) -> None:
+    def format_commands(self, ctx: "Context", formatter: Any) -> None:
         with formatter.section("Commands"):
             formatter.write_dl([(name, short_help) for name, (_, _, short_help) in COMMANDS.items()])
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: "Context") -> Any:
         try:
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort, typer.TyperException, SystemExit):
@@ -91,7 +94,7 @@ class MeetingsGroup(TyperGroup):
 
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(0) from None
-        except Exception as exc:  # noqa: BLE001 - translated, or re-raised under --debug
+        except Exception as exc:
             state = ctx.obj if isinstance(ctx.obj, State) else None
             if state is not None and state.debug:
                 raise
@@ -124,8 +127,6 @@ def translate(exc: Exception, state: "State | None") -> MeetingsError:
 app = typer.Typer(
     cls=MeetingsGroup,
     name="meetings",
-    help="Record and query diplomatic and ministerial meetings: who met whom, when, where, "
-    "in which framework, about what, and on whose report.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -158,7 +159,8 @@ def main_options(
         typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit."),
     ] = None,
 ) -> None:
-    """Record and query diplomatic and ministerial meetings.
+    """Record and query diplomatic and ministerial meetings: who met whom, when, where, in which
+    framework, about what, and on whose report.
 
     Example: meetings list --country India --country Russia --from 2022
     """

@@ -5,8 +5,20 @@ from typing import Annotated
 
 import typer
 
-app = typer.Typer(help="The database: upgrade, revision, history, backup, check, copy.", no_args_is_help=True,
-                  rich_markup_mode=None, add_completion=False)
+app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, add_completion=False)
+
+
+@app.callback()
+def database() -> None:
+    """Look after the database: bring its schema up to date, print its revision and the migrations,
+    back it up, check it, copy it to another database.
+
+    Examples:
+
+        meetings db check
+
+        meetings db backup ~/meetings-2024-06-30.db
+    """
 
 
 def _state(ctx: typer.Context):  # type: ignore[no-untyped-def]

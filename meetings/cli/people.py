@@ -6,7 +6,7 @@ import typer
 
 from meetings.cli.options import with_output
 
-app = typer.Typer(help="People: list, show, aliases, merge.", invoke_without_command=True, rich_markup_mode=None, add_completion=False)
+app = typer.Typer(invoke_without_command=True, rich_markup_mode=None, add_completion=False)
 
 PEOPLE_COLUMNS = ("id", "name", "aliases", "countries", "meetings", "first", "last")
 
@@ -23,7 +23,8 @@ def people(
     country: Annotated[str | None, typer.Option("--country", "-c", help="Only people who attended for this country.")] = None,
     search: Annotated[str | None, typer.Option("--search", "-s", help="Only people with a name (or alias) matching this.")] = None,
 ) -> None:
-    """List people with their aliases, countries, number of meetings and first and last meeting.
+    """List people with their aliases, countries, number of meetings and first and last meeting;
+    show one person, record another name for a person, or make two records one person.
 
     Examples:
 
