@@ -133,7 +133,7 @@ def _known_title(tokens: Sequence[str], position: int) -> Title | None:
     for size in range(min(vocabulary().longest, len(tokens) - position), 0, -1):
         entry = table.get(_window(tokens, position, size))
         if entry:
-            written, role, country = entry
+            _, role, country = entry
             return Title(written=" ".join(tokens[position:position + size]), role=role, country=country,
                          end=position + size)
     return None

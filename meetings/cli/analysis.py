@@ -74,15 +74,15 @@ def stats(
     """
     import dataclasses
 
+    from meetings.cli.options import once
     from meetings.db import session_scope
     from meetings.errors import InvalidInput
     from meetings.output import emit, stdout_is_terminal
-    from meetings.cli.options import once
     from meetings.services.stats import GROUPINGS, group_counts, last_contacts
 
-    by = once(by, "--by") or "country"
-    if by not in GROUPINGS:
-        raise InvalidInput("--by", f"{by!r} is not a grouping; use one of {', '.join(GROUPINGS)}")
+    grouping = once(by, "--by") or "country"
+    if grouping not in GROUPINGS:
+        raise InvalidInput("--by", f"{grouping!r} is not a grouping; use one of {', '.join(GROUPINGS)}")
     limit_rows = filters.limit
     filters = dataclasses.replace(filters, limit=None)
     with session_scope(_state(ctx).engine()) as session:
@@ -92,9 +92,9 @@ def stats(
             rows: list[dict[str, Any]] = [dataclasses.asdict(c) for c in last_contacts(session=session, filters=filters)]
             columns: tuple[str, ...] = ("country", "last", "days_since", "meetings", "meeting_id", "title")
         else:
-            rows = [{by: g.key, "meetings": g.meetings, "first": g.first, "last": g.last}
-                    for g in group_counts(session=session, filters=filters, by=by)]
-            columns = (by, "meetings", "first", "last")
+            rows = [{grouping: g.key, "meetings": g.meetings, "first": g.first, "last": g.last}
+                    for g in group_counts(session=session, filters=filters, by=grouping)]
+            columns = (grouping, "meetings", "first", "last")
     if limit_rows:
         rows = rows[:limit_rows]
     table_columns = columns

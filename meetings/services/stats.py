@@ -118,7 +118,7 @@ def _by_counterpart(session: Session, filters: MeetingFilter) -> list[Group]:
     found: dict[str, Group] = {}
 
     def count(meeting: list[Any]) -> None:
-        mid, start, precision, venue_country = meeting[0][:4]
+        _, start, precision, venue_country = meeting[0][:4]
         own = {row.country_code for row in meeting if row.principal}
         met = {row.country_code for row in meeting if row.country_code and not row.principal} - own
         if not met and venue_country and venue_country not in own:
