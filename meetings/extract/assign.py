@@ -132,10 +132,10 @@ def meeting_frame(context: Context, sentence: Sentence) -> bool:
     participants = list(sentence.people)
     principal = context.principal
     principal_key = person_key(principal.name or "") if principal else None
-    if principal and (sentence.bullet or (len(participants) == 1 and principal_key
-                                          != person_key(participants[0].name or ""))):
-        if all(person_key(p.name or "") != principal_key for p in participants):
-            participants.insert(0, principal.copy(sentence=sentence.text, found_by=rules.PRINCIPAL))
+    if (principal and (sentence.bullet or (len(participants) == 1 and principal_key
+                                           != person_key(participants[0].name or "")))
+            and all(person_key(p.name or "") != principal_key for p in participants)):
+        participants.insert(0, principal.copy(sentence=sentence.text, found_by=rules.PRINCIPAL))
     if len(participants) < 2:
         return False
     subject, others = participants[0], participants[1:]

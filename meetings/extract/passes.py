@@ -136,8 +136,8 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
             if meeting.kind not in ("bilateral", "call"):
                 continue
             for person in meeting.attendees:
-                countries = {a.country for a in meeting.attendees if a is not person and a.country}
-                other = countries.pop() if len(countries) == 1 else None
+                others = {a.country for a in meeting.attendees if a is not person and a.country}
+                other = others.pop() if len(others) == 1 else None
                 if person.name and not person.country and other:
                     country, why = guess(meeting, person, other)
                     if country and country != other:
