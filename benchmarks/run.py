@@ -68,7 +68,7 @@ def archive(path: Path, count: int, seed: int = 20230428) -> None:
                     picked.append(country)
             rng.shuffle(picked)
             names = rng.sample(people, 4)  # ~50k people in all, four distinct ones a meeting
-            attendees = "; ".join(f"{name}, {country}, Minister" for name, country in zip(names, picked))
+            attendees = "; ".join(f"{name}, {country}, Minister" for name, country in zip(names, picked, strict=False))
             summary_words = [rng.choice(WORDS) for _ in range(40)]
             if rng.random() < 0.03:
                 summary_words[rng.randrange(40)] = RARE_TERM
@@ -414,6 +414,7 @@ def benchmark(backend: Sqlite | Postgres, size: int, runs: int, folder: Path) ->
     sys.path.insert(0, str(HERE.parent))
     from meetings.cli.options import build_filter
     from meetings.db import open_database, read_scope, session_scope
+    from meetings.filters import MeetingFilter
     from meetings.services.queries import find_meetings
     from meetings.services.stats import group_counts
 
@@ -422,11 +423,11 @@ def benchmark(backend: Sqlite | Postgres, size: int, runs: int, folder: Path) ->
     for label, code, name in (("common", "RU", "Russia"), ("rare", "TV", "Tuvalu")):
         filters = build_filter(country=[name], limit=50)
 
-        def ours() -> None:
+        def ours(filters: MeetingFilter = filters) -> None:
             with read_scope(engine) as reader:  # what `meetings list` reads through
                 find_meetings(session=reader, filters=filters)
 
-        def floor() -> None:
+        def floor(code: str = code) -> None:
             cursor = connection.cursor()
             ids = [r[0] for r in cursor.execute(query, (code,)).fetchall()]
             marks, params = backend.ids(ids)
