@@ -68,7 +68,8 @@ def split_unescaped(text: str, separator: str, maxsplit: int = -1) -> list[str]:
     """Split at separators that no backslash escapes; the escapes stay in the parts."""
     if "\\" not in text:
         return text.split(separator, maxsplit)  # nothing escaped: the usual case
-    parts, start, escaped = [], 0, False
+    parts: list[str] = []
+    start, escaped = 0, False
     for index, character in enumerate(text):
         if escaped:
             escaped = False

@@ -9,13 +9,12 @@ import datetime as dt
 from sqlalchemy.orm import DeclarativeBase, Mapped, relationship
 
 from meetings import tables
-from meetings.tables import (  # noqa: F401 - re-exported for the services
+from meetings.tables import (
     MeetingKind,
     MembershipStatus,
     meeting_sources,
     meeting_topics,
 )
-
 
 __all__ = [
     "Attendance", "Base", "Country", "Meeting", "MeetingKind",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import asdict
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict
 from typing import IO, Any
 
 from meetings.cells import LIST_SEPARATOR, format_attendee, join_cell, neutralize

@@ -285,8 +285,8 @@ def test_any_text_gives_a_draft_that_imports_or_a_clear_refusal(text, published)
     refuses the text as input (InvalidInput), nothing else."""
     from meetings.errors import InvalidInput
     from meetings.extract import extract
-    from meetings.services.fixtures import meeting_from_mapping
     from meetings.fields import SourceRecord
+    from meetings.services.fixtures import meeting_from_mapping
     from meetings.services.meetings import normalize
 
     try:

@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from meetings.db import open_database, session_scope
 from meetings.cells import FORMULA_TRIGGERS
+from meetings.db import open_database, session_scope
 from meetings.fields import AttendeeRecord, MeetingRecord, SourceRecord
 from meetings.services.meetings import add_meeting
 from tests.conftest import Invoker
@@ -51,7 +51,7 @@ def meetings(draw):
         result.append(MeetingRecord(
             date=draw(DATES) if index else "2000",  # the first one differs, so no two are the same meeting
             end_date=None,
-            attendees=attendees + [AttendeeRecord(name=f"Unique {index}", country="Peru")],
+            attendees=[*attendees, AttendeeRecord(name=f"Unique {index}", country="Peru")],
             title=draw(st.one_of(st.none(), texts(max_size=40))),
             venue=draw(st.one_of(st.none(), texts())),
             venue_country=draw(st.one_of(st.none(), st.sampled_from(COUNTRIES))),
@@ -101,8 +101,8 @@ def test_export_import_export_is_byte_identical(backend, batch, long):
 def test_the_sql_built_export_rows_equal_the_records_rows(backend, batch):
     """`export` joins and escapes its list cells in SQL; they must be what the records give."""
     from meetings.db import read_scope
-    from meetings.filters import MeetingFilter
     from meetings.fields import WIDE_COLUMNS
+    from meetings.filters import MeetingFilter
     from meetings.output import wide_row
     from meetings.services.queries import iter_meetings, iter_wide_cells
 

@@ -200,7 +200,7 @@ def timeline(
     present = {r.id for r in records}
     children: dict[int, list[Any]] = {}
     for record in records:
-        if record.sideline_of in present:
+        if record.sideline_of is not None and record.sideline_of in present:
             children.setdefault(record.sideline_of, []).append(record)
 
     def line(record: Any, depth: int) -> list[str]:

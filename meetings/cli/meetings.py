@@ -83,9 +83,9 @@ def add(
         --attendee "Rajnath Singh, India, Minister of Defence"
         --attendee "Sergei Shoigu, Russia, Minister of Defence" --topic "defence cooperation"
     """
+    from meetings.cells import ATTENDEE_FORMAT, parse_attendee
     from meetings.db import run_write
     from meetings.errors import InvalidInput
-    from meetings.cells import ATTENDEE_FORMAT, parse_attendee
     from meetings.fields import MeetingRecord, SourceRecord
     from meetings.services.meetings import add_meeting
 
@@ -371,8 +371,8 @@ def edit(
 
         meetings edit 3 --editor
     """
-    from meetings.db import run_write
     from meetings.cells import parse_attendee
+    from meetings.db import run_write
     from meetings.fields import SourceRecord
     from meetings.services.meetings import MeetingChanges, edit_meeting
 
@@ -412,8 +412,8 @@ def _edit_in_editor(engine: Any, meeting_id: int) -> None:
 
     import yaml
 
-    from meetings.db import run_write, session_scope
     from meetings.cli.options import in_option_terms
+    from meetings.db import run_write, session_scope
     from meetings.errors import InvalidInput, MeetingsError
     from meetings.services.fixtures import meeting_from_mapping, meeting_to_mapping
     from meetings.services.meetings import meeting_input, replace_meeting

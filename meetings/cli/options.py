@@ -10,7 +10,7 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, overload
 
 import typer
 
@@ -21,6 +21,7 @@ FILTERS_PANEL = "Filters"
 OUTPUT_PANEL = "Output"
 KINDS = "bilateral, multilateral, summit, visit, call or other"
 SORT_HELP = "date, -date (newest first, the default), title, -title, id, -id, venue, -venue"
+T = TypeVar("T")
 
 
 def _option(name: str, annotation: Any, *flags: str, metavar: str | None = None, help: str,
@@ -123,6 +124,10 @@ _OUTPUT_PARAMETERS = [
 ]
 
 
+@overload
+def once(value: list[T] | None, field: str) -> T | None: ...
+@overload
+def once(value: list[T] | T | None, field: str) -> T | None: ...
 def once(value: Any, field: str) -> Any:
     """The one value of an option that takes one (None if absent); given twice, it is refused
     rather than the last one taken silently."""

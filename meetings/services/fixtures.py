@@ -14,8 +14,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from meetings.errors import FileProblem, InvalidInput
-from meetings.models import MembershipStatus, OrganizationMember
-from meetings.services import records
 from meetings.fields import (
     ATTENDEE_KEYS,
     MEETING_FIELDS,
@@ -25,6 +23,8 @@ from meetings.fields import (
     MeetingRecord,
     SourceRecord,
 )
+from meetings.models import MembershipStatus, OrganizationMember
+from meetings.services import records
 from meetings.services.meetings import add_meeting, find_duplicate
 
 # A meeting's fixture keys, and "key": the name other meetings of the file give it in sideline_of.
@@ -144,7 +144,8 @@ def meeting_from_mapping(item: Any, where: str, *, sources: dict[str, SourceReco
         for flag in ("host", "chair"):
             if not isinstance(attendee.get(flag, False), bool):
                 raise InvalidInput(f"{where}.attendees[{i}].{flag}", "use true or false")
-        attendees.append(AttendeeRecord(**{k: (v if k in {"host", "chair"} else _text(v)) for k, v in attendee.items()}))
+        values: dict[str, Any] = {k: (v if k in {"host", "chair"} else _text(v)) for k, v in attendee.items()}
+        attendees.append(AttendeeRecord(**values))
     parent = item.get("sideline_of")
     sideline_of: int | None = None
     if parent is not None:

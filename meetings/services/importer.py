@@ -291,7 +291,9 @@ def _json_meeting(item: Any) -> tuple[MeetingRecord, int | None]:
     if not isinstance(item, dict):
         raise InvalidInput("record", "expected an object with date, attendees, ...")
     for f in MEETING_FIELDS:
-        value = item.get(f.json) if f.json else None
+        if not f.json:
+            continue
+        value = item.get(f.json)
         if value is None:
             continue
         if f.kind in _JSON_INTEGERS:
@@ -367,12 +369,11 @@ def _json_record(item: Any, location: str, raw: Any) -> Record:
 def import_records(*, session: Session, records: Iterable[Record], options: ImportOptions) -> ImportReport:
     """Validate and write records in chunks inside the caller's transaction."""
     from rbloom import Bloom
+    from sqlalchemy import func
 
     from meetings.services.bulk import BulkWriter
     from meetings.services.duplicates import existing_signatures
     from meetings.services.meetings import replace_meeting
-
-    from sqlalchemy import func
 
     report = ImportReport()
     writer = BulkWriter(session)
@@ -469,7 +470,7 @@ def import_records(*, session: Session, records: Iterable[Record], options: Impo
 
     if writing and parent_links:
         outside = {parent for _, parent, _ in parent_links if parent not in id_map}
-        present = set()
+        present: set[int] = set()
         outside_list = list(outside)
         for start in range(0, len(outside_list), 500):
             present.update(session.execute(

@@ -157,12 +157,12 @@ def normalize(data: MeetingRecord) -> NormalMeeting:
         raise InvalidInput("attendees", f"{repeated!r} is listed twice")
     country_names = [a.country.name for a in attendees]
     topics: dict[str, str] = {}
-    for text in data.topics:
-        name = clean(text, field="topics", max_length=NAME_LENGTH, required=True)
+    for topic in data.topics:
+        name = clean(topic, field="topics", max_length=NAME_LENGTH, required=True)
         assert name is not None
         key = match_key(name)
         if not key:
-            raise InvalidInput("topics", f"{text!r} needs at least one letter or digit")
+            raise InvalidInput("topics", f"{topic!r} needs at least one letter or digit")
         topics.setdefault(key, name)
     sources: dict[str, tuple[str, str | None, dt.date | None]] = {}
     for item in data.sources:
@@ -253,7 +253,8 @@ def meeting_input(*, session: Session, meeting_id: int) -> MeetingRecord:
     return MeetingRecord(
         id=meeting.id,
         date=PartialDate.stored(meeting.start_date, meeting.start_precision).isoformat(),
-        end_date=PartialDate.stored(meeting.end_date, meeting.end_precision).isoformat() if meeting.end_date else None,
+        end_date=PartialDate.stored(meeting.end_date, meeting.end_precision).isoformat()
+        if meeting.end_date and meeting.end_precision else None,
         attendees=[
             AttendeeRecord(name=a.person.name if a.person else None, country=a.country.code if a.country else None,
                            role=a.role, rank=a.rank, host=a.is_host, chair=a.is_chair)

@@ -7,7 +7,7 @@ so listing and exporting stay fast and flat in memory however large the archive 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, and_, exists, func, literal, or_, select
@@ -19,6 +19,7 @@ from meetings.fields import MEETING_FIELDS, AttendeeRecord, Kind, MeetingRecord,
 from meetings.filters import MeetingFilter
 
 if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement, Label, RowMapping
     from sqlalchemy.engine import Connection
     from sqlalchemy.orm import Session
 
@@ -83,7 +84,7 @@ _ORDER = {
 
 def filter_conditions(filters: MeetingFilter, session: Reader | None = None) -> list:  # type: ignore[type-arg]
     """The WHERE conditions on `meetings` for a filter (empty: every meeting)."""
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     for code in filters.countries:
         conditions.append(exists().where(A.meeting_id == M.id, A.country_code == code))
     if filters.any_countries:
@@ -200,7 +201,7 @@ def _stored_columns() -> list[Any]:
     for f in MEETING_FIELDS:
         if f.kind is Kind.ID:
             columns.append(M.id.label(f.name))
-        elif f.kind is Kind.DATE:
+        elif f.kind is Kind.DATE and f.column is not None:
             columns += [M[f.column].label(f.name), M[f.column.replace("_date", "_precision")].label(f"{f.name}_precision")]
         elif f.kind is Kind.COUNTRY:
             columns.append(_VENUE_COUNTRY.c.name.label(f.name))
@@ -225,7 +226,7 @@ _DATE_FIELDS = tuple(f.name for f in MEETING_FIELDS if f.kind is Kind.DATE)
 _READ_FIELDS = tuple(f.name for f in MEETING_FIELDS if f.column is not None or f.kind is Kind.ID)
 
 
-def _record(row: Mapping[str, Any]) -> MeetingRecord:
+def _record(row: RowMapping) -> MeetingRecord:
     """A record from a row of _meeting_columns, read by name."""
     values = {name: row[name] for name in _READ_FIELDS}
     for name in _DATE_FIELDS:
@@ -240,7 +241,7 @@ def _completed(session: Reader, records: list[MeetingRecord]) -> list[MeetingRec
         return records
     by_id = {r.id: r for r in records}
     dialect = dialect_name(session)
-    ids = {"ids": _ids_parameter(dialect, list(by_id))}
+    ids = {"ids": _ids_parameter(dialect, [mid for mid in by_id if mid is not None])}
     if dialect == "sqlite":
         # The three statements are fixed: on SQLite they go straight to the driver, compiled once.
         driver = _driver_connection(session)
@@ -261,7 +262,9 @@ def _completed(session: Reader, records: list[MeetingRecord]) -> list[MeetingRec
 
 
 def _driver_connection(session: Reader) -> Any:
-    connection = session.connection() if hasattr(session, "get_bind") else session  # a Session, or a Connection
+    from sqlalchemy.engine import Connection
+
+    connection = session if isinstance(session, Connection) else session.connection()
     return connection.connection.driver_connection  # type: ignore[union-attr]
 
 
@@ -380,7 +383,7 @@ def _wide_columns(dialect: str) -> Select:  # type: ignore[type-arg]
 
     parts = {"cell": _ATTENDEE_CELL.format(empty="''"), "topic": _escaped("name"),
              "source": _escaped("reference"), "topic_pg": _escaped("t.name"), "source_pg": _escaped("s.reference")}
-    cells = [literal_column(f"coalesce({sql.format(**parts)}, '')").label(name)
+    cells: list[Label[str]] = [literal_column(f"coalesce({sql.format(**parts)}, '')").label(name)
              for name, sql in _AGGREGATES[dialect].items()]
     return _joined(select(*_stored_columns(), *cells))
 
@@ -412,7 +415,8 @@ def iter_wide_cells(*, session: Reader, filters: MeetingFilter) -> Iterator[list
                 if kind is Kind.DATE:
                     value = stored(value, values[f"{name}_precision"]).isoformat() if value else ""
                 elif kind is Kind.ATTENDEES:
-                    attendees, countries = [], {}
+                    attendees: list[str] = []
+                    countries: dict[str, None] = {}
                     for item in value.split("\x1e") if value else ():
                         cell, _, country = item.partition("\x1f")
                         attendees.append(cell)
