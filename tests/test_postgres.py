@@ -112,3 +112,23 @@ def test_a_server_password_is_never_printed():
     assert result.exit_code == 4
     assert "s3cret-pw" not in result.stderr + result.stdout
     assert "analyst:***@127.0.0.1" in result.stderr
+
+
+@postgres_only
+def test_migration_0004_reindexes_punctuated_words_as_sqlite_splits_them(db_path):
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from meetings.migrations import alembic_config
+
+    invoke = Invoker(db_path)
+    invoke("add", "--date", "2009-04-01", "--attendee", "Hillary Clinton, USA", "--summary", "Attended the G-20 summit.")
+    engine = create_engine(str(db_path))
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0003")
+    engine.dispose()
+    old = "SELECT count(*) FROM meetings_search WHERE document @@ to_tsquery('simple', ?)"
+    assert query(db_path, old, "'g' <-> '20'") == [(0,)]  # PostgreSQL's parser made it "g" "-20"
+    assert [m["date"] for m in json.loads(invoke("list", "--search", "G-20", "--format", "json").stdout)] == ["2009-04-01"]
+    assert query(db_path, "SELECT version_num FROM alembic_version") == [("0004",)]
+    assert query(db_path, old, "'g' <-> '20'") == [(1,)]

@@ -66,7 +66,8 @@ _FILTER_PARAMETERS = [
             help="Only meetings held on the sidelines of meeting ID." + _ONCE),
     _option("search", list[str] | None, "--search", "-s", metavar="QUERY",
             help='Full-text search over title, summary, topics, people and venue: words, "exact phrases", '
-                 "prefix*, AND, OR, NOT." + _ONCE),
+                 "prefix*, AND, OR, NOT; a word with a hyphen, dot or apostrophe (G-20, U.S.-ROK, O'Brien) is "
+                 "searched as the phrase it is." + _ONCE),
     _option("sort", list[str] | None, "--sort", metavar="ORDER", help=f"Order: {SORT_HELP}." + _ONCE),
     _option("offset", list[int] | None, "--offset", metavar="N", help="Skip the first N meetings." + _ONCE),
 ]

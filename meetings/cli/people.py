@@ -120,3 +120,35 @@ def merge(
 
     dropped, kept_name, moved = run_write(_state(ctx).engine(), work)
     typer.echo(f"Merged {dropped} (person {drop}) into {kept_name} (person {keep}): {moved} attendances moved.")
+
+
+SUGGESTION_COLUMNS = ("keep", "keep_name", "drop", "drop_name", "country", "similarity", "keep_meetings",
+                      "drop_meetings", "keep_first", "keep_last", "drop_first", "drop_last", "command")
+
+
+@app.command("suggest-merges")
+@with_output
+def suggest_merges(ctx: typer.Context, output: Any) -> None:
+    """List pairs of people who are likely one person, for `meetings people merge`: the same
+    country, names close once case, accents and common transliterations are folded (Sergey and
+    Sergei Lavrov) or the same but for a middle name (Antony Blinken, Antony John Blinken), and
+    meetings within two years of each other. People who attended one meeting
+    together are never offered. Nothing is changed; each row gives the merge command to run.
+
+    Example: meetings people suggest-merges --columns keep_name,drop_name,country,command
+    """
+    from meetings.db import session_scope
+    from meetings.output import emit
+    from meetings.services.people import suggest_merges as suggestions
+
+    with session_scope(_state(ctx).engine()) as session:
+        found = suggestions(session=session)
+    rows = [{"keep": s.keep.id, "keep_name": s.keep.name, "drop": s.drop.id, "drop_name": s.drop.name,
+             "country": s.country, "similarity": s.similarity, "keep_meetings": s.keep.meetings,
+             "drop_meetings": s.drop.meetings, "keep_first": s.keep.first, "keep_last": s.keep.last,
+             "drop_first": s.drop.first, "drop_last": s.drop.last,
+             "command": f"meetings people merge {s.keep.id} {s.drop.id}"} for s in found]
+    shown = ("keep", "keep_name", "drop", "drop_name", "country", "similarity", "command")
+    if emit(rows, output=output, available=SUGGESTION_COLUMNS, table_columns=shown) == 0 \
+            and output.format.value in ("table", "markdown"):
+        typer.echo("No likely duplicates.", err=True)

@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 
-from sqlalchemy import String, cast, distinct, exists, func, select, update
+from sqlalchemy import String, and_, cast, distinct, exists, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from meetings.dates import PartialDate
@@ -47,7 +47,7 @@ def get_person(session: Session, person_id: int) -> Person:
 
 
 def list_people(*, session: Session, country_code: str | None = None,
-                words: tuple[str, ...] = ()) -> list[PersonSummary]:
+                words: tuple[str, ...] = (), ids: list[int] | None = None) -> list[PersonSummary]:
     # A date and its precision in one sortable string ("2023-04-01month"), so min and max keep both.
     dated = cast(Meeting.start_date, String) + Meeting.start_precision
     query = (
@@ -62,6 +62,8 @@ def list_people(*, session: Session, country_code: str | None = None,
         query = query.where(exists().where(other.person_id == Person.id, other.country_code == country_code))
     if words:
         query = query.where(exists().where(PersonName.person_id == Person.id, person_condition(words, PersonName.key)))
+    if ids is not None:
+        query = query.where(Person.id.in_(ids))
     people: dict[int | None, PersonSummary] = {  # read back by attendance rows' (nullable) person ids
         pid: PersonSummary(id=pid, name=name, meetings=count, first=_partial(first), last=_partial(last))
         for pid, name, count, first, last in session.execute(query)
@@ -193,3 +195,109 @@ def recorded_countries(*, session: Session, names: list[str]) -> dict[str, str]:
         if country is not None:  # the query leaves none out; this tells the type checker
             found.setdefault(key, set()).add(country)
     return {keys[key]: resolve_country(countries.pop()).name for key, countries in found.items() if len(countries) == 1}
+
+
+# Two records are offered as one person when, after folding case, accents and transliteration,
+# their names are at least this similar (difflib's ratio) with surnames at most a letter apart,
+# and their meetings are no further apart than MERGE_GAP (one record may be all of someone's
+# meetings of one year).
+MERGE_SIMILARITY = 0.85
+MERGE_GAP = dt.timedelta(days=2 * 366)
+
+
+@dataclass
+class MergeSuggestion:
+    keep: PersonSummary
+    drop: PersonSummary
+    country: str
+    similarity: float
+
+
+def suggest_merges(*, session: Session) -> list[MergeSuggestion]:
+    """Pairs of people who are likely one person: the same country, close names once case,
+    accents and common transliterations are folded (by any of their names), or the same first
+    and last names with a middle name only one of them has, and periods of
+    meetings that overlap or nearly so. People who attended one meeting together are never
+    offered. KEEP is the one with more meetings. Most similar first."""
+    from meetings.transliteration import fold
+
+    spans: dict[int, tuple[dt.date, dt.date]] = {}
+    countries: dict[str, set[int]] = {}
+    for person_id, country, first, last in session.execute(
+        select(Attendance.person_id, Attendance.country_code, func.min(Meeting.start_date), func.max(Meeting.last_day))
+        .join(Meeting, Meeting.id == Attendance.meeting_id)
+        .where(Attendance.person_id.is_not(None), Attendance.country_code.is_not(None))
+        .group_by(Attendance.person_id, Attendance.country_code)
+    ):
+        countries.setdefault(country, set()).add(person_id)
+        low, high = spans.get(person_id, (first, last))
+        spans[person_id] = (min(low, first), max(high, last))
+    folded: dict[int, set[str]] = {}
+    for person_id, key in session.execute(select(PersonName.person_id, PersonName.key)):
+        folded.setdefault(person_id, set()).add(fold(key))
+
+    candidates: dict[tuple[int, int], tuple[str, float]] = {}
+    for country, people in countries.items():
+        # Only names sharing the start of their first or last word are compared (a name
+        # differs by a letter or two, not from its first letters), so the work grows with
+        # the size of these blocks, not with the square of a country's people.
+        blocks: dict[str, set[int]] = {}
+        for person_id in people:
+            for key in folded.get(person_id, ()):
+                words = key.split()
+                for block in {"<" + words[0][:3], ">" + words[-1][:3]}:
+                    blocks.setdefault(block, set()).add(person_id)
+        for members in blocks.values():
+            ordered = sorted(members)
+            for index, one in enumerate(ordered):
+                for other in ordered[index + 1:]:
+                    if (one, other) in candidates or not _near_in_time(spans[one], spans[other]):
+                        continue
+                    ratio = max((difflib.SequenceMatcher(None, a, b).ratio() for a in folded[one]
+                                 for b in folded[other] if _one_edit(a.split()[-1], b.split()[-1])), default=0.0)
+                    if ratio >= MERGE_SIMILARITY or _same_ends(folded[one], folded[other]):
+                        candidates[(one, other)] = (country, ratio)
+    if not candidates:
+        return []
+    ids = sorted({person for pair in candidates for person in pair})
+    together = aliased(Attendance)
+    shared = set(session.execute(
+        select(Attendance.person_id, together.person_id)
+        .join(together, and_(together.meeting_id == Attendance.meeting_id, together.person_id > Attendance.person_id))
+        .where(Attendance.person_id.in_(ids), together.person_id.in_(ids)).distinct()
+    ).all())
+    summaries = {p.id: p for p in list_people(session=session, ids=ids)}
+    names = dict(session.execute(select(Country.code, Country.name).where(Country.code.in_(
+        list({country for country, _ in candidates.values()})))).all())
+    found = []
+    for (one, other), (country, ratio) in candidates.items():
+        if (one, other) in shared:
+            continue
+        first, second = summaries[one], summaries[other]
+        keep, drop = (first, second) if (first.meetings, -first.id) >= (second.meetings, -second.id) else (second, first)
+        found.append(MergeSuggestion(keep, drop, names.get(country, country), round(ratio, 2)))
+    return sorted(found, key=lambda s: (-s.similarity, s.keep.name, s.drop.name))
+
+
+def _one_edit(word: str, other: str) -> bool:
+    """Whether two words are the same but for at most one letter changed, added or left out
+    (Shoygu and Shoigu; not Lavrov and Lavrovsky)."""
+    if abs(len(word) - len(other)) > 1:
+        return False
+    shorter, longer = sorted((word, other), key=len)
+    for index, (a, b) in enumerate(zip(shorter, longer)):
+        if a != b:
+            rest = index + 1 if len(shorter) == len(longer) else index
+            return shorter[rest:] == longer[index + 1:]
+    return True
+
+
+def _same_ends(names: set[str], others: set[str]) -> bool:
+    """Whether two names share their first and last words, one with a middle name the other
+    leaves out ("antony blinken", "antony john blinken")."""
+    ends = {(n.split()[0], n.split()[-1]) for n in names if len(n.split()) > 1}
+    return any((o.split()[0], o.split()[-1]) in ends for o in others if len(o.split()) > 1)
+
+
+def _near_in_time(one: tuple[dt.date, dt.date], other: tuple[dt.date, dt.date]) -> bool:
+    return one[0] - MERGE_GAP <= other[1] and other[0] - MERGE_GAP <= one[1]

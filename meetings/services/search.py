@@ -8,8 +8,10 @@ words, "exact phrases", prefix*, AND, OR, NOT and parentheses.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, select, text
@@ -23,7 +25,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 TABLE = "meetings_search"
-SEARCH_HINT = 'use words, "exact phrases", prefix*, AND, OR, NOT and parentheses'
+SEARCH_HINT = ('use words, "exact phrases", prefix*, AND, OR, NOT and parentheses, '
+               'e.g. --search \'"G-20 summit" OR (Lavrov AND Geneva) NOT Kerry\'')
 
 _SQLITE_DELETE = text(f"DELETE FROM {TABLE} WHERE rowid IN :ids").bindparams(bindparam("ids", expanding=True))
 _SQLITE_INSERT = text(f"""
@@ -39,14 +42,17 @@ _SQLITE_INSERT = text(f"""
     FROM meetings m WHERE m.id IN :ids
 """).bindparams(bindparam("ids", expanding=True))
 _POSTGRES_DELETE = text(f"DELETE FROM {TABLE} WHERE meeting_id IN :ids").bindparams(bindparam("ids", expanding=True))
-_POSTGRES_INSERT = text(f"""
-    INSERT INTO {TABLE} (meeting_id, document)
-    SELECT m.id, to_tsvector('simple', unaccent(concat_ws(' ', m.title, m.summary, m.venue,
+# Punctuation becomes space before PostgreSQL's parser reads the text, so that "G-20",
+# "U.S.-ROK" and "O'Brien" are split into words exactly as SQLite's unicode61 tokenizer splits them.
+_POSTGRES_TEXT = """concat_ws(' ', m.title, m.summary, m.venue,
            (SELECT string_agg(t.name, ' ') FROM meeting_topics mt JOIN topics t ON t.id = mt.topic_id
              WHERE mt.meeting_id = m.id),
            (SELECT string_agg(concat_ws(' ', a.role,
                    (SELECT string_agg(n.name, ' ') FROM person_names n WHERE n.person_id = a.person_id)), ' ')
-              FROM attendances a WHERE a.meeting_id = m.id))))
+              FROM attendances a WHERE a.meeting_id = m.id))"""
+_POSTGRES_INSERT = text(f"""
+    INSERT INTO {TABLE} (meeting_id, document)
+    SELECT m.id, to_tsvector('simple', regexp_replace(unaccent({_POSTGRES_TEXT}), '[[:punct:]]+', ' ', 'g'))
     FROM meetings m WHERE m.id IN :ids
 """).bindparams(bindparam("ids", expanding=True))
 
@@ -72,84 +78,141 @@ def meetings_of_person(session: Session, person_id: int) -> list[int]:
 
 
 _TOKEN = re.compile(r'\s*(?:(")|(\()|(\))|([^\s"()]+))')
+# Alternative spellings of a term (transliterations) are searched too, up to this many.
+MOST_SPELLINGS = 16
 
 
-def to_tsquery(query: str) -> str:
-    """Our search language as a PostgreSQL tsquery: words and phrases are ANDed, OR and NOT
-    (or a leading -) combine them, prefix* matches the start of words."""
-    parts: list[str] = []
+@dataclass(frozen=True)
+class Term:
+    """Words to find one after another (a word, or the phrase a quoted or punctuated term spells);
+    with `prefix`, the last word only starts a word."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+    def spellings(self) -> list[tuple[str, ...]]:
+        from meetings.transliteration import spellings
+
+        fixed = self.words[:-1] if self.prefix else self.words
+        choices = list(itertools.islice(itertools.product(*(spellings(w) for w in fixed)), MOST_SPELLINGS + 1))
+        if len(choices) > MOST_SPELLINGS:
+            choices = [fixed]
+        return [choice + self.words[len(fixed):] for choice in choices]
+
+
+def _term(text: str, prefix: bool = False) -> Term | None:
+    """The words of a term as the index splits text (at anything but letters and digits), so
+    "G-20", "U.S.-ROK" and "O'Brien" are the phrases g 20, u s rok and o brien on both backends."""
+    from meetings.text import match_key
+
+    prefix = prefix or text.endswith("*")
+    words = tuple(match_key(text).split())
+    return Term(words, prefix) if words else None
+
+
+def parse(query: str) -> list[Term | str]:
+    """Our search language as a list of terms and the operators "AND", "OR", "NOT" (binary: and
+    not), "(" and ")", with every AND written out. Raises ValueError with the reason when the
+    query cannot be read."""
+    parts: list[Term | str] = []
     position, depth, expect_operand = 0, 0, True
     text_query = query.strip()
+
+    def operator(name: str) -> None:
+        nonlocal expect_operand
+        if expect_operand:
+            if parts and parts[-1] != "(":
+                raise ValueError(f"{name} needs a word before it")
+            where = "a parenthesis" if parts else "a search"
+            raise ValueError(f"{where} cannot start with {name}" + (" (or -); put what to find first" if name == "NOT" else ""))
+        parts.append(name)
+        expect_operand = True
+
     while position < len(text_query):
         match = _TOKEN.match(text_query, position)
         if not match:
             break
         position = match.end()
         quote, opening, closing, word = match.groups()
+        negated = False
         if quote:
             end = text_query.find('"', position)
             if end < 0:
-                raise ValueError("unterminated string")
-            words = re.findall(r"\w+\*?", text_query[position:end])
-            position = end + 1
-            if not words:
-                continue
-            operand: str | None = "(" + " <-> ".join(_term(w) for w in words) + ")"
+                raise ValueError("a quote is not closed")
+            phrase, position = text_query[position:end], end + 1
+            starred = text_query.startswith("*", position)
+            position += starred
+            operand = _term(phrase, starred)
         elif opening:
             if not expect_operand:
-                parts.append("&")
+                parts.append("AND")
             parts.append("(")
             depth += 1
+            expect_operand = True
             continue
         elif closing:
             depth -= 1
-            if depth < 0 or expect_operand:
-                raise ValueError('syntax error near ")"')
+            if depth < 0:
+                raise ValueError("a parenthesis is closed that was not opened")
+            if expect_operand:
+                raise ValueError("a parenthesis is closed before a word")
             parts.append(")")
             continue
-        elif word in ("AND", "OR"):
-            if expect_operand:
-                raise ValueError(f'syntax error near "{word}"')
-            parts.append("&" if word == "AND" else "|")
-            expect_operand = True
+        elif word in ("AND", "OR", "NOT"):
+            operator(word)
             continue
-        elif word in ("NOT",) or (word.startswith("-") and len(word) > 1):
-            if word == "NOT":
-                if expect_operand:
-                    raise ValueError('syntax error near "NOT"')
-                parts.append("& !")
-                expect_operand = True
-                continue
-            negated = _phrase(word[1:])
-            operand = None if negated is None else "!" + negated
+        elif word.startswith("-") and len(word) > 1:
+            negated = True
+            operand = _term(word[1:])
         else:
-            operand = _phrase(word)
+            operand = _term(word)
         if operand is None:
-            continue
-        if not expect_operand:
-            parts.append("&")
+            continue  # only punctuation: nothing to find
+        if negated:
+            operator("NOT")
+        elif not expect_operand:
+            parts.append("AND")
         parts.append(operand)
         expect_operand = False
-    if depth != 0:
-        raise ValueError("unbalanced parentheses")
+    if depth > 0:
+        raise ValueError("a parenthesis is not closed")
+    if not parts:
+        raise ValueError("it has no word to look for")
     if expect_operand:
-        raise ValueError("a search cannot end with an operator" if parts else "nothing to search for")
-    return " ".join(parts)
+        raise ValueError(f"it ends with {parts[-1]}" if parts[-1] != "(" else "a parenthesis is empty")
+    return parts
 
 
-def _term(word: str) -> str:
-    prefix = word.endswith("*")
-    word = word.rstrip("*").replace("'", "''")
-    return f"'{word}'" + (":*" if prefix else "")
+def to_fts5(query: str) -> str:
+    """Our search language as an SQLite FTS5 query: every term a quoted phrase."""
+
+    def phrase(words: tuple[str, ...], prefix: bool) -> str:
+        return '"' + " ".join(words) + '"' + ("*" if prefix else "")
+
+    return _render(query, phrase, {"AND": "AND", "OR": "OR", "NOT": "NOT"}, " OR ")
 
 
-def _phrase(word: str) -> str | None:
-    words = re.findall(r"\w+\*?", word)
-    if not words:
-        return None
-    if len(words) == 1:
-        return _term(words[0])
-    return "(" + " <-> ".join(_term(w) for w in words) + ")"
+def to_tsquery(query: str) -> str:
+    """Our search language as a PostgreSQL tsquery: phrases with <->, and & | & ! for the operators."""
+
+    def phrase(words: tuple[str, ...], prefix: bool) -> str:
+        quoted = [f"'{w}'" for w in words]
+        if prefix:
+            quoted[-1] += ":*"
+        return " <-> ".join(quoted)
+
+    return _render(query, phrase, {"AND": "&", "OR": "|", "NOT": "& !"}, " | ")
+
+
+def _render(query: str, phrase: Any, operators: dict[str, str], alternative: str) -> str:
+    rendered = []
+    for part in parse(query):
+        if isinstance(part, Term):
+            choices = [phrase(words, part.prefix) for words in part.spellings()]
+            rendered.append(choices[0] if len(choices) == 1 else "(" + alternative.join(f"({c})" for c in choices) + ")")
+        else:
+            rendered.append(operators.get(part, part))
+    return " ".join(rendered)
 
 
 def matching_ids(session: Session | Connection, query: str):  # type: ignore[no-untyped-def]
@@ -159,7 +222,8 @@ def matching_ids(session: Session | Connection, query: str):  # type: ignore[no-
     if dialect_name(session) == "postgresql":
         return text(f"SELECT meeting_id FROM {TABLE} WHERE document @@ to_tsquery('simple', unaccent(:tsquery))"
                     ).bindparams(tsquery=to_tsquery(query)).columns(meeting_id=Integer)
-    return text(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :search").bindparams(search=query).columns(rowid=Integer)
+    return text(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :search").bindparams(
+        search=to_fts5(query)).columns(rowid=Integer)
 
 
 def walk_in_date_order(session: Session | Connection, filters: Any) -> bool:
@@ -173,23 +237,21 @@ def walk_in_date_order(session: Session | Connection, filters: Any) -> bool:
     threshold = max(1000, int((50 * meetings) ** 0.5))
     try:
         found = session.execute(text(f"SELECT count(*) FROM (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :search "
-                                     f"LIMIT :enough)"), {"search": filters.search, "enough": threshold}).scalar()
-    except DBAPIError:
+                                     f"LIMIT :enough)"), {"search": to_fts5(filters.search), "enough": threshold}).scalar()
+    except (ValueError, DBAPIError):
         return False  # not a valid search: check_query says so
     return bool(found and found >= threshold)
 
 
 def check_query(session: Session | Connection, query: str) -> None:
-    """Refuse a search the index cannot parse, before any output is written."""
+    """Refuse, in our words and before any output is written, a search that cannot be read."""
     if not query.strip():
         raise InvalidInput("--search", f"must not be empty; {SEARCH_HINT}")
-    dialect = dialect_name(session)
     try:
-        if dialect == "postgresql":
-            to_tsquery(query)
-        elif dialect == "sqlite":
+        parse(query)
+        if dialect_name(session) == "sqlite":
             with session.begin_nested():
                 session.execute(select(matching_ids(session, query).subquery()).limit(1)).all()
     except (ValueError, DBAPIError) as exc:
-        detail = str(getattr(exc, "orig", exc)).removeprefix("fts5: ")
-        raise InvalidInput("--search", f"{query!r} is not a valid search ({detail}); {SEARCH_HINT}") from None
+        reason = str(exc) if isinstance(exc, ValueError) else "the index cannot read it"
+        raise InvalidInput("--search", f"{query!r} cannot be searched: {reason}; {SEARCH_HINT}") from None
