@@ -47,7 +47,7 @@ def get_person(session: Session, person_id: int) -> Person:
 
 
 def list_people(*, session: Session, country_code: str | None = None,
-                words: tuple[str, ...] = (), ids: list[int] | None = None) -> list[PersonSummary]:
+                words: tuple[str, ...] = (), person_ids: list[int] | None = None) -> list[PersonSummary]:
     # A date and its precision in one sortable string ("2023-04-01month"), so min and max keep both.
     dated = cast(Meeting.start_date, String) + Meeting.start_precision
     query = (
@@ -62,8 +62,8 @@ def list_people(*, session: Session, country_code: str | None = None,
         query = query.where(exists().where(other.person_id == Person.id, other.country_code == country_code))
     if words:
         query = query.where(exists().where(PersonName.person_id == Person.id, person_condition(words, PersonName.key)))
-    if ids is not None:
-        query = query.where(Person.id.in_(ids))
+    if person_ids is not None:
+        query = query.where(Person.id.in_(person_ids))
     people: dict[int | None, PersonSummary] = {  # read back by attendance rows' (nullable) person ids
         pid: PersonSummary(id=pid, name=name, meetings=count, first=_partial(first), last=_partial(last))
         for pid, name, count, first, last in session.execute(query)
@@ -229,12 +229,14 @@ def suggest_merges(*, session: Session) -> list[MergeSuggestion]:
         .where(Attendance.person_id.is_not(None), Attendance.country_code.is_not(None))
         .group_by(Attendance.person_id, Attendance.country_code)
     ):
+        if person_id is None or country is None:  # the query leaves none out; this tells the type checker
+            continue
         countries.setdefault(country, set()).add(person_id)
         low, high = spans.get(person_id, (first, last))
         spans[person_id] = (min(low, first), max(high, last))
     folded: dict[int, set[str]] = {}
-    for person_id, key in session.execute(select(PersonName.person_id, PersonName.key)):
-        folded.setdefault(person_id, set()).add(fold(key))
+    for named_id, key in session.execute(select(PersonName.person_id, PersonName.key)):
+        folded.setdefault(named_id, set()).add(fold(key))
 
     candidates: dict[tuple[int, int], tuple[str, float]] = {}
     for country, people in countries.items():
@@ -266,15 +268,15 @@ def suggest_merges(*, session: Session) -> list[MergeSuggestion]:
         .join(together, and_(together.meeting_id == Attendance.meeting_id, together.person_id > Attendance.person_id))
         .where(Attendance.person_id.in_(ids), together.person_id.in_(ids)).distinct()
     ).all())
-    summaries = {p.id: p for p in list_people(session=session, ids=ids)}
+    summaries = {p.id: p for p in list_people(session=session, person_ids=ids)}
     names = dict(session.execute(select(Country.code, Country.name).where(Country.code.in_(
         list({country for country, _ in candidates.values()})))).all())
     found = []
     for (one, other), (country, ratio) in candidates.items():
         if (one, other) in shared:
             continue
-        first, second = summaries[one], summaries[other]
-        keep, drop = (first, second) if (first.meetings, -first.id) >= (second.meetings, -second.id) else (second, first)
+        this, that = summaries[one], summaries[other]
+        keep, drop = (this, that) if (this.meetings, -this.id) >= (that.meetings, -that.id) else (that, this)
         found.append(MergeSuggestion(keep, drop, names.get(country, country), round(ratio, 2)))
     return sorted(found, key=lambda s: (-s.similarity, s.keep.name, s.drop.name))
 
@@ -285,7 +287,7 @@ def _one_edit(word: str, other: str) -> bool:
     if abs(len(word) - len(other)) > 1:
         return False
     shorter, longer = sorted((word, other), key=len)
-    for index, (a, b) in enumerate(zip(shorter, longer)):
+    for index, (a, b) in enumerate(zip(shorter, longer, strict=False)):
         if a != b:
             rest = index + 1 if len(shorter) == len(longer) else index
             return shorter[rest:] == longer[index + 1:]
