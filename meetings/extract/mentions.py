@@ -14,7 +14,11 @@ from meetings.extract.places import country as country_named
 from meetings.extract.places import demonyms
 from meetings.extract.rules import Rule
 
-NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ’'-]+(?:-[A-Z][a-zà-ÿ’'-]+)?|[A-Z]\.?|(?:al|bin|de|da|van|von)-?)$")
+NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ’'-]+(?:-[A-Z][a-zà-ÿ’'-]+)?|[A-Z]\.?|(?:al|bin|de|da|van|von|bin|binti)-?)$")
+# A family name in capitals before the given name ("HAYASHI Yoshimasa", "PARK Jin"), as Japanese and
+# Korean official English writes it; never an acronym (MP, UK, NATO) alone.
+FAMILY_NAME = re.compile(r"^[A-Z]{2,}(?:-[A-Z]{2,})?$")
+NOT_NAMES = frozenset({"MP", "QC", "KC", "CEO", "OBE", "MBE", "CBE", "KBE", "PhD", "JST", "EST", "GMT", "UTC"})
 
 
 @dataclass
@@ -43,14 +47,50 @@ def person_key(name: str) -> str:
 
 
 def _country_after_of(words: list[str], index: int) -> tuple[str, int] | None:
-    """"of <country>" at ``index``: (the country, the position after it)."""
-    if index + 1 < len(words) and words[index] == "of":
-        for size in (3, 2, 1):
+    """"of <country>" at ``index``: (the country, the position after it, past an acronym in
+    brackets: "of the United Kingdom (UK)")."""
+    if index + 1 < len(words) and words[index] in ("of", "from"):
+        for size in range(min(6, len(words) - index - 1), 0, -1):
             candidate = " ".join(words[index + 1:index + 1 + size])
             found = country_named(candidate)
             if found and not candidate.endswith(","):
-                return found, index + 1 + size
+                end = index + 1 + size
+                if words[end:end + 1] == ["("] and words[end + 2:end + 3] == [")"]:
+                    end += 3
+                return found, end
     return None
+
+
+def _is_name_word(words: list[str], index: int, started: bool) -> bool:
+    word = words[index]
+    if word in MONTHS or word in NOT_NAMES:
+        return False
+    if NAME_TOKEN.match(word) or (started and re.sub(r"[’']s$", "", word) in titles.SUFFIXES):
+        return True
+    # A family name in capitals stands next to a given name written as usual.
+    neighbours = [w for w in (words[index - 1] if started else None, words[index + 1] if index + 1 < len(words)
+                              else None) if w]
+    return bool(FAMILY_NAME.match(word)) and country_named(word) is None and any(
+        NAME_TOKEN.match(w) and not FAMILY_NAME.match(w) and len(w) > 1 for w in neighbours)
+
+
+def _name_at(words: list[str], index: int) -> tuple[list[str], int]:
+    """The name words at ``index`` (honorifics before them skipped) and the position after them."""
+    index = titles.after_honorifics(words, index)
+    name_words: list[str] = []
+    while index < len(words) and _is_name_word(words, index, bool(name_words)):
+        if titles.title_at(words, index) or (country_named(words[index]) and not name_words):
+            break
+        name_words.append(words[index])
+        index += 1
+        if re.search(r"[’']s$", name_words[-1]):
+            break  # "Austin III's Meeting": a possessive ends the name
+    return _trim_name(name_words), index
+
+
+def _is_name(name_words: list[str]) -> bool:
+    """Two words, or an initial and a surname ("S. Jaishankar")."""
+    return len(name_words) >= 2 and any(len(w.rstrip(".")) > 1 for w in name_words[1:])
 
 
 def mentions(sentence: str) -> list[Mention]:
@@ -98,22 +138,34 @@ def mentions(sentence: str) -> list[Mention]:
         found_rank = titles.rank_at(words, index)
         if found_rank:
             rank, index, cued = found_rank[0], found_rank[1], True
+        if title and words[index:index + 1] == [","] and _is_name(_name_at(words, index + 1)[0]):
+            index += 1  # "the Prime Minister of the United Kingdom (UK), Rishi Sunak"
         if titles.after_honorifics(words, index) > index:
             # "External Affairs Minister Dr. S. Jaishankar", "H.E. Mr. ...": not part of the name.
             cued = cued or words[index] == "Dr."
-            index = titles.after_honorifics(words, index)
-        name_words: list[str] = []
-        while index < len(words) and (NAME_TOKEN.match(words[index]) or (
-                name_words and re.sub(r"[’']s$", "", words[index]) in titles.SUFFIXES)) and words[index] not in MONTHS:
-            if titles.title_at(words, index) or (country_named(words[index]) and not name_words):
-                break
-            name_words.append(words[index])
-            index += 1
-            if re.search(r"[’']s$", name_words[-1]):
-                break  # "Austin III's Meeting": a possessive ends the name
-        name_words = _trim_name(name_words[titles.after_honorifics(name_words, 0):])
-        # Two words, or an initial and a surname ("S. Jaishankar").
-        if cued and len(name_words) >= 2 and any(len(w.rstrip(".")) > 1 for w in name_words[1:]):
+        name_words, index = _name_at(words, index)
+        found_by = rules.TITLED if title or found_rank else rules.COUNTRY_CUED
+        if not cued and _is_name(name_words) and words[index:index + 1] == [","]:
+            # "Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs of Japan": the title after the name.
+            after = titles.after_honorifics(words, index + 1)
+            if words[after:after + 1] == ["MP"]:
+                after += 1
+            if words[after:after + 1] == [","]:
+                after += 1
+            if words[after:after + 1] and words[after] in demonyms():
+                country, country_by, after = demonyms()[words[after]], rules.DEMONYM, after + 1
+            title = titles.title_at(words, after)
+            if title is None and words[after:after + 2] in (["my", "counterpart"], ["his", "counterpart"],
+                                                           ["her", "counterpart"], ["our", "counterpart"]):
+                title = titles.Title(written="counterpart", role="counterpart", country=None, end=after + 2)
+            if title:
+                role, index, cued, found_by = title.role, title.end, True, rules.NAME_THEN_TITLE
+                found_country = _country_after_of(words, index)
+                if found_country:
+                    (country, index), country_by = found_country, rules.OF_COUNTRY
+                elif not country and title.country:
+                    country, country_by = title.country, rules.TITLE_COUNTRY
+        if cued and _is_name(name_words):
             if not country:
                 after = _country_after_of(words, index)
                 if after:  # "Foreign Minister Wang Yi of China"
@@ -124,7 +176,7 @@ def mentions(sentence: str) -> list[Mention]:
             last_end, last_country = index, country
             found.append(Mention(name=" ".join(name_words), country=country, role=role if role != "counterpart" else None,
                                  rank=rank, sentence=sentence, country_by=country_by,
-                                 found_by=rules.TITLED if title or found_rank else rules.COUNTRY_CUED,
+                                 found_by=found_by,
                                  visiting=start > 0 and words[start - 1].lower() in ("visiting", "visited")))
             continue
         index = start + 1

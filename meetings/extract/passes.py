@@ -114,6 +114,7 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
         if len(countries) == 2 and countries[0] and countries[1] and countries[0] != countries[1]:
             pairs.append(({countries[0], countries[1]}, match.group(0)))
     place = places.dateline_country(body)
+    publisher = places.publisher_country(draft.source)
     principal_key = person_key(principal.name) if principal and principal.name else None
 
     def named_pair(meeting: DraftMeeting, person: Mention, other: str) -> tuple[str | None, str]:
@@ -123,6 +124,11 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
         guest = next((a for a in meeting.attendees if a is not person and a.visiting), None)
         return (meeting.venue_country or place, guest.sentence) if guest and meeting.kind != "call" else (None, "")
 
+    def publisher_side(meeting: DraftMeeting, person: Mention, other: str) -> tuple[str | None, str]:
+        if publisher and all(a.country != publisher for a in meeting.attendees):
+            return publisher, f"{person.name} is on the side of the report's publisher ({draft.source})"
+        return None, ""
+
     def host_of_principal(meeting: DraftMeeting, person: Mention, other: str) -> tuple[str | None, str]:
         if meeting.kind == "bilateral" and principal_key and person_key(person.name or "") != principal_key:
             where = meeting.venue or meeting.venue_country or f"{place}, where the report is datelined"
@@ -130,7 +136,8 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
         return None, ""
 
     guesses: tuple[tuple[Rule, Guess], ...] = (
-        (rules.NAMED_PAIR, named_pair), (rules.VISIT_HOST, host_of_visit), (rules.PRINCIPAL_HOST, host_of_principal))
+        (rules.NAMED_PAIR, named_pair), (rules.VISIT_HOST, host_of_visit),
+        (rules.PUBLISHER, publisher_side), (rules.PRINCIPAL_HOST, host_of_principal))
     for rule, guess in guesses:
         for meeting in draft.meetings:
             if meeting.kind not in ("bilateral", "call"):

@@ -112,3 +112,28 @@ def organization(text: str) -> str | None:
         if re.search(rf"\b{re.escape(short)}\b", text) or full.lower() in text.lower():
             return short
     return None
+
+
+# Country-code domains used as generic ones, which say nothing of a publisher's country.
+_GENERIC_DOMAINS = frozenset({"co", "io", "tv", "me", "ai", "ly", "fm", "cc", "ws", "to", "eu", "int", "org", "com",
+                              "net", "info", "news", "biz"})
+
+
+def publisher_country(url: str | None) -> str | None:
+    """The country a report's publisher is of, from its web address: a country-code domain
+    (mofa.go.jp, gov.uk, pm.gc.ca), or .gov and .mil (the United States). None for generic and
+    international domains (.com, .org, .int, europa.eu) and for what is not an address."""
+    from urllib.parse import urlsplit
+
+    from meetings.countries import resolve_country
+
+    host = urlsplit(url or "").hostname or ""
+    suffix = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+    if suffix in ("gov", "mil"):
+        return "United States"
+    if len(suffix) != 2 or suffix in _GENERIC_DOMAINS:
+        return None
+    try:
+        return resolve_country("GB" if suffix == "uk" else suffix.upper()).name
+    except InvalidInput:
+        return None
