@@ -107,14 +107,18 @@ def _bare(word: str) -> str:
 @functools.cache
 def vocabulary() -> _Vocabulary:
     titles: dict[tuple[str, ...], tuple[str, str, str | None]] = {}
+    entries = []
     for line in _lines("titles.txt"):
         line, _, country = line.partition("@")
         phrase, _, role = line.partition("=>")
-        phrase = phrase.strip()
-        # Every title in both spellings: "Minister of National Defence" and "... Defense".
-        for variant in (phrase, phrase.replace("Defense", "Defence"), phrase.replace("Defence", "Defense")):
-            titles.setdefault(tuple(variant.lower().split()), (variant, (role or phrase).strip(),
-                                                               country.strip() or None))
+        entries.append((phrase.strip(), (role or phrase).strip(), country.strip() or None))
+    # Every title in both spellings ("Minister of National Defence" and "... Defense"); a spelling
+    # the list gives itself wins over one made from another entry ("Defence Secretary" is British).
+    for phrase, role, country in entries:
+        titles[tuple(phrase.lower().split())] = (phrase, role, country)
+    for phrase, role, country in entries:
+        for variant in (phrase.replace("Defense", "Defence"), phrase.replace("Defence", "Defense")):
+            titles.setdefault(tuple(variant.lower().split()), (variant, role, country))
     ranks = {tuple(words(rank.lower())): rank.rstrip(".") for rank in _lines("ranks.txt")}
     honorifics = frozenset(tuple(_bare(w) for w in words(h)) for h in _lines("honorifics.txt"))
     heads = tuple(tuple(head.lower().split()) for head in _lines("title_words.txt"))
@@ -167,13 +171,13 @@ def title_at(tokens: Sequence[str], position: int, *, free: bool = False) -> Tit
     (used where a country cues it: "Philippine Senior Undersecretary")."""
     if position >= len(tokens):
         return None
-    title = None
-    if tokens[position] in GRADES and position + 1 < len(tokens) and not _known_title(tokens, position):
+    title = _known_title(tokens, position)
+    if tokens[position] in GRADES and position + 1 < len(tokens):
         junior = _known_title(tokens, position + 1)
-        if junior:
+        if junior and (title is None or junior.end > title.end):
             title = Title(written=f"{tokens[position]} {junior.written}", role=f"{tokens[position]} {junior.role}",
                           country=junior.country, end=junior.end)
-    title = title or _known_title(tokens, position) or (_free_title(tokens, position) if free else None)
+    title = title or (_free_title(tokens, position) if free else None)
     if title and title.end + 1 < len(tokens) and tokens[title.end] == "and":
         second = _known_title(tokens, title.end + 1)
         if second:

@@ -27,6 +27,22 @@ class Context:
     known: dict[str, Mention] = field(default_factory=dict)  # full-name key and surname -> first cued mention
     intro: str | None = None  # "X held bilateral meetings with visiting ministers:" before a list
 
+    def named(self, mention: Mention) -> Mention:
+        """A title alone ("the Prime Minister") as the person of that title the report named: its
+        principal if the title is theirs, else the only one named with it; unnamed otherwise."""
+        if mention.name or not mention.role:
+            return mention
+        holders = {person_key(m.name or ""): m for m in self.known.values() if m.role == mention.role and m.name
+                   and (not mention.country or m.country in (None, mention.country))}
+        principal = self.principal
+        if principal and principal.name and person_key(principal.name) in holders:
+            person = principal
+        elif len(holders) == 1:
+            person = next(iter(holders.values()))
+        else:
+            return mention
+        return person.copy(sentence=mention.sentence, chair=False, visiting=False, found_by=rules.TITLE_BACK)
+
     def date(self, sentence: str) -> tuple[str | None, rules.Rule]:
         date, expression = sentence_date(sentence, self.draft.published, self.dateline)
         return date, rules.DATE_IN_SENTENCE if expression else rules.REPORT_DATE
@@ -205,6 +221,7 @@ def read_sentence(context: Context, text: str) -> None:
             context.known.setdefault(key, mention)
             if len(key.split()[-1]) > 2:
                 context.known.setdefault(key.split()[-1], mention)
+    found = [context.named(m) for m in found]
     found += known_mentions(text, found, context.known)
     found.sort(key=lambda m: position(text, m))
     context.draft.people.extend(found)

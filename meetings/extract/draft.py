@@ -38,7 +38,7 @@ class DraftMeeting:
                 existing.rank = existing.rank or mention.rank
                 existing.chair = existing.chair or chair
                 return
-            if not key and not existing.name and existing.country == mention.country:
+            if not key and not existing.name and (existing.country, existing.role) == (mention.country, mention.role):
                 return
         self.attendees.append(mention.copy(chair=chair, attended_by=by or mention.attended_by))
 

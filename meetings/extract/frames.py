@@ -22,7 +22,9 @@ FRAMES: tuple[Frame, ...] = (
     Frame("telephone", r"telephone(?:d)?|(?:phone|video) (?:call|conversation)|call(?:ed)? with|spoke by (?:tele)?phone|"
                        r"spoke (?:over|on) the (?:tele)?phone|by (?:tele)?phone|video ?conference|virtual(?:ly)? (?:meeting|met)",
           "call"),
+    Frame("called", r"called(?= (?:[A-Z]|his |her |their ))(?! (?:for|on|upon)\b)", "call"),
     Frame("spoke-with", r"spoke (?:with|to)|speaks (?:with|to)|conversation with", "call"),
+    Frame("talks", r"(?:following|after|during|at) (?:the |their |our )?(?:[\w-]+ )?talks"),
     Frame("met", r"met|meets|meeting with|meetings with|a meeting between|meeting between"),
     Frame("held-talks", r"held (?:an? )?(?:bilateral |trilateral |separate |official |informal |productive |)?"
                         r"(?:meeting|meetings|talks|discussions|consultations)|holds? talks|talks with|"

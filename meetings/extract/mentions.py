@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from meetings import titles
-from meetings.extract import rules
+from meetings.extract import places, rules
 from meetings.extract.dates import MONTHS
 from meetings.extract.frames import QUOTED
 from meetings.extract.places import country as country_named
@@ -67,11 +67,10 @@ def _is_name_word(words: list[str], index: int, started: bool) -> bool:
         return False
     if NAME_TOKEN.match(word) or (started and re.sub(r"[’']s$", "", word) in titles.SUFFIXES):
         return True
-    # A family name in capitals stands next to a given name written as usual.
-    neighbours = [w for w in (words[index - 1] if started else None, words[index + 1] if index + 1 < len(words)
-                              else None) if w]
-    return bool(FAMILY_NAME.match(word)) and country_named(word) is None and any(
-        NAME_TOKEN.match(w) and not FAMILY_NAME.match(w) and len(w) > 1 for w in neighbours)
+    # A family name in capitals comes first, before a given name written as usual.
+    following = words[index + 1] if index + 1 < len(words) else ""
+    return (not started and bool(FAMILY_NAME.match(word)) and country_named(word) is None
+            and bool(NAME_TOKEN.match(following)) and len(following) > 1)
 
 
 def _name_at(words: list[str], index: int) -> tuple[list[str], int]:
@@ -138,6 +137,12 @@ def mentions(sentence: str) -> list[Mention]:
         found_rank = titles.rank_at(words, index)
         if found_rank:
             rank, index, cued = found_rank[0], found_rank[1], True
+        if title and start > 0 and words[start - 1] in ("the", "The") and not _is_name(_name_at(words, index)[0]) \
+                and not (words[index:index + 1] == [","] and _is_name(_name_at(words, index + 1)[0])):
+            # "the Prime Minister", "the Secretary": a title alone, for a person named elsewhere or not at all.
+            found.append(Mention(name=None, country=country, role=role, rank=rank, sentence=sentence,
+                                 country_by=country_by, found_by=rules.TITLE_BACK))
+            continue
         if title and words[index:index + 1] == [","] and _is_name(_name_at(words, index + 1)[0]):
             index += 1  # "the Prime Minister of the United Kingdom (UK), Rishi Sunak"
         if titles.after_honorifics(words, index) > index:
@@ -158,11 +163,14 @@ def mentions(sentence: str) -> list[Mention]:
             if title is None and words[after:after + 2] in (["my", "counterpart"], ["his", "counterpart"],
                                                            ["her", "counterpart"], ["our", "counterpart"]):
                 title = titles.Title(written="counterpart", role="counterpart", country=None, end=after + 2)
-            if title:
-                role, index, cued, found_by = title.role, title.end, True, rules.NAME_THEN_TITLE
-                found_country = _country_after_of(words, index)
+            end, found_country = (title.end, _country_after_of(words, title.end)) if title else (index, None)
+            if found_country:
+                end = found_country[1]
+            # Not "in Rio de Janeiro, Prime Minister Narendra Modi": there the title is the next name's.
+            if title and not _is_name(_name_at(words, end)[0]) and places.city_country(" ".join(name_words)) is None:
+                role, index, cued, found_by = title.role, end, True, rules.NAME_THEN_TITLE
                 if found_country:
-                    (country, index), country_by = found_country, rules.OF_COUNTRY
+                    country, country_by = found_country[0], rules.OF_COUNTRY
                 elif not country and title.country:
                     country, country_by = title.country, rules.TITLE_COUNTRY
         if cued and _is_name(name_words):

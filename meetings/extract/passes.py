@@ -124,20 +124,24 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
         guest = next((a for a in meeting.attendees if a is not person and a.visiting), None)
         return (meeting.venue_country or place, guest.sentence) if guest and meeting.kind != "call" else (None, "")
 
-    def publisher_side(meeting: DraftMeeting, person: Mention, other: str) -> tuple[str | None, str]:
-        if publisher and all(a.country != publisher for a in meeting.attendees):
-            return publisher, f"{person.name} is on the side of the report's publisher ({draft.source})"
-        return None, ""
-
     def host_of_principal(meeting: DraftMeeting, person: Mention, other: str) -> tuple[str | None, str]:
         if meeting.kind == "bilateral" and principal_key and person_key(person.name or "") != principal_key:
             where = meeting.venue or meeting.venue_country or f"{place}, where the report is datelined"
             return meeting.venue_country or place, f"{person.name} met the report's principal in {where}"
         return None, ""
 
+    if publisher and principal is not None:
+        # The report's principal (its first-named official, named or by title alone), given no
+        # country anywhere, is its publisher's own official.
+        for meeting in draft.meetings:
+            for person in meeting.attendees:
+                is_principal = (person_key(person.name) == principal_key if person.name and principal_key
+                                else not person.name and not principal.name and person.role == principal.role)
+                if is_principal and not person.country:
+                    person.country, person.country_by = publisher, rules.PUBLISHER
+                    meeting.evidence.setdefault("country", f"the report's principal is of its publisher, {draft.source}")
     guesses: tuple[tuple[Rule, Guess], ...] = (
-        (rules.NAMED_PAIR, named_pair), (rules.VISIT_HOST, host_of_visit),
-        (rules.PUBLISHER, publisher_side), (rules.PRINCIPAL_HOST, host_of_principal))
+        (rules.NAMED_PAIR, named_pair), (rules.VISIT_HOST, host_of_visit), (rules.PRINCIPAL_HOST, host_of_principal))
     for rule, guess in guesses:
         for meeting in draft.meetings:
             if meeting.kind not in ("bilateral", "call"):
@@ -145,7 +149,7 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
             for person in meeting.attendees:
                 others = {a.country for a in meeting.attendees if a is not person and a.country}
                 other = others.pop() if len(others) == 1 else None
-                if person.name and not person.country and other:
+                if (person.name or person.role) and not person.country and other:
                     country, why = guess(meeting, person, other)
                     if country and country != other:
                         person.country, person.country_by = country, rule

@@ -56,12 +56,13 @@ def read(text: str, *, published: dt.date | None = None, label: str = "FILE") ->
 
 
 _ABBREVIATIONS = re.compile(r"\b(Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|St|No|U\.S|U\.K|Sr|Jr|Hon|Prof|Amb|Sen|Rep|Gov)\.")
+_MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(?=\s+\d)")
 _INITIAL = re.compile(r"\b([A-Z])\.(?=\s+[A-Z])")
 
 
 def sentences(text: str) -> list[str]:
     """Sentences and list items, with abbreviations and initials kept inside."""
-    protected = _INITIAL.sub(r"\1<DOT>", _ABBREVIATIONS.sub(r"\1<DOT>", text))
+    protected = _INITIAL.sub(r"\1<DOT>", _MONTH_ABBREVIATION.sub(r"\1<DOT>", _ABBREVIATIONS.sub(r"\1<DOT>", text)))
     parts: list[str] = []
     for block in re.split(r"\n\s*\n|\n(?=\s*(?:[-•*]|\d+[.)])\s)", protected):
         for piece in re.split(r"(?<=[.!?])\s+(?=[“\"'(A-Z0-9])", block.strip()):
