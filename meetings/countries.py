@@ -97,6 +97,14 @@ def resolve_country(text: str, *, field: str = "country") -> Country:
     return Country(code=code, name=country_label(code))
 
 
+def find_country(text: str) -> Country | None:
+    """The country a name or code is exactly, or None when it is none or could be two: for
+    reading running text, where most capitalized words are not countries (no suggestions made)."""
+    index = _index()
+    code = index.by_key.get(match_key(text or ""))
+    return Country(code=code, name=country_label(code)) if code else None
+
+
 def _lookup(text: str, field: str) -> str:
     index = _index()
     key = match_key(text or "")

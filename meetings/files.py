@@ -90,7 +90,9 @@ def decoded_lines(stream: IO[bytes], *, name: str, encoding: str | None = None) 
             text = decoder.decode(data, final=final)
         except UnicodeDecodeError as exc:
             position = offset + exc.start
-            raise InvalidInput(name, f"is not valid {encoding} at byte {position} (0x{data[exc.start]:02x}); "
+            # At the end of the file the decoder reports bytes it still holds (a truncated UTF-16 unit).
+            byte = f" (0x{data[exc.start]:02x})" if exc.start < len(data) else " (the file ends inside a character)"
+            raise InvalidInput(name, f"is not valid {encoding} at byte {position}{byte}; "
                                      "name the file's encoding with --encoding (for example cp1252)") from None
         offset += len(data)
         if text:

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -90,8 +90,12 @@ class _Vocabulary:
     ranks: dict[tuple[str, ...], str]
     heads: tuple[tuple[str, ...], ...]
     bodies: frozenset[str]
-    honorifics: frozenset[tuple[str, ...]]
-    longest: int  # words in the longest phrase, for bounded windows
+    honorifics: frozenset[tuple[str, ...]]  # words without their dots
+    # For each table, the first words its phrases start with -> the longest phrase's length: a word
+    # no phrase starts with is passed over at once.
+    title_starts: dict[str, int]
+    rank_starts: dict[str, int]
+    honorific_starts: dict[str, int]
 
 
 def _lines(name: str) -> list[str]:
@@ -122,19 +126,32 @@ def vocabulary() -> _Vocabulary:
     ranks = {tuple(words(rank.lower())): rank.rstrip(".") for rank in _lines("ranks.txt")}
     honorifics = frozenset(tuple(_bare(w) for w in words(h)) for h in _lines("honorifics.txt"))
     heads = tuple(tuple(head.lower().split()) for head in _lines("title_words.txt"))
-    longest = max(len(key) for key in [*titles, *ranks, *honorifics])
     return _Vocabulary(titles=titles, ranks=ranks, heads=heads, bodies=frozenset(_lines("title_bodies.txt")),
-                       honorifics=honorifics, longest=longest)
+                       honorifics=honorifics, title_starts=_starts(titles), rank_starts=_starts(ranks),
+                       honorific_starts=_starts(honorifics))
+
+
+def _starts(table: Iterable[tuple[str, ...]]) -> dict[str, int]:
+    starts: dict[str, int] = {}
+    for key in table:
+        starts[key[0]] = max(starts.get(key[0], 0), len(key))
+    return starts
 
 
 def _window(tokens: Sequence[str], position: int, size: int) -> tuple[str, ...]:
     return tuple(w.rstrip(",").lower() for w in tokens[position:position + size])
 
 
+def _sizes(starts: dict[str, int], first: str, room: int) -> range:
+    """The phrase lengths worth trying at a word, longest first."""
+    return range(min(starts.get(first, 0), room), 0, -1)
+
+
 def _known_title(tokens: Sequence[str], position: int) -> Title | None:
     """The longest title of the list starting at ``position``."""
     table = vocabulary().titles
-    for size in range(min(vocabulary().longest, len(tokens) - position), 0, -1):
+    first = tokens[position].rstrip(",").lower() if position < len(tokens) else ""
+    for size in _sizes(vocabulary().title_starts, first, len(tokens) - position):
         entry = table.get(_window(tokens, position, size))
         if entry:
             _, role, country = entry
@@ -189,7 +206,8 @@ def title_at(tokens: Sequence[str], position: int, *, free: bool = False) -> Tit
 def rank_at(tokens: Sequence[str], position: int) -> tuple[str, int] | None:
     """(rank, position after it) for a rank written at ``position`` ("Army General")."""
     table = vocabulary().ranks
-    for size in range(min(vocabulary().longest, len(tokens) - position), 0, -1):
+    first = tokens[position].rstrip(",").lower() if position < len(tokens) else ""
+    for size in _sizes(vocabulary().rank_starts, first, len(tokens) - position):
         rank = table.get(_window(tokens, position, size))
         if rank:
             return rank, position + size
@@ -200,9 +218,9 @@ def after_honorifics(tokens: Sequence[str], position: int) -> int:
     """The position after any honorifics written at ``position`` ("H.E. Mr. Ali" -> at "Ali")."""
     table = vocabulary().honorifics
     moved = True
-    while moved:
+    while moved and position < len(tokens):
         moved = False
-        for size in range(min(vocabulary().longest, len(tokens) - position), 0, -1):
+        for size in _sizes(vocabulary().honorific_starts, _bare(tokens[position]), len(tokens) - position):
             if tuple(_bare(w) for w in tokens[position:position + size]) in table:
                 position, moved = position + size, True
                 break
@@ -220,16 +238,13 @@ def strip_honorifics(name: str) -> str:
 
 
 def _country_of(text: str) -> str | None:
-    from meetings.countries import resolve_country
-    from meetings.errors import InvalidInput
+    from meetings.countries import find_country
 
     text = re.sub(r"^the\s+", "", text.strip(" ,"), flags=re.IGNORECASE)
     if len(text) <= 3 or not text[:1].isupper():
         return None  # "Li" is a name, not Liechtenstein's code
-    try:
-        return resolve_country(text).name
-    except InvalidInput:
-        return None
+    found = find_country(text)
+    return found.name if found else None
 
 
 def _title_and_country(tokens: list[str], position: int) -> tuple[Title | None, str | None, int]:

@@ -19,25 +19,30 @@ def _state(ctx: typer.Context) -> Any:
 
 def extract(
     ctx: typer.Context,
-    file: Annotated[str, typer.Argument(metavar="FILE", help="A report as plain text; - reads standard input. A first line that is a URL is taken as the source.")],
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Reports as plain text (at most 4 MB each); - reads standard input. A first line that is a URL is taken as the source.")],
     draft_format: Annotated[DraftFormat, typer.Option("--format", "-f", help="yaml (for reading) or json.")] = DraftFormat.yaml,
     published: Annotated[str | None, typer.Option("--published", metavar="DATE", help="The report's date, for 'today', 'yesterday' and 'on April 28' (default: its dateline).")] = None,
-    evidence: Annotated[bool, typer.Option("--evidence", help="Add, for each meeting, the sentence each value came from.")] = False,
+    evidence: Annotated[bool, typer.Option("--evidence", help="Add, for each meeting, the sentence each value came from and the rule that produced it.")] = False,
     save: Annotated[bool, typer.Option("--save", help="Show the draft, ask, and import it (duplicates of recorded meetings are skipped).")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="With --save: do not ask.")] = False,
     edit: Annotated[bool, typer.Option("--edit", help="With --save: open the draft in $VISUAL or $EDITOR first.")] = False,
     lookup: Annotated[bool, typer.Option("--lookup/--no-lookup", help="Give attendees the report names without a country the country they are recorded for in the database (if it exists).")] = True,
 ) -> None:
-    """Read a news report and print the meetings it describes as a draft in the fixture format:
+    """Read news reports and print the meetings they describe as one draft in the fixture format:
     kind, date, venue, framework, sideline links, attendees with country, role and rank, topics.
 
-    Fields the text does not support are left empty. Offline and deterministic.
+    Fields the text does not support are left empty. Offline and deterministic. Given several
+    reports, a meeting two of them tell (the same people on the same date, as in both sides'
+    readouts of one call) is one meeting with both sources; a pair that may be one meeting but
+    is not certain (the same people, another or no date) is kept twice and listed on stderr.
 
     Examples:
 
         meetings extract readout.txt
 
         meetings extract readout.txt --save --edit
+
+        meetings extract ministry_a.txt ministry_b.txt --save --yes
 
         pbpaste | meetings extract - --published 2024-07-09
     """
@@ -46,31 +51,29 @@ def extract(
     import yaml
 
     from meetings.dates import PartialDate
-    from meetings.errors import FileProblem, InvalidInput
+    from meetings.errors import InvalidInput
     from meetings.extract import extract as extract_meetings
-    from meetings.files import decoded_lines
+    from meetings.extract.combine import combine
 
-    label = "<stdin>" if file == "-" else file
-    if file != "-" and not Path(file).is_file():
-        raise InvalidInput("FILE", f"{file} is not a file")
-    try:
-        stream = sys.stdin.buffer if file == "-" else open(file, "rb")  # noqa: SIM115 - closed below
-    except OSError as exc:
-        raise FileProblem(f"{file}: cannot read: {exc.strerror}") from None
-    try:
-        text = "".join(decoded_lines(stream, name=label))
-    finally:
-        if file != "-":
-            stream.close()
-    if not text.strip():
-        raise InvalidInput(label, "is empty; give the text of a report")
+    if files.count("-") > 1:
+        raise InvalidInput("FILE", "standard input (-) can be read once")
     day = None
     if published:
         partial = PartialDate.parse(published, field="--published")
         day = partial.first_day if partial.precision.value == "day" else None
         if day is None:
             raise InvalidInput("--published", "give the full date, YYYY-MM-DD")
-    draft = extract_meetings(text, published=day, recorded=_recorded(ctx) if lookup else None)
+    recorded = _recorded(ctx) if lookup else None
+    drafts = [extract_meetings(text, published=day, recorded=recorded, label=label)
+              for label, text in (_report(file) for file in files)]
+    combined = combine(drafts)
+    draft = combined.draft
+    for into, folded in combined.merged:
+        typer.echo(f"meetings: {folded} is the meeting {into} told by another report; one meeting with both sources.",
+                   err=True)
+    for kept, other in combined.doubtful:
+        typer.echo(f"meetings: {kept} and {other} may be one meeting (the same people, another or no date); "
+                   "both are kept: remove one with --edit if they are.", err=True)
     document = draft.as_fixture(evidence=evidence)
     if draft_format is DraftFormat.json:
         rendered = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -95,7 +98,7 @@ def extract(
     else:
         typer.echo(rendered, nl=False)
     if not yes:
-        if not sys.stdin.isatty() or file == "-":
+        if not sys.stdin.isatty() or "-" in files:
             raise InvalidInput("--yes", "confirm saving with --yes when there is no terminal to ask in")
         if not typer.confirm(f"Save {len(document.get('meetings') or [])} meeting(s)?", default=False):
             typer.echo("Nothing saved.", err=True)
@@ -106,6 +109,36 @@ def extract(
 
     report = run_write(_state(ctx).engine(), lambda session: load_fixture(session=session, data=document))
     typer.echo(f"Saved: {report.meetings_added} added, {report.meetings_skipped} already recorded.", err=True)
+
+
+def _report(file: str) -> tuple[str, str]:
+    """(label, text) of a report file or standard input, refused above the size limit."""
+    import io
+
+    from meetings.errors import FileProblem, InvalidInput
+    from meetings.extract.report import MAX_REPORT_BYTES, too_large
+    from meetings.files import decoded_lines
+
+    label = "<stdin>" if file == "-" else file
+    if file != "-" and not Path(file).is_file():
+        raise InvalidInput("FILE", f"{file} is not a file")
+    try:
+        stream = sys.stdin.buffer if file == "-" else open(file, "rb")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise FileProblem(f"{file}: cannot read: {exc.strerror}") from None
+    try:
+        data = stream.read(MAX_REPORT_BYTES + 1)
+    except OSError as exc:
+        raise FileProblem(f"{file}: cannot read: {exc.strerror}") from None
+    finally:
+        if file != "-":
+            stream.close()
+    if len(data) > MAX_REPORT_BYTES:
+        raise too_large(label)
+    text = "".join(decoded_lines(io.BytesIO(data), name=label))
+    if not text.strip():
+        raise InvalidInput(label, "is empty; give the text of a report")
+    return label, text
 
 
 def _check_complete(document: Any) -> None:

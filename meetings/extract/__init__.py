@@ -54,4 +54,6 @@ def extract(text: str, *, published: dt.date | None = None,
     passes.complete_all(draft)
     passes.recorded_countries(draft, recorded)
     passes.infer_countries(draft, report.body, context.principal)
+    for meeting in draft.meetings:
+        meeting.sources = list(draft.references)
     return draft

@@ -4,6 +4,7 @@ and the report's own date, its dateline."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 MONTHS = ("January February March April May June July August September October November December "
@@ -20,23 +21,31 @@ DATELINE = re.compile(rf"\b(\d{{4}}-\d{{2}}-\d{{2}}|(?:{_MONTH})\.? \d{{1,2}},? 
 def sentence_date(text: str, published: dt.date | None, fallback: str | None) -> tuple[str | None, str | None]:
     """(ISO date at the precision the text supports, the expression) for a sentence; the fallback
     (the report's date) with no expression when the sentence has none."""
-    import dateparser
-
     match = DATE_EXPRESSION.search(text)
     if match:
         expression = match.group(0)
-        weekday = re.sub(r"^(?:on|On)\s+", "", expression)
-        if published is not None and weekday == published.strftime("%A"):
-            return published.isoformat(), expression  # "on Monday" in Monday's report: that day
-        base = dt.datetime.combine(published or dt.date.today(), dt.time())
-        parsed = dateparser.parse(weekday, languages=["en"],
-                                  settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
-        if parsed and (published is not None or re.search(r"\d{4}", expression)):
-            return parsed.date().isoformat(), expression
+        day = _day(expression, published)
+        if day:
+            return day, expression
     year = YEAR_ONLY.search(text)
     if year:
         return year.group(1), year.group(0)
     return fallback, None
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(expression: str, published: dt.date | None) -> str | None:
+    """An expression's day, relative to the report's date ("yesterday", "on Monday", "April 28")."""
+    import dateparser
+
+    weekday = re.sub(r"^(?:on|On)\s+", "", expression)
+    if published is not None and weekday == published.strftime("%A"):
+        return published.isoformat()  # "on Monday" in Monday's report: that day
+    base = dt.datetime.combine(published or dt.date.today(), dt.time())
+    parsed = dateparser.parse(weekday, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+    if parsed and (published is not None or re.search(r"\d{4}", expression)):
+        return parsed.date().isoformat()
+    return None
 
 
 def published_date(text: str) -> dt.date | None:

@@ -25,6 +25,7 @@ class DraftMeeting:
     topics: list[str] = field(default_factory=list)
     evidence: dict[str, str] = field(default_factory=dict)  # field -> the sentence it came from
     rules: dict[str, Rule] = field(default_factory=dict)  # field -> the rule that produced it
+    sources: list[str] = field(default_factory=list)  # keys of the draft's references
     auto_title: bool = False  # a title made of the attendees' countries, remade when they are completed
 
     def attend(self, mention: Mention, *, chair: bool = False, by: Rule | None = None) -> None:
@@ -61,12 +62,15 @@ class Draft:
     meetings: list[DraftMeeting]
     people: list[Mention] = field(default_factory=list)  # every person mention, in or out of a meeting
     skipped: list[tuple[Rule, str]] = field(default_factory=list)  # sentences a rule kept from making a meeting
+    references: dict[str, tuple[str, dt.date | None]] = field(default_factory=dict)  # key -> (URL, published)
+
+    def __post_init__(self) -> None:
+        if self.source and not self.references:
+            self.references["report"] = (self.source, self.published)
 
     def as_fixture(self, *, evidence: bool = False) -> dict[str, Any]:
-        sources = []
-        if self.source:
-            sources.append({"key": "report", "reference": self.source,
-                            "published": self.published.isoformat() if self.published else None})
+        sources = [{"key": key, "reference": reference, "published": published.isoformat() if published else None}
+                   for key, (reference, published) in self.references.items()]
         meetings = []
         for meeting in self.meetings:
             item: dict[str, Any] = {"key": meeting.key, "title": meeting.title, "date": meeting.date,
@@ -78,7 +82,7 @@ class Draft:
                                                                      ("chair", a.chair)) if v}
                                                   for a in meeting.attendees],
                                     "topics": meeting.topics,
-                                    "sources": ["report"] if sources else []}
+                                    "sources": meeting.sources}
             meetings.append({k: v for k, v in item.items() if v not in (None, [])})
         document: dict[str, Any] = {"sources": sources, "meetings": meetings}
         if evidence:

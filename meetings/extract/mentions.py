@@ -3,6 +3,7 @@ the rule that recognised the person and the one that gave the country."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -39,6 +40,7 @@ class Mention:
         return Mention(**fields)  # type: ignore[arg-type]
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def person_key(name: str) -> str:
     """A name's key for matching within a report: initials and suffixes (Jr., III) left out."""
     from meetings.text import match_key
@@ -50,7 +52,8 @@ def _country_after_of(words: list[str], index: int) -> tuple[str, int] | None:
     """"of <country>" at ``index``: (the country, the position after it, past an acronym in
     brackets: "of the United Kingdom (UK)")."""
     if index + 1 < len(words) and words[index] in ("of", "from"):
-        for size in range(min(6, len(words) - index - 1), 0, -1):
+        room = next((i for i, w in enumerate(words[index + 1:index + 7]) if not w[:1].isalnum()), 6)
+        for size in range(min(room, len(words) - index - 1), 0, -1):
             candidate = " ".join(words[index + 1:index + 1 + size])
             found = country_named(candidate)
             if found and not candidate.endswith(","):
@@ -65,7 +68,7 @@ def _is_name_word(words: list[str], index: int, started: bool) -> bool:
     word = words[index]
     if word in MONTHS or word in NOT_NAMES:
         return False
-    if NAME_TOKEN.match(word) or (started and re.sub(r"[’']s$", "", word) in titles.SUFFIXES):
+    if NAME_TOKEN.match(word) or (started and (word[:-2] if word.endswith(("’s", "'s")) else word) in titles.SUFFIXES):
         return True
     # A family name in capitals comes first, before a given name written as usual.
     following = words[index + 1] if index + 1 < len(words) else ""
@@ -82,7 +85,7 @@ def _name_at(words: list[str], index: int) -> tuple[list[str], int]:
             break
         name_words.append(words[index])
         index += 1
-        if re.search(r"[’']s$", name_words[-1]):
+        if name_words[-1].endswith(("’s", "'s")):
             break  # "Austin III's Meeting": a possessive ends the name
     return _trim_name(name_words), index
 
@@ -100,7 +103,12 @@ def mentions(sentence: str) -> list[Mention]:
     index = 0
     last_end, last_country = -2, None  # where the previous mention ended, and its country
 
+    starts = titles.vocabulary().title_starts
     while index < len(words):
+        word = words[index]
+        if word[:1].islower() and word not in titles.MODIFIERS and word != "counterpart" and word not in starts:
+            index += 1  # no mention starts with a word like this one
+            continue
         start = index
         country: str | None = None
         country_by: Rule | None = None
@@ -201,13 +209,17 @@ def _trim_name(words: list[str]) -> list[str]:
     return words
 
 
+_ADDRESSED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s")
+_CAPITALIZED_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
+
+
 def known_mentions(sentence: str, found: list[Mention], known: dict[str, Mention]) -> list[Mention]:
     """People already introduced with a title, named again without one ("Singh chairs ...")."""
     present = {person_key(m.name) for m in found if m.name}
     extra: list[Mention] = []
-    if re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.\s", sentence) and QUOTED.search(sentence):
+    if _ADDRESSED.search(sentence) and QUOTED.search(sentence):
         return extra
-    for match in re.finditer(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*", sentence):
+    for match in _CAPITALIZED_RUN.finditer(sentence):
         words = match.group(0).split()
         spans = [(start, size) for size in range(len(words), 0, -1) for start in range(len(words) - size + 1)]
         for start, size in spans:

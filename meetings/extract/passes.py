@@ -30,10 +30,13 @@ def merge_repeats(draft: Draft) -> None:
     """One meeting told twice (a headline, then the body) is one record: a bilateral or call on
     the same date whose named attendees are among another's is folded into it."""
     kept: list[DraftMeeting] = []
+    by_day: dict[tuple[str | None, str | None], list[DraftMeeting]] = {}  # only a meeting of that kind and date can match
     for meeting in draft.meetings:
-        into = next((other for other in kept if same_meeting(other, meeting)), None)
+        same_day = by_day.setdefault((meeting.kind, meeting.date), [])
+        into = next((other for other in same_day if same_meeting(other, meeting)), None)
         if into is None:
             kept.append(meeting)
+            same_day.append(meeting)
         else:
             fold(into, meeting)
     draft.meetings = kept
@@ -43,12 +46,21 @@ def merge_repeats(draft: Draft) -> None:
             meeting.sideline_of = None
 
 
+def _people(meeting: DraftMeeting) -> set[str]:
+    """The named attendees' keys, their words in any order ("HAYASHI Yoshimasa" is "Yoshimasa Hayashi")."""
+    return {" ".join(sorted(person_key(a.name).split())) for a in meeting.attendees if a.name}
+
+
+def same_people(one: DraftMeeting, other: DraftMeeting) -> bool:
+    """Two bilaterals or calls of the same kind, the named attendees (two or more) of one among the other's."""
+    people, others = _people(other), _people(one)
+    return (other.kind in ("bilateral", "call") and len(people) >= 2 and len(others) >= 2 and one.kind == other.kind
+            and (people <= others or others <= people))
+
+
 def same_meeting(one: DraftMeeting, other: DraftMeeting) -> bool:
-    """A bilateral or call of the same kind and date, the named attendees of one among the other's."""
-    people = {person_key(a.name) for a in other.attendees if a.name}
-    others = {person_key(a.name) for a in one.attendees if a.name}
-    return (other.kind in ("bilateral", "call") and len(people) >= 2 and one.kind == other.kind
-            and one.date == other.date and (people <= others or others <= people))
+    """The same people (``same_people``) on the same date."""
+    return same_people(one, other) and one.date == other.date
 
 
 def fold(into: DraftMeeting, meeting: DraftMeeting) -> None:
@@ -58,6 +70,7 @@ def fold(into: DraftMeeting, meeting: DraftMeeting) -> None:
     into.topics += [t for t in meeting.topics if t not in into.topics]
     into.venue, into.venue_country = into.venue or meeting.venue, into.venue_country or meeting.venue_country
     into.sideline_of = into.sideline_of or meeting.sideline_of
+    into.sources += [key for key in meeting.sources if key not in into.sources]
     for key, value in meeting.evidence.items():
         into.evidence.setdefault(key, value)
     for key, rule in meeting.rules.items():
@@ -65,23 +78,21 @@ def fold(into: DraftMeeting, meeting: DraftMeeting) -> None:
     into.note("repeat", next(iter(meeting.evidence.values()), ""), rules.REPEAT)
 
 
-def complete(draft: Draft, person: Mention) -> None:
-    """Fill a person's country, role and rank from other mentions of them in the same report."""
-    if not person.name:
-        return
-    key = person_key(person.name)
+def complete_all(draft: Draft, people: list[Mention] | None = None) -> None:
+    """Fill the country, role and rank of attendees (all, or ``people``) from the other mentions
+    of them in the report: the first mention that gives each wins."""
+    known: dict[str, tuple[str | None, str | None, str | None]] = {}
     for other in [a for m in draft.meetings for a in m.attendees] + draft.people:
-        if other is not person and other.name and person_key(other.name) == key:
-            if not person.country and other.country:
-                person.country, person.country_by = other.country, rules.SAME_PERSON
-            person.role = person.role or other.role
-            person.rank = person.rank or other.rank
-
-
-def complete_all(draft: Draft) -> None:
-    for meeting in draft.meetings:
-        for attendee in meeting.attendees:
-            complete(draft, attendee)
+        if other.name:
+            country, role, rank = known.get(person_key(other.name), (None, None, None))
+            known[person_key(other.name)] = (country or other.country, role or other.role, rank or other.rank)
+    for person in people if people is not None else [a for m in draft.meetings for a in m.attendees]:
+        if person.name and person_key(person.name) in known:
+            country, role, rank = known[person_key(person.name)]
+            if not person.country and country:
+                person.country, person.country_by = country, rules.SAME_PERSON
+            person.role = person.role or role
+            person.rank = person.rank or rank
 
 
 def recorded_countries(draft: Draft, recorded: Callable[[list[str]], dict[str, str]] | None) -> None:
@@ -154,7 +165,6 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
                     if country and country != other:
                         person.country, person.country_by = country, rule
                         meeting.evidence.setdefault("country", why)
-            for person in meeting.attendees:
-                complete(draft, person)
+        complete_all(draft)
     for meeting in draft.meetings:
         meeting.retitle()

@@ -8,7 +8,6 @@ import json
 import re
 from importlib import resources
 
-from meetings.errors import InvalidInput
 
 
 def _data(name: str) -> dict[str, str]:
@@ -31,7 +30,7 @@ def frameworks() -> dict[str, str]:
 @functools.cache
 def country(text: str) -> str | None:
     """A country name as written ("Russia", "the Kyrgyz Republic"), resolved; None if it is not one."""
-    from meetings.countries import resolve_country
+    from meetings.countries import find_country
 
     text = re.sub(r"^(?:the)\s+", "", text.strip(" ,.;:’'"), flags=re.IGNORECASE)
     if not text or not text[0].isupper():
@@ -40,10 +39,8 @@ def country(text: str) -> str | None:
         return demonyms()[text]
     if len(text) <= 3:
         return None  # in running text "Li" is a name, not Liechtenstein's code
-    try:
-        return resolve_country(text).name
-    except InvalidInput:
-        return None
+    found = find_country(text)
+    return found.name if found else None
 
 
 @functools.cache
@@ -125,7 +122,7 @@ def publisher_country(url: str | None) -> str | None:
     international domains (.com, .org, .int, europa.eu) and for what is not an address."""
     from urllib.parse import urlsplit
 
-    from meetings.countries import resolve_country
+    from meetings.countries import find_country
 
     host = urlsplit(url or "").hostname or ""
     suffix = host.rsplit(".", 1)[-1].lower() if "." in host else ""
@@ -133,7 +130,5 @@ def publisher_country(url: str | None) -> str | None:
         return "United States"
     if len(suffix) != 2 or suffix in _GENERIC_DOMAINS:
         return None
-    try:
-        return resolve_country("GB" if suffix == "uk" else suffix.upper()).name
-    except InvalidInput:
-        return None
+    found = find_country("GB" if suffix == "uk" else suffix.upper())
+    return found.name if found else None

@@ -30,6 +30,11 @@ class Report:
     body: str
 
 
+def too_large(label: str) -> InvalidInput:
+    return InvalidInput(label, f"is larger than {MAX_REPORT_BYTES // (1024 * 1024)} MB; a report is a readout, "
+                               "a press release or a transcript: split the file into reports")
+
+
 def clean(text: str) -> str:
     """The text with line breaks made LF and tabs spaces, and every unwanted character dropped."""
     text = _LINE_BREAKS.sub("\n", text).replace("\t", " ")
@@ -39,8 +44,7 @@ def clean(text: str) -> str:
 def read(text: str, *, published: dt.date | None = None, label: str = "FILE") -> Report:
     """A report's parts; refused (``InvalidInput``) if it is too large, binary, or not English."""
     if len(text) > MAX_REPORT_BYTES or len(text.encode("utf-8")) > MAX_REPORT_BYTES:
-        raise InvalidInput(label, f"is larger than {MAX_REPORT_BYTES // (1024 * 1024)} MB; a report is a "
-                                  "readout, a press release or a transcript: split the file into reports")
+        raise too_large(label)
     if "\x00" in text:
         raise InvalidInput(label, "is not a text report (it holds NUL bytes)")
     text = clean(text)
