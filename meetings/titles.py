@@ -113,9 +113,9 @@ def vocabulary() -> _Vocabulary:
     titles: dict[tuple[str, ...], tuple[str, str, str | None]] = {}
     entries = []
     for line in _lines("titles.txt"):
-        line, _, country = line.partition("@")
-        phrase, _, role = line.partition("=>")
-        entries.append((phrase.strip(), (role or phrase).strip(), country.strip() or None))
+        written, _, implied = line.partition("@")
+        phrase, _, recorded = written.partition("=>")
+        entries.append((phrase.strip(), (recorded or phrase).strip(), implied.strip() or None))
     # Every title in both spellings ("Minister of National Defence" and "... Defense"); a spelling
     # the list gives itself wins over one made from another entry ("Defence Secretary" is British).
     for phrase, role, country in entries:

@@ -160,17 +160,17 @@ def mentions(sentence: str) -> list[Mention]:
         found_by = rules.TITLED if title or found_rank else rules.COUNTRY_CUED
         if not cued and _is_name(name_words) and words[index:index + 1] == [","]:
             # "Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs of Japan": the title after the name.
-            after = titles.after_honorifics(words, index + 1)
-            if words[after:after + 1] == ["MP"]:
-                after += 1
-            if words[after:after + 1] == [","]:
-                after += 1
-            if words[after:after + 1] and words[after] in demonyms():
-                country, country_by, after = demonyms()[words[after]], rules.DEMONYM, after + 1
-            title = titles.title_at(words, after)
-            if title is None and words[after:after + 2] in (["my", "counterpart"], ["his", "counterpart"],
+            at = titles.after_honorifics(words, index + 1)
+            if words[at:at + 1] == ["MP"]:
+                at += 1
+            if words[at:at + 1] == [","]:
+                at += 1
+            if words[at:at + 1] and words[at] in demonyms():
+                country, country_by, at = demonyms()[words[at]], rules.DEMONYM, at + 1
+            title = titles.title_at(words, at)
+            if title is None and words[at:at + 2] in (["my", "counterpart"], ["his", "counterpart"],
                                                            ["her", "counterpart"], ["our", "counterpart"]):
-                title = titles.Title(written="counterpart", role="counterpart", country=None, end=after + 2)
+                title = titles.Title(written="counterpart", role="counterpart", country=None, end=at + 2)
             end, found_country = (title.end, _country_after_of(words, title.end)) if title else (index, None)
             if found_country:
                 end = found_country[1]

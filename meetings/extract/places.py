@@ -9,7 +9,6 @@ import re
 from importlib import resources
 
 
-
 def _data(name: str) -> dict[str, str]:
     text = resources.files("meetings.data").joinpath(name).read_text("utf-8")
     return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
