@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from meetings.errors import DatabaseBusy, DatabaseUnusable, FileProblem, MeetingsError
+from meetings.errors import DatabaseBusy, DatabaseUnusable, FileProblem, InvalidInput, MeetingsError
 from meetings.schema import HEAD, REVISIONS
 
 if TYPE_CHECKING:
@@ -36,12 +36,22 @@ def resolve_target(target: str | None) -> str:
     return "sqlite:///" + str(Path(target).expanduser().resolve())
 
 
+def _secret_parameter(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in ("pwd", "pass") or any(word in lowered for word in ("password", "secret", "token"))
+
+
 def masked(url: str | URL) -> str:
-    """A URL safe to print: the password, if any, is replaced by ***."""
+    """A URL safe to print: every credential it carries (the password in the netloc, and query
+    parameters such as password= and sslpassword=) is replaced by ***."""
     from sqlalchemy.engine import make_url
 
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        parsed = make_url(url)
+        secret = [name for name in parsed.query if _secret_parameter(name)]
+        if secret:
+            parsed = parsed.update_query_dict(dict.fromkeys(secret, "***"))
+        return parsed.render_as_string(hide_password=True).replace("=%2A%2A%2A", "=***")
     except Exception:  # noqa: BLE001 - whatever the parser rejects, nothing of it is printed
         return "<unparseable database URL>"
 
@@ -106,6 +116,9 @@ def create_engine_for(url: str) -> Engine:
             "--db: not a file path or database URL (for example meetings.db or postgresql+psycopg://user@host/db)"
         ) from None
     if parsed.get_backend_name() == "sqlite":
+        if parsed.query:
+            raise InvalidInput("--db", f"an SQLite URL takes no parameters ({', '.join(sorted(parsed.query))}); "
+                                       "give the file's path or sqlite:///PATH")
         if parsed.database and parsed.database != ":memory:":
             _prepare_sqlite_file(Path(parsed.database))
         engine = create_engine(parsed, hide_parameters=True)
@@ -250,8 +263,11 @@ def backup_sqlite(engine: Engine, target: Path) -> None:
             raw.close()
         os.chmod(temporary, 0o600)
         os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+    except BaseException as exc:
+        for leftover in (temporary, temporary + "-journal", temporary + "-wal", temporary + "-shm"):
+            Path(leftover).unlink(missing_ok=True)
+        if isinstance(exc, sqlite3.Error):
+            raise FileProblem(f"cannot back up to {target}: {exc} (is the disk full?)") from None
         raise
 
 

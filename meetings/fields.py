@@ -27,6 +27,14 @@ REFERENCE_LENGTH = 1000
 SUMMARY_LENGTH = 20_000
 ACRONYM_LENGTH = 30
 
+# Ids are 64-bit signed integers in both databases: a larger number can name no record.
+MAX_ID = 2**63 - 1
+
+
+def is_id(value: int) -> bool:
+    """Whether a number could be a record's id (1 to MAX_ID)."""
+    return 1 <= value <= MAX_ID
+
 
 class Kind(Enum):
     """How a field's value is read, checked and stored."""

@@ -1,5 +1,6 @@
 """Writing output files safely: never over an existing file unless asked, never onto the
-database, and through a temporary file renamed into place so a failure leaves nothing half-written."""
+database or any file that belongs to it, never over anything but a regular file, and through a
+temporary file renamed into place so a failure leaves nothing half-written."""
 
 from __future__ import annotations
 
@@ -12,37 +13,85 @@ from typing import IO
 
 from meetings.errors import FileProblem, InvalidInput
 
+# SQLite's files beside the database: its write-ahead log, shared memory and rollback journal.
+SIDECARS = ("-wal", "-shm", "-journal")
 
-def same_file(path: Path, database_url: str) -> bool:
+
+def _database_file(database_url: str) -> Path | None:
     prefix = "sqlite:///"
     if not database_url.startswith(prefix):
+        return None
+    name = database_url[len(prefix):].split("?", 1)[0]
+    return Path(name) if name and name != ":memory:" else None
+
+
+def belongs_to_database(path: Path, database_url: str) -> bool:
+    """Whether `path` is the SQLite database, one of its sidecar files or one of its backups
+    (`DB.backup-REVISION-TIME`), under any name that leads to the same file."""
+    database = _database_file(database_url)
+    if database is None:
         return False
-    database = Path(database_url[len(prefix):])
     try:
-        return path.resolve() == database.resolve() or (path.exists() and database.exists() and path.samefile(database))
+        target, base = path.resolve(), database.resolve()
+    except (OSError, RuntimeError):  # a symlink loop leads nowhere we could write
+        return False
+    if target.parent == base.parent and (
+            target.name in {base.name + suffix for suffix in ("", *SIDECARS)}
+            or target.name.startswith(base.name + ".backup-")):
+        return True
+    try:
+        return path.exists() and base.exists() and path.samefile(base)
     except OSError:
         return False
 
 
-@contextmanager
-def atomic_text_output(path: Path, *, force: bool, database_url: str) -> Iterator[IO[str]]:
-    if same_file(path, database_url):
-        raise InvalidInput("--output", f"{path} is the database; choose another file")
-    if path.exists() and not force:
-        raise InvalidInput("--output", f"{path} exists; use --force to overwrite it")
-    folder = path.resolve().parent
-    if not folder.is_dir():
-        raise FileProblem(f"--output: folder {folder} does not exist")
+def checked_target(path: Path, *, force: bool, database_url: str, field: str) -> Path:
+    """The file a command may replace for `path`, after every refusal: an empty name, a file of
+    the database, an existing file without --force, anything but a regular file (a device, a
+    folder, a pipe), a missing folder. A symlink is followed to the regular file it names."""
+    import stat
+
+    if str(path) in (".", ""):  # Path("") is "."
+        raise InvalidInput(field, "names no file (it is empty, or '.'); give the name of a file to write")
+    if belongs_to_database(path, database_url):
+        raise InvalidInput(field, f"{path} is the database or one of its files; choose another file")
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        target = path.resolve()
+    except (OSError, RuntimeError):
+        raise InvalidInput(field, f"{path} is a symbolic link that leads nowhere (a loop); choose another file") from None
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        if path.is_symlink():  # a link planted to make us create a file where it points
+            raise InvalidInput(field, f"{path} is a symbolic link to a file that does not exist; "
+                                      "choose another file") from None
+        mode = None
     except OSError as exc:
-        raise FileProblem(f"--output: cannot write in {folder}: {exc.strerror}") from None
+        raise FileProblem(f"{field}: cannot use {path}: {exc.strerror}") from None
+    if mode is not None:
+        if not stat.S_ISREG(mode):
+            raise InvalidInput(field, f"{path} is not a regular file (a folder, device or pipe); it was left as it was")
+        if not force:
+            raise InvalidInput(field, f"{path} exists; use --force to overwrite it")
+    if not target.parent.is_dir():
+        raise FileProblem(f"{field}: folder {target.parent} does not exist")
+    return target
+
+
+@contextmanager
+def atomic_text_output(path: Path, *, force: bool, database_url: str, field: str = "--output") -> Iterator[IO[str]]:
+    target = checked_target(path, force=force, database_url=database_url, field=field)
+    folder = target.parent
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise FileProblem(f"{field}: cannot write in {folder}: {exc.strerror}") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -181,7 +181,9 @@ def emit(rows: Iterable[dict[str, Any]], *, output: Any, available: tuple[str, .
     if fmt in (Format.json, Format.jsonl):
         if chosen or objects is None:
             columns = chosen or machine_columns or available
-            items: Iterable[dict[str, Any]] = ({c: row.get(c) for c in columns} for row in rows)
+            # An empty cell of the flat row is a missing value: JSON says null, as it does without --columns.
+            items: Iterable[dict[str, Any]] = ({c: None if row.get(c) == "" else row.get(c) for c in columns}
+                                               for row in rows)
         else:
             items = (objects(row) for row in rows)
         return write_json(items, stream) if fmt is Format.json else write_jsonl(items, stream)

@@ -94,10 +94,12 @@ class MeetingsGroup(TyperGroup):
 
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(0) from None
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - translated to one line (after the traceback under --debug)
             state = ctx.obj if isinstance(ctx.obj, State) else None
-            if state is not None and state.debug:
-                raise
+            if state is not None and state.debug:  # the traceback, then the same line and exit code
+                import traceback
+
+                traceback.print_exc()
             error = translate(exc, state)
             typer.echo(f"meetings: {error}", err=True)
             raise typer.Exit(error.exit_code) from None

@@ -128,7 +128,7 @@ def graph(
     filters: Any,
     nodes: Annotated[NodeKind, typer.Option("--nodes", help="What the nodes are: country or person.")] = NodeKind.country,
     graph_format: Annotated[GraphFormat, typer.Option("--format", "-f", help="graphml (Gephi, yEd), gexf (Gephi), dot (Graphviz) or json (networkx node-link).")] = GraphFormat.graphml,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write; standard output when absent.", dir_okay=False)] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write; standard output when absent or -.", dir_okay=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")] = False,
 ) -> None:
     """Write the co-attendance network of the filtered meetings: who met whom, as a graph.
@@ -168,7 +168,7 @@ def graph(
         buffer = io.BytesIO()
         (nx.write_graphml if graph_format is GraphFormat.graphml else nx.write_gexf)(network, buffer)
         text = buffer.getvalue().decode("utf-8")
-    if output is None:
+    if output is None or str(output) == "-":
         sys.stdout.write(text)
         return
     from meetings.files import atomic_text_output

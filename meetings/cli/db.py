@@ -91,15 +91,10 @@ def backup(
     Example: meetings db backup ~/meetings-2024-06-30.db
     """
     from meetings.db import backup_sqlite
-    from meetings.errors import InvalidInput
-    from meetings.files import same_file
+    from meetings.files import checked_target
 
     state = _state(ctx)
-    if same_file(target, state.url):
-        raise InvalidInput("FILE", f"{target} is the database itself; choose another file")
-    if target.exists() and not force:
-        raise InvalidInput("FILE", f"{target} exists; use --force to overwrite it")
-    backup_sqlite(state.engine(), target)
+    backup_sqlite(state.engine(), checked_target(target, force=force, database_url=state.url, field="FILE"))
     typer.echo(f"Backed up to {target}.")
 
 
@@ -140,14 +135,19 @@ def copy(
         meetings --db postgresql+psycopg://analyst@db.example.org/meetings db copy --to laptop.db
     """
     from meetings.db import masked, open_database, resolve_target
-    from meetings.errors import InvalidInput
+    from meetings.errors import InvalidInput, MeetingsError
     from meetings.services.copying import copy_database
 
     state = _state(ctx)
     if resolve_target(to) == state.url:
         raise InvalidInput("--to", "is the database being copied; name another")
     source = state.engine()
-    target = open_database(to)
+    try:
+        target = open_database(to)
+    except MeetingsError as exc:  # the target's problems are the --to option's, not --db's
+        if exc.message.startswith("--db: "):
+            exc.message = "--to: " + exc.message.removeprefix("--db: ")
+        raise
     try:
         report = copy_database(source_engine=source, target_engine=target, merge=merge)
     finally:

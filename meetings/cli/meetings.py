@@ -299,7 +299,7 @@ def export(
     ctx: typer.Context,
     filters: Any,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="File to write; standard output when absent.", dir_okay=False)] = None,
+        "--output", "-o", help="File to write; standard output when absent or -.", dir_okay=False)] = None,
     long: Annotated[bool, typer.Option("--long", help="One row per attendance, for pivot tables.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")] = False,
     raw: Annotated[bool, typer.Option("--raw", help="Leave cells that start with = + - @ as they are (by default "
@@ -331,7 +331,7 @@ def export(
             rows = ([row[c] for c in columns] for r in records for row in long_rows(r))
         else:
             rows = iter_wide_cells(session=session, filters=filters)  # joined and escaped in SQL
-        if output is None:
+        if output is None or str(output) == "-":
             write_csv_cells(rows, columns, sys.stdout, raw=raw)
             return
         from meetings.files import atomic_text_output

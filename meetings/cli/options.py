@@ -183,10 +183,14 @@ def build_filter(*, country: list[str] | None = None, any_country: list[str] | N
     end = PartialDate.parse(date_to, field="--to") if date_to else None
     if start and end and end.last_day < start.first_day:
         raise InvalidInput("--to", f"{end} is before --from {start}; no meeting can match")
-    if limit is not None and limit < 0:
-        raise InvalidInput("--limit", f"{limit} is negative; use a number of rows, or 0 for all")
-    if offset < 0:
-        raise InvalidInput("--offset", f"{offset} is negative; use a number of meetings to skip")
+    from meetings.fields import MAX_ID, is_id
+
+    if limit is not None and not 0 <= limit <= MAX_ID:
+        raise InvalidInput("--limit", f"{limit} is out of range; use a number of rows up to {MAX_ID}, or 0 for all")
+    if not 0 <= offset <= MAX_ID:
+        raise InvalidInput("--offset", f"{offset} is out of range; use a number of meetings to skip, up to {MAX_ID}")
+    if sideline_of is not None and not is_id(sideline_of):
+        raise InvalidInput("--sideline-of", f"{sideline_of} is not a meeting id (1 to {MAX_ID})")
     if sort not in SORTS:
         raise InvalidInput("--sort", f"{sort!r} is not an order; use one of {SORT_HELP}")
 

@@ -91,7 +91,7 @@ def import_meetings(
         meetings import travels.csv --map start_date=date --map name=attendee --set "country=United States" --map locale=venue --map country=venue_country --skip-invalid
     """
     from meetings.db import session_scope
-    from meetings.errors import InvalidInput
+    from meetings.errors import FileProblem, InvalidInput
     from meetings.services.importer import ImportOptions, ImportReport
 
     options = ImportOptions(
@@ -102,8 +102,10 @@ def import_meetings(
     if files.count("-") > 1:
         raise InvalidInput("FILE", "standard input (-) can be read only once")
     for name in files:
+        if name != "-" and not Path(name).exists():
+            raise FileProblem(f"FILE: {name} does not exist")
         if name != "-" and not Path(name).is_file():
-            raise InvalidInput("FILE", f"{name} is not a file")
+            raise InvalidInput("FILE", f"{name} is not a file (a folder, device or pipe)")
     if skip_invalid and not dry_run:
         _check_rejects_targets(files, rejects)
 

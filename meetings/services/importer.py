@@ -22,11 +22,13 @@ from meetings.fields import (
     ATTENDANCE_COLUMNS,
     ATTENDEE_KEYS,
     BY_NAME,
+    MAX_ID,
     MEETING_FIELDS,
     AttendeeRecord,
     Kind,
     MeetingRecord,
     SourceRecord,
+    is_id,
 )
 from meetings.models import Meeting
 from meetings.services.meetings import NormalMeeting, normalize
@@ -96,8 +98,8 @@ def _integer(value: str, column: str) -> int | None:
     text = value.strip()
     if not text:
         return None
-    if not text.isdigit():
-        raise InvalidInput(column, f"{value!r} is not a meeting id")
+    if not (text.isascii() and text.isdigit()) or not is_id(int(text)):
+        raise InvalidInput(column, f"{value!r} is not a meeting id (1 to {MAX_ID})")
     return int(text)
 
 
@@ -297,8 +299,8 @@ def _json_meeting(item: Any) -> tuple[MeetingRecord, int | None]:
         if value is None:
             continue
         if f.kind in _JSON_INTEGERS:
-            if not isinstance(value, int) or isinstance(value, bool):
-                raise InvalidInput(f.json, f"expected a meeting id (a whole number), got {value!r}")
+            if not isinstance(value, int) or isinstance(value, bool) or not is_id(value):
+                raise InvalidInput(f.json, f"expected a meeting id (a whole number from 1 to {MAX_ID}), got {value!r}")
         elif f.kind in _JSON_LISTS:
             if not isinstance(value, list):
                 raise InvalidInput(f.json, f"expected a list, got {type(value).__name__}")

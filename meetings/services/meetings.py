@@ -17,6 +17,7 @@ from meetings.dates import PartialDate
 from meetings.errors import InvalidInput, NotFound
 from meetings.fields import (
     ACRONYM_LENGTH,
+    MAX_ID,
     NAME_LENGTH,
     RANK_LENGTH,
     REFERENCE_LENGTH,
@@ -26,6 +27,7 @@ from meetings.fields import (
     Kind,
     MeetingRecord,
     SourceRecord,
+    is_id,
 )
 from meetings.models import Attendance, Meeting, MeetingKind
 from meetings.services import records, search
@@ -145,6 +147,8 @@ def normalize(data: MeetingRecord) -> NormalMeeting:
         raise InvalidInput("end_date", f"{end} is before the start date {start}")
     if not data.attendees:
         raise InvalidInput("attendees", f"at least one attendee is required: {ATTENDEE_FORMAT}")
+    if data.sideline_of is not None and not is_id(data.sideline_of):
+        raise InvalidInput("sideline_of", f"{data.sideline_of} is not a meeting id (1 to {MAX_ID})")
     kind = None
     if data.kind:
         kind = data.kind.strip().lower()
@@ -273,7 +277,7 @@ def meeting_input(*, session: Session, meeting_id: int) -> MeetingRecord:
 
 
 def get_meeting(*, session: Session, meeting_id: int) -> Meeting:
-    meeting = session.get(Meeting, meeting_id)
+    meeting = session.get(Meeting, meeting_id) if is_id(meeting_id) else None
     if meeting is None:
         raise NotFound(f"there is no meeting {meeting_id}")
     return meeting

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from meetings.dates import PartialDate
 from meetings.errors import InvalidInput, NotFound
-from meetings.fields import NAME_LENGTH
+from meetings.fields import NAME_LENGTH, is_id
 from meetings.models import Attendance, Country, Meeting, Person, PersonName
 from meetings.services import search
 from meetings.services.queries import person_condition
@@ -40,7 +40,7 @@ class Appearance:
 
 
 def get_person(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
+    person = session.get(Person, person_id) if is_id(person_id) else None
     if person is None:
         raise NotFound(f"there is no person {person_id}")
     return person

@@ -15,7 +15,7 @@ from sqlalchemy import Select, and_, exists, func, literal, or_, select
 from meetings import tables as t
 from meetings.dates import PartialDate
 from meetings.db import dialect_name
-from meetings.fields import MEETING_FIELDS, AttendeeRecord, Kind, MeetingRecord, SourceRecord
+from meetings.fields import MEETING_FIELDS, AttendeeRecord, Kind, MeetingRecord, SourceRecord, is_id
 from meetings.filters import MeetingFilter
 
 if TYPE_CHECKING:
@@ -185,7 +185,7 @@ def _pages(session: Reader, columns: Select, filters: MeetingFilter) -> Iterator
 
 def load_records(*, session: Reader, meeting_ids: Sequence[int]) -> list[MeetingRecord]:
     """Records for these ids, in the order given."""
-    rows = session.execute(_meeting_columns().where(M.id.in_(meeting_ids))).mappings()
+    rows = session.execute(_meeting_columns().where(M.id.in_([i for i in meeting_ids if is_id(i)]))).mappings()
     by_id = {row["id"]: _record(row) for row in rows}
     return _completed(session, [by_id[mid] for mid in meeting_ids if mid in by_id])
 

@@ -1,0 +1,257 @@
+"""Hostile input: each case starts from what an attacker or a careless hand would give, and
+asserts the exit code, the one line on standard error, and a database left exactly as it was
+(every row of every table compared before and after).
+
+One table per category; a new case is one row. A row's arguments may use {db} (the database),
+{tmp} (a folder of the test's own) and {big} (2**63, one past the largest id).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Invoker
+
+BIG = str(2**63)
+
+
+def refused(invoke: Invoker, snapshot: Callable[[Any], list[str]], tmp_path: Path, args: tuple[str, ...],
+            code: int, message: str) -> Any:
+    """Run a command that must be refused; the database must be unchanged."""
+    before = snapshot(invoke.path)
+    filled = [a.format(db=invoke.path, tmp=tmp_path, big=BIG) for a in args]
+    result = invoke(*filled, ok=False)
+    assert result.exit_code == code, (result.exit_code, result.stderr, result.stdout)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert message.format(tmp=tmp_path, big=BIG) in lines[0], lines[0]
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert snapshot(invoke.path) == before
+    return result
+
+
+# --- Ids and numbers beyond what a 64-bit id can hold, and ids below 1 -----------------------------
+
+ID_CASES = [
+    (("show", "{big}"), 1, "there is no meeting {big}"),
+    (("show", "0"), 1, "there is no meeting 0"),
+    (("show", "--", "-1"), 1, "there is no meeting -1"),
+    (("edit", "{big}", "--title", "x"), 1, "there is no meeting {big}"),
+    (("delete", "{big}", "--yes"), 1, "there is no meeting {big}"),
+    (("delete", "99999999999999999999999999", "--yes"), 1, "there is no meeting 99999999999999999999999999"),
+    (("people", "show", "{big}"), 1, "there is no person {big}"),
+    (("people", "alias", "{big}", "Someone Else"), 1, "there is no person {big}"),
+    (("people", "merge", "{big}", "1"), 1, "there is no person {big}"),
+    (("people", "merge", "1", "{big}"), 1, "there is no person {big}"),
+    (("list", "--sideline-of", "{big}"), 2, "--sideline-of: {big} is not a meeting id"),
+    (("list", "--sideline-of", "0"), 2, "--sideline-of: 0 is not a meeting id"),
+    (("list", "--offset", "{big}"), 2, "--offset: {big} is out of range"),
+    (("list", "--limit", "{big}"), 2, "--limit: {big} is out of range"),
+    (("export", "--offset", "{big}"), 2, "--offset: {big} is out of range"),
+    (("stats", "--sideline-of", "{big}"), 2, "--sideline-of: {big} is not a meeting id"),
+    (("add", "--date", "2020", "--attendee", "A B, France", "--sideline-of", "{big}"), 2,
+     "--sideline-of: {big} is not a meeting id"),
+    (("edit", "1", "--sideline-of", "{big}"), 2, "--sideline-of: {big} is not a meeting id"),
+]
+
+
+@pytest.mark.parametrize(("args", "code", "message"), ID_CASES, ids=lambda v: " ".join(v) if isinstance(v, tuple) else None)
+def test_out_of_range_ids_and_numbers_are_refused(invoke_seeded, snapshot, tmp_path, args, code, message):
+    refused(invoke_seeded, snapshot, tmp_path, args, code, message)
+
+
+IMPORTED_IDS = [
+    ("id.csv", 'id,date,attendees\n{big},2020,"A B, France; C D, Peru"\n', "column 'id': '{big}' is not a meeting id"),
+    ("id.csv", 'id,date,attendees\n0,2020,"A B, France; C D, Peru"\n', "column 'id': '0' is not a meeting id"),
+    # Arabic-Indic three: str.isdigit() says yes and int() reads 3, but it is not an id in a CSV.
+    ("id.csv", 'id,date,attendees\n\u0663,2020,"A B, France; C D, Peru"\n', "column 'id': '\u0663' is not a meeting id"),
+    ("parent.csv", 'date,attendees,sideline_of\n2020,"A B, France; C D, Peru",{big}\n',
+     "column 'sideline_of': '{big}' is not a meeting id"),
+    ("id.json", '[{{"id": {big}, "date": "2020", "attendees": [{{"name": "A B", "country": "France"}}]}}]',
+     "id: expected a meeting id (a whole number from 1 to"),
+    ("id.json", '[{{"id": 0, "date": "2020", "attendees": [{{"name": "A B", "country": "France"}}]}}]',
+     "id: expected a meeting id (a whole number from 1 to"),
+    ("parent.json", '[{{"sideline_of": {big}, "date": "2020", "attendees": [{{"name": "A B", "country": "France"}}]}}]',
+     "sideline_of: expected a meeting id (a whole number from 1 to"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), IMPORTED_IDS)
+def test_imported_ids_out_of_range_are_refused(invoke_seeded, snapshot, tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_text(content.format(big=BIG), encoding="utf-8")
+    before = snapshot(invoke_seeded.path)
+    result = invoke_seeded("import", str(path), ok=False)
+    assert result.exit_code == 2, result.stderr
+    assert "nothing was imported" in result.stderr
+    assert message.format(big=BIG) in result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert snapshot(invoke_seeded.path) == before
+
+
+# --- Files the commands must never write onto -----------------------------------------------------
+
+def _fifo(tmp: Path) -> None:
+    os.mkfifo(tmp / "pipe")
+
+
+def _symlink_to_the_log(tmp: Path, database: Path) -> None:
+    (tmp / "link.csv").symlink_to(Path(f"{database}-wal"))
+
+
+def _dangling_symlink(tmp: Path, database: Path) -> None:
+    (tmp / "planted.csv").symlink_to(tmp / "somewhere" / "new.csv")
+    (tmp / "somewhere").mkdir()
+
+
+def _symlink_loop(tmp: Path, database: Path) -> None:
+    (tmp / "a.csv").symlink_to(tmp / "b.csv")
+    (tmp / "b.csv").symlink_to(tmp / "a.csv")
+
+
+OUTPUT_CASES = [
+    # (setup, args, message); every case is refused with exit 2 and leaves the file system as it was
+    (None, ("export", "--output", "{db}-wal", "--force"), "is the database or one of its files"),
+    (None, ("export", "--output", "{db}-shm", "--force"), "is the database or one of its files"),
+    (None, ("export", "--output", "{db}-journal", "--force"), "is the database or one of its files"),
+    (None, ("export", "--output", "{db}", "--force"), "is the database or one of its files"),
+    (None, ("export", "--output", "{db}.backup-0002-20240101T000000", "--force"), "is the database or one of its files"),
+    (None, ("graph", "--output", "{db}-wal", "--force"), "is the database or one of its files"),
+    (None, ("db", "backup", "{db}-wal", "--force"), "FILE: "),
+    (_symlink_to_the_log, ("export", "--output", "{tmp}/link.csv", "--force"), "is the database or one of its files"),
+    (lambda tmp, db: _fifo(tmp), ("export", "--output", "{tmp}/pipe", "--force"), "is not a regular file"),
+    (lambda tmp, db: _fifo(tmp), ("db", "backup", "{tmp}/pipe", "--force"), "is not a regular file"),
+    (lambda tmp, db: _fifo(tmp), ("graph", "--output", "{tmp}/pipe", "--force"), "is not a regular file"),
+    (_dangling_symlink, ("export", "--output", "{tmp}/planted.csv"), "is a symbolic link to a file that does not exist"),
+    (_symlink_loop, ("export", "--output", "{tmp}/a.csv", "--force"), "leads nowhere"),
+    (None, ("export", "--output", ""), "--output: names no file"),
+    (None, ("graph", "--output", ""), "--output: names no file"),
+]
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize(("setup", "args", "message"), OUTPUT_CASES, ids=lambda v: " ".join(v) if isinstance(v, tuple) else None)
+def test_outputs_never_replace_the_database_its_files_or_anything_but_a_regular_file(
+        invoke_seeded, snapshot, tmp_path, setup, args, message):
+    database = Path(invoke_seeded.path)
+    invoke_seeded("add", "--date", "2024-05-01", "--attendee", "A B, France", "--attendee", "C D, Peru")  # in the log
+    if setup is not None:
+        setup(tmp_path, database)
+    folder = {p: (p.is_symlink(), p.exists() and p.stat().st_size) for p in [*tmp_path.iterdir(), *database.parent.iterdir()]}
+    refused(invoke_seeded, snapshot, tmp_path, args, 2, message)
+    assert {p: (p.is_symlink(), p.exists() and p.stat().st_size) for p in [*tmp_path.iterdir(), *database.parent.iterdir()]} == folder
+    assert invoke_seeded("db", "check").exit_code == 0
+    assert "2024-05-01" in invoke_seeded("list", "--from", "2024").stdout  # the committed meeting is still there
+
+
+def test_a_symlink_to_a_regular_file_is_followed_and_stays_a_link(invoke_seeded, tmp_path):
+    (tmp_path / "real.csv").write_text("old\n")
+    (tmp_path / "link.csv").symlink_to(tmp_path / "real.csv")
+    invoke_seeded("export", "--output", str(tmp_path / "link.csv"), "--force")
+    assert (tmp_path / "link.csv").is_symlink()
+    assert (tmp_path / "real.csv").read_text(encoding="utf-8").startswith("id,date,")
+
+
+def test_output_dash_is_standard_output(invoke_seeded, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke_seeded("export", "--output", "-")
+    assert result.stdout.startswith("id,date,")
+    assert not (tmp_path / "-").exists()
+
+
+# --- Credentials in database URLs -----------------------------------------------------------------
+
+SECRET_URLS = [
+    "postgresql+psycopg://analyst@127.0.0.1:1/meetings?password=hunter2-secret",
+    "postgresql+psycopg://analyst:hunter2-secret@127.0.0.1:1/meetings",
+    "postgresql+psycopg://analyst@127.0.0.1:1/meetings?sslpassword=hunter2-secret&sslmode=disable",
+    "postgresql+psycopg://analyst@127.0.0.1:1/meetings?PassWord=hunter2-secret",
+]
+
+
+@pytest.mark.parametrize("url", SECRET_URLS)
+@pytest.mark.parametrize("command", [("list",), ("db", "current"), ("db", "check"), ("--debug", "show", "1")])
+def test_no_credential_of_a_url_is_ever_printed(url, command):
+    from typer.testing import CliRunner
+
+    from meetings.cli import app
+
+    args = ["--debug", "--db", url, *command[1:]] if command[0] == "--debug" else ["--db", url, *command]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code != 0
+    assert "hunter2" not in result.stdout + result.stderr
+    assert "***" in result.stderr
+
+
+def test_masked_keeps_a_passfile_path_and_the_other_parameters():
+    from meetings.db import masked
+
+    shown = masked("postgresql://u@h/db?passfile=/home/u/.pgpass&sslmode=require&password=x")
+    assert "passfile=%2Fhome%2Fu%2F.pgpass" in shown and "sslmode=require" in shown and "password=***" in shown
+
+
+# --- Messages: the right words, the right option, the right exit code -----------------------------
+
+MESSAGE_CASES = [
+    (("import", "{tmp}/missing.csv"), 5, "FILE: {tmp}/missing.csv does not exist"),
+    (("import", "{tmp}"), 2, "is not a file"),
+    (("db", "copy", "--to", "{tmp}"), 4, "--to: "),
+    (("--debug", "list", "--from", "2020-13"), 2, "--from: '2020-13' is not a calendar date"),
+]
+
+
+@pytest.mark.parametrize(("args", "code", "message"), MESSAGE_CASES, ids=lambda v: " ".join(v) if isinstance(v, tuple) else None)
+def test_messages_name_the_right_thing_with_the_documented_code(invoke_seeded, snapshot, tmp_path, args, code, message):
+    if args[0] == "--debug":  # the traceback comes first; the last line is the usual one, and so is the code
+        before = snapshot(invoke_seeded.path)
+        result = invoke_seeded(*args, ok=False)
+        assert result.exit_code == code
+        assert "Traceback" in result.stderr
+        assert result.stderr.strip().splitlines()[-1].startswith(f"meetings: {message}")
+        assert snapshot(invoke_seeded.path) == before
+        return
+    refused(invoke_seeded, snapshot, tmp_path, args, code, message)
+
+
+@pytest.mark.sqlite_only
+def test_an_sqlite_url_with_parameters_is_refused_without_a_raw_warning(seeded_path, tmp_path, snapshot):
+    from typer.testing import CliRunner
+
+    from meetings.cli import app
+
+    before = snapshot(seeded_path)
+    result = CliRunner().invoke(app, ["--db", f"sqlite:///{seeded_path}?mode=ro", "list"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == ("meetings: --db: an SQLite URL takes no parameters (mode); "
+                                     "give the file's path or sqlite:///PATH")
+    assert "Warning" not in result.stderr
+    assert not list(Path(seeded_path).parent.glob("*mode=ro*"))
+    assert snapshot(seeded_path) == before
+
+
+def test_db_help_lists_only_commands_that_exist():
+    from typer.testing import CliRunner
+
+    from meetings.cli import COMMANDS, app, load_command
+
+    summary = COMMANDS["db"][2]
+    named = summary.split(":", 1)[1].strip(" .").split(", ")
+    assert sorted(named) == sorted(load_command("db").commands)
+    assert CliRunner().invoke(app, ["db", "--help"]).exit_code == 0
+
+
+def test_json_with_columns_keeps_null_as_null(invoke_seeded):
+    import json
+
+    shown = json.loads(invoke_seeded("list", "--format", "json", "--columns", "id,end_date,organization").stdout)
+    assert shown and all(row["end_date"] is None for row in shown if row["id"] == 3)
+    full = {row["id"]: row for row in json.loads(invoke_seeded("list", "--format", "json").stdout)}
+    for row in shown:
+        assert row["end_date"] == full[row["id"]]["end_date"]
+        assert row["organization"] == full[row["id"]]["organization"]
+
