@@ -218,12 +218,6 @@ def test_bad_import_options(invoke, tmp_path, args, field):
     assert result.stderr.startswith(f"meetings: {field}:")
 
 
-def test_missing_file(invoke, tmp_path):
-    result = invoke("import", str(tmp_path / "nope.csv"), ok=False)
-    assert result.exit_code == 2
-    assert "is not a file" in result.stderr
-
-
 @pytest.mark.sqlite_only
 def test_the_search_index_written_by_import_is_what_a_refresh_writes(invoke_seeded, tmp_path):
     import sqlite3
