@@ -188,6 +188,18 @@ class Sqlite:
     def analyze(self, connection: sqlite3.Connection) -> None:
         connection.execute("ANALYZE")
 
+    def sizes(self, connection: sqlite3.Connection) -> dict[str, int]:
+        """Bytes on disk: the rows, their indexes, and the search index (FTS5's own tables)."""
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        sizes = {"rows": 0, "indexes": 0, "search": 0}
+        for name, kind, size in connection.execute(
+                "SELECT d.name, coalesce(m.type, 'index'), sum(d.pgsize) FROM dbstat d "
+                "LEFT JOIN sqlite_master m ON m.name = d.name GROUP BY d.name"):
+            part = "search" if name.startswith("meetings_search") else "indexes" if kind == "index" else "rows"
+            sizes[part] += size
+        sizes["total"] = sum(sizes.values())
+        return sizes
+
     def search_matches(self, connection: sqlite3.Connection) -> int:
         return connection.execute("SELECT count(*) FROM meetings_search WHERE meetings_search MATCH ?",
                                   (RARE_TERM,)).fetchone()[0]
@@ -321,6 +333,20 @@ class Postgres:
     def analyze(self, connection) -> None:  # type: ignore[no-untyped-def]
         connection.execute("VACUUM ANALYZE")
 
+    def sizes(self, connection) -> dict[str, int]:  # type: ignore[no-untyped-def]
+        """Bytes on disk: the rows (with TOAST), their indexes, and the search table with its GIN index."""
+        sizes = {"rows": 0, "indexes": 0, "search": 0}
+        for name, table, indexes in connection.execute(
+                "SELECT c.relname, pg_table_size(c.oid), pg_indexes_size(c.oid) FROM pg_class c "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname = 'public'"):
+            if name.startswith("meetings_search"):
+                sizes["search"] += table + indexes
+            else:
+                sizes["rows"] += table
+                sizes["indexes"] += indexes
+        sizes["total"] = connection.execute("SELECT pg_database_size(current_database())").fetchone()[0]
+        return sizes
+
     def search_matches(self, connection) -> int:  # type: ignore[no-untyped-def]
         return connection.execute("SELECT count(*) FROM meetings_search WHERE document @@ to_tsquery('simple', %s)",
                                   (RARE_TERM,)).fetchone()[0]
@@ -405,6 +431,7 @@ def benchmark(backend: Sqlite | Postgres, size: int, runs: int, folder: Path) ->
     figures["import"] = {"seconds": seconds, "rows": rows, "rows_per_s": rows / seconds, "peak_rss_mib": rss,
                          "references": backend.import_references(database)}
     backend.analyze(connection)
+    figures["size_bytes"] = backend.sizes(connection)
 
     figures["help"] = timed([MEETINGS, "--help"], runs)
     figures["import_typer"] = timed([PYTHON, "-c", "import typer"], runs)
@@ -514,6 +541,10 @@ def report(results: list[dict[str, object]]) -> list[tuple[str, str, str, str, s
                 lines.append((f"{n}: import rows/s (all tables)", f"{imp['rows_per_s']:,.0f}",
                               f"{name} {reference:,.0f}", f"{imp['rows_per_s'] / reference:.2f}x", target))
         lines.append((f"{n}: import peak memory", f"{imp['peak_rss_mib']:.0f} MiB", "", "", "<= 128 MiB"))
+        size = figures["size_bytes"]
+        lines.append((f"{n}: database size", f"{size['total'] / 2 ** 20:,.0f} MiB",
+                      f"rows {size['rows'] / 2 ** 20:,.0f}, indexes {size['indexes'] / 2 ** 20:,.0f}, "
+                      f"search {size['search'] / 2 ** 20:,.0f} MiB", f"{size['total'] / n:,.0f} B/meeting", ""))
         ex = figures["export_russia"]
         speed = ex["reference_seconds"] / ex["seconds"]
         lines.append((f"{n}: export Russia ({ex['rows']} rows)", f"{ex['seconds']:.2f} s",
