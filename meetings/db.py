@@ -147,12 +147,18 @@ def current_revision(connection: Connection) -> str | None:
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def _sqlite_file(url: str) -> Path | None:
+def sqlite_file(url: str) -> Path | None:
     prefix = "sqlite:///"
     if not url.startswith(prefix) or "?" in url:
         return None
     path = Path(url[len(prefix):])
     return path if path.name and path.name != ":memory:" else None
+
+
+def database_exists(url: str) -> bool:
+    """Whether there is a database to read at this target (a server's always counts as there)."""
+    path = sqlite_file(url)
+    return path is None or (path.is_file() and path.stat().st_size > 0)
 
 
 def _stamped_revision_readonly(path: Path) -> str | None:
@@ -199,7 +205,7 @@ def open_database(target: str | None, *, notice: Callable[[str], None] | None = 
     from sqlalchemy.exc import DBAPIError
 
     url = resolve_target(target)
-    path = _sqlite_file(url)
+    path = sqlite_file(url)
     if path is not None and path.is_file() and path.stat().st_size > 0:
         _prepare_sqlite_file(path)
         revision = _stamped_revision_readonly(path)

@@ -17,7 +17,7 @@ from meetings.tables import (
 )
 
 __all__ = [
-    "Attendance", "Base", "Country", "Meeting", "MeetingKind",
+    "Attendance", "Base", "Country", "CountryAlias", "Meeting", "MeetingKind",
     "MembershipStatus", "Organization", "OrganizationMember", "Person", "PersonName", "Source", "Topic",
     "meeting_sources", "meeting_topics",
 ]
@@ -34,6 +34,16 @@ class Country(Base):
 
     code: Mapped[str]
     name: Mapped[str]
+
+
+class CountryAlias(Base):
+    """A name a user taught, and the country it means."""
+
+    __table__ = tables.country_aliases
+
+    key: Mapped[str]
+    name: Mapped[str]
+    code: Mapped[str]
 
 
 class Organization(Base):

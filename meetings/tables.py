@@ -79,6 +79,15 @@ countries = Table(
     Column("name", String(100), nullable=False),
 )
 
+# A name a user taught (`meetings countries alias`), used by every command: its folded key,
+# the name as taught, and the country it means.
+country_aliases = Table(
+    "country_aliases", metadata,
+    Column("key", String(100), primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("code", ForeignKey("countries.code"), nullable=False),
+)
+
 organizations = Table(
     "organizations", metadata,
     Column("id", Integer, primary_key=True),

@@ -26,7 +26,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "stats": ("meetings.cli.analysis", "stats", "Count meetings by country, pair, person, topic, org or period."),
     "graph": ("meetings.cli.analysis", "graph", "Write the co-attendance network: who met whom, as a graph."),
     "timeline": ("meetings.cli.analysis", "timeline", "Meetings in date order, sideline meetings indented."),
-    "countries": ("meetings.cli.analysis", "countries", "Every country, with its number of meetings and the last one."),
+    "countries": ("meetings.cli.countries", "app", "Every country, with its meetings; teach country names (alias)."),
     "topics": ("meetings.cli.analysis", "topics", "Every topic, with its number of meetings and the last one."),
     "orgs": ("meetings.cli.analysis", "orgs", "Every organization, with its members and number of meetings."),
     "import": ("meetings.cli.transfer", "import_meetings", "Import meetings from CSV, JSON, JSONL or fixture YAML."),
@@ -166,7 +166,11 @@ def main_options(
 
     Example: meetings list --country India --country Russia --from 2022
     """
+    from meetings.countries import use_taught_names
+
     ctx.obj = State(db=db, debug=debug)
+    # Names taught to the database count wherever a country is named (read only when needed).
+    use_taught_names(ctx.obj.taught_country_names)
     ctx.call_on_close(ctx.obj.close)
 
 

@@ -229,15 +229,6 @@ def _entities(ctx: typer.Context, output: Any, summary: str, columns: tuple[str,
 
 
 @with_output
-def countries(ctx: typer.Context, output: Any) -> None:
-    """Every country that attended a meeting, with its number of meetings and the last one's date.
-
-    Example: meetings countries --format csv
-    """
-    _entities(ctx, output, "countries_summary", ("code", "country", "meetings", "last"))
-
-
-@with_output
 def topics(ctx: typer.Context, output: Any) -> None:
     """Every topic, with its number of meetings and the last one's date.
 

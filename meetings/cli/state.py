@@ -32,6 +32,16 @@ class State:
             self._engine = open_database(self.db, notice=lambda message: typer.echo(f"meetings: {message}", err=True))
         return self._engine
 
+    def taught_country_names(self) -> dict[str, str]:
+        """The country names taught to this database (folded key -> code); none if it does not exist yet."""
+        from meetings.db import database_exists, session_scope
+        from meetings.services.country_aliases import taught_keys
+
+        if self._engine is None and not database_exists(self.url):
+            return {}
+        with session_scope(self.engine()) as session:
+            return taught_keys(session=session)
+
     def close(self) -> None:
         """Release the database's connections when the command ends."""
         if self._engine is not None:

@@ -75,6 +75,7 @@ def import_meetings(
     mapping: Annotated[list[str] | None, typer.Option("--map", metavar='"COLUMN=field"', help="Read a foreign CSV column as one of ours (date, attendee, country, role, venue, ...); \"COLUMN=\" ignores it. Repeatable.")] = None,
     constants: Annotated[list[str] | None, typer.Option("--set", metavar='"field=VALUE"', help="Give a field the same value on every row where the file leaves it empty. Repeatable.")] = None,
     fill_down: Annotated[list[str] | None, typer.Option("--fill-down", metavar="COLUMN", help="Fill blank cells of this column with the value above them. Repeatable.")] = None,
+    country_map: Annotated[Path | None, typer.Option("--country-map", metavar="FILE", help="A CSV of NAME,COUNTRY rows: how this import reads country names the program does not know (see also meetings countries alias).", dir_okay=False)] = None,
 ) -> None:
     """Import meetings from CSV (both `export` shapes, or a foreign layout with --map), JSON or JSONL
     (as `list --format json` prints them; ids optional) or the fixture format.
@@ -90,6 +91,7 @@ def import_meetings(
 
         meetings import travels.csv --map start_date=date --map name=attendee --set "country=United States" --map locale=venue --map country=venue_country --skip-invalid
     """
+    from meetings.countries import mapped_names
     from meetings.db import session_scope
     from meetings.errors import FileProblem, InvalidInput
     from meetings.services.importer import ImportOptions, ImportReport
@@ -109,9 +111,11 @@ def import_meetings(
     if skip_invalid and not dry_run:
         _check_rejects_targets(files, rejects)
 
+    names = _country_map(country_map) if country_map is not None else {}
     engine = _state(ctx).engine()
     report = ImportReport()
-    with _progress(files) as advance, session_scope(engine, write=True) as session:
+    with (_progress(files) as advance, session_scope(engine, write=True) as session,
+          mapped_names(names)):
         for name in files:
             _import_file(session, name, import_format, encoding, options, report, advance)
         if report.error_count and not skip_invalid:
@@ -135,6 +139,20 @@ def import_meetings(
         for path in _write_rejects(report.rejects, files, rejects):
             typer.echo(f"Rejected records, with reasons, are in {path}; fix them and import that file again.",
                        err=True)
+
+
+def _country_map(path: Path) -> dict[str, str]:
+    from meetings.countries import read_country_map
+    from meetings.errors import FileProblem, InvalidInput
+    from meetings.files import decoded_lines
+
+    if not path.is_file():
+        raise InvalidInput("--country-map", f"{path} is not a file")
+    try:
+        with path.open("rb") as stream:
+            return read_country_map(list(decoded_lines(stream, name=f"--country-map {path}")), name=f"--country-map {path}")
+    except OSError as exc:
+        raise FileProblem(f"--country-map: cannot read {path}: {exc.strerror}") from None
 
 
 def _rejects_path(name: str, rejects: Path | None, suffix: str) -> Path:
