@@ -54,3 +54,136 @@ def test_the_parser_accepts_or_refuses_but_never_crashes(text):
     except InvalidInput:
         return
     assert parsed.isoformat() == text.strip()
+
+
+# Dates as registers publish them ---------------------------------------------------------------
+
+from meetings.dates import AUTO, MONTH_NAMES, DateReading, read_published  # noqa: E402
+
+
+def _read(text, **reading):
+    start, end = read_published(text, DateReading(**reading))
+    return str(start), str(end) if end else None
+
+
+@pytest.mark.parametrize(
+    ("text", "reading", "start", "end"),
+    [
+        ("2023-03-03", {}, "2023-03-03", None),
+        ("2023-03", {}, "2023-03", None),
+        ("3 March 2023", {}, "2023-03-03", None),
+        ("3rd March, 2023", {}, "2023-03-03", None),
+        ("March 3, 2023", {}, "2023-03-03", None),
+        ("Sept. 9 2001", {}, "2001-09-09", None),
+        ("August, 2010", {}, "2010-08", None),
+        ("August 2010", {}, "2010-08", None),
+        ("  august   2010 ", {}, "2010-08", None),
+        ("January", {"year": 2014}, "2014-01", None),
+        ("February ", {"year": 2014}, "2014-02", None),
+        ("Jan ", {"year": 2014}, "2014-01", None),
+        ("Marc", {"year": 2014}, "2014-03", None),
+        ("4 July", {"year": 1976}, "1976-07-04", None),
+        ("25/04/2012", {}, "2012-04-25", None),
+        ("04/25/2012", {}, "2012-04-25", None),
+        ("03/04/2012", {"day_first": True}, "2012-04-03", None),
+        ("03/04/2012", {"day_first": False}, "2012-03-04", None),
+        ("03.04.2012", {"day_first": True}, "2012-04-03", None),
+        ("3–5 March 2023", {}, "2023-03-03", "2023-03-05"),
+        ("3-5 March 2023", {}, "2023-03-03", "2023-03-05"),
+        ("28 February – 2 March 2023", {}, "2023-02-28", "2023-03-02"),
+        ("March 3–5, 2023", {}, "2023-03-03", "2023-03-05"),
+        ("February 28 to March 2, 2023", {}, "2023-02-28", "2023-03-02"),
+        ("March–April 2023", {}, "2023-03", "2023-04"),
+        ("2023-03-03/2023-03-05", {}, "2023-03-03", "2023-03-05"),
+        ("2023-03-03 to 2023-03-05", {}, "2023-03-03", "2023-03-05"),
+        ("3–5 March", {"year": 2023}, "2023-03-03", "2023-03-05"),
+        ("Oct-12", {"formats": ("%b-%y",)}, "2012-10", None),
+        ("Jan-14", {"formats": ("%b-%y", AUTO)}, "2014-01", None),
+        ("January", {"formats": ("%b-%y", AUTO), "year": 2014}, "2014-01", None),
+        ("12/10/2012", {"formats": ("%m/%d/%Y",)}, "2012-12-10", None),
+        ("2012", {"formats": ("%Y",)}, "2012", None),
+        ("October", {"formats": ("%B",), "year": 2012}, "2012-10", None),
+        ("12 Oct", {"formats": ("%d %b",), "year": 2012}, "2012-10-12", None),
+    ],
+)
+def test_dates_as_published_are_read(text, reading, start, end):
+    assert _read(text, **reading) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "reading", "message"),
+    [
+        ("Oct-12", {}, "'Oct-12' is ambiguous (a month and year, or a day?); say which with --date-format"),
+        ("03/04/2012", {}, "'03/04/2012' is ambiguous (3 April or March 4?); say which with --day-first"),
+        ("January", {}, "'January' gives no year; give it with --year"),
+        ("3 March", {}, "'3 March' gives no year; give it with --year"),
+        ("Ma", {"year": 2014}, "'Ma' is not a date; use 2023-03-03, 3 March 2023"),
+        ("Ju 2014", {}, "'Ju 2014' is not a date"),
+        ("Juli 2014", {}, "'Juli' is not a month"),
+        ("31 April 2023", {}, "'31 April 2023' is not a calendar date"),
+        ("29 February", {"year": 2023}, "'29 February' is not a calendar date in 2023"),
+        ("13/13/2012", {}, "'13/13/2012' is not a calendar date"),
+        ("5–3 March 2023", {}, "'5–3 March 2023' ends before it starts"),
+        ("", {}, "a date is required"),
+        ("Oct-12", {"formats": ("%d/%m/%Y",)}, "'Oct-12' does not match --date-format '%d/%m/%Y'"),
+        ("Marc", {"formats": ("%b-%y", "%B")}, "'Marc' matches none of '%b-%y', '%B'"),
+        ("June", {"formats": ("%B",)}, "'June' gives no year; give it with --year"),
+    ],
+)
+def test_dates_that_cannot_be_read_say_why(text, reading, message):
+    with pytest.raises(InvalidInput) as caught:
+        read_published(text, DateReading(**reading), field="column 'Date'")
+    assert caught.value.field == "column 'Date'"
+    assert message in caught.value.detail
+
+
+MONTHS = st.sampled_from(MONTH_NAMES)
+
+
+@given(st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 31)), st.booleans())
+def test_any_day_written_out_reads_back(day, abbreviated):
+    month = MONTH_NAMES[day.month - 1].title()
+    month = month[:3] if abbreviated else month
+    for text in (f"{day.day} {month} {day.year}", f"{month} {day.day}, {day.year}", day.isoformat(),
+                 f"{day.day:02d}/{day.month:02d}/{day.year}" if day.day > 12 else day.isoformat()):
+        assert _read(text) == (day.isoformat(), None), text
+    assert _read(f"{month}, {day.year}") == (day.isoformat()[:7], None)
+
+
+@given(st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 31)),
+       st.sampled_from(["%d %B %Y", "%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%b-%y", "%B %Y", "%d.%m.%Y", "%Y"]))
+def test_any_date_written_by_a_format_reads_back_at_that_formats_precision(day, form):
+    if "%y" in form and not 1969 <= day.year <= 2068:
+        day = day.replace(year=2000 + day.year % 69)  # what a two-digit year can stand for
+    text = day.strftime(form)
+    start, end = read_published(text, DateReading(formats=(form,)))
+    if "%d" in form:
+        expected = PartialDate(day, Precision.DAY)
+    elif any(code in form for code in ("%m", "%b", "%B")):
+        expected = PartialDate(day.replace(day=1), Precision.MONTH)
+    else:
+        expected = PartialDate(day.replace(month=1, day=1), Precision.YEAR)
+    assert (start, end) == (expected, None)
+
+
+@given(st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 31)), st.integers(0, 40))
+def test_any_range_reads_as_its_start_and_end(first, length):
+    last = first + dt.timedelta(days=length)
+    if last.year != first.year:
+        last = dt.date(first.year, 12, 31)
+    name = lambda d: MONTH_NAMES[d.month - 1].title()  # noqa: E731
+    if last.month == first.month:
+        text = f"{first.day}–{last.day} {name(first)} {first.year}"
+    else:
+        text = f"{first.day} {name(first)} – {last.day} {name(last)} {first.year}"
+    start, end = read_published(text)
+    assert start.first_day == first
+    assert (end.first_day if end else first) == last
+
+
+@given(st.text(max_size=30))
+def test_any_text_is_read_or_refused_in_one_line(text):
+    try:
+        read_published(text, DateReading(year=2020))
+    except InvalidInput as exc:
+        assert "\n" not in exc.detail.replace(text, "")
