@@ -267,12 +267,9 @@ def _inflection(a: str, b: str) -> bool:
     shorter = min(len(a), len(b))
     if shorter < 5 or abs(len(a) - len(b)) > 2:
         return False
-    common = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        common += 1
-    return common >= shorter - 1
+    import os.path
+
+    return len(os.path.commonprefix([a, b])) >= shorter - 1
 
 
 def suggest(text: str, limit: int = 3) -> list[str]:

@@ -146,7 +146,7 @@ def read_published(text: str, reading: DateReading = DateReading(), *,
 def _strftime(text: str, form: str, reading: DateReading, field: str) -> PartialDate:
     codes = set(re.findall(r"%(.)", form))
     try:
-        parsed = dt.datetime.strptime(text, form).date()  # noqa: DTZ007 - a calendar date, no time
+        parsed = dt.datetime.strptime(text, form).date()
     except ValueError:
         raise InvalidInput(field, f"{text!r} does not match --date-format {form!r}") from None
     if not codes & {"Y", "y", "G"}:
