@@ -267,9 +267,8 @@ def _inflection(a: str, b: str) -> bool:
     shorter = min(len(a), len(b))
     if shorter < 5 or abs(len(a) - len(b)) > 2:
         return False
-    import os.path
-
-    return len(os.path.commonprefix([a, b])) >= shorter - 1
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), shorter)
+    return common >= shorter - 1
 
 
 def suggest(text: str, limit: int = 3) -> list[str]:
