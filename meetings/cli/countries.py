@@ -6,7 +6,7 @@ import typer
 
 from meetings.cli.options import with_output
 
-app = typer.Typer(help="Countries: list, alias, aliases, unalias.", invoke_without_command=True,
+app = typer.Typer(invoke_without_command=True,
                   rich_markup_mode=None, add_completion=False)
 
 
