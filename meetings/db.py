@@ -78,7 +78,24 @@ def _prepare_sqlite_file(path: Path) -> None:
         raise FileProblem(f"--db: cannot create {path}: {exc.strerror}") from None
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def read_only_file(path: Path) -> bool:
+    """Whether an existing SQLite file cannot be written here: the file, or its folder (where
+    SQLite keeps its log), is read-only for this process."""
+    return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def _read_only_connector(path: Path) -> Callable[[], object]:
+    """Connections that only read. In a read-only folder with no log beside the file, nothing
+    can have been written since the last checkpoint: SQLite may then read it as immutable."""
+    import sqlite3
+
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists():
+        uri += "&immutable=1"
+    return lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+
+def _configure_sqlite(engine: Engine, *, read_only: Path | None = None) -> None:
     from sqlalchemy import event
 
     @event.listens_for(engine, "connect")
@@ -95,12 +112,16 @@ def _configure_sqlite(engine: Engine) -> None:
             "synchronous = FULL",
             "trusted_schema = OFF",
         ):
-            cursor.execute(f"PRAGMA {pragma}")
+            if not (read_only and pragma.startswith("journal_mode")):  # the mode is the file's; it cannot change
+                cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
         write = connection.get_execution_options().get("meetings_write", False)
+        if write and read_only:
+            raise DatabaseUnusable(f"--db: {read_only} is read-only (the file or its folder); commands that "
+                                   "read work, this one writes")
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
@@ -119,10 +140,15 @@ def create_engine_for(url: str) -> Engine:
         if parsed.query:
             raise InvalidInput("--db", f"an SQLite URL takes no parameters ({', '.join(sorted(parsed.query))}); "
                                        "give the file's path or sqlite:///PATH")
-        if parsed.database and parsed.database != ":memory:":
-            _prepare_sqlite_file(Path(parsed.database))
-        engine = create_engine(parsed, hide_parameters=True)
-        _configure_sqlite(engine)
+        path = Path(parsed.database) if parsed.database and parsed.database != ":memory:" else None
+        if path is not None:
+            _prepare_sqlite_file(path)
+        if path is not None and read_only_file(path):
+            engine = create_engine(parsed, hide_parameters=True, creator=_read_only_connector(path))
+            _configure_sqlite(engine, read_only=path)
+        else:
+            engine = create_engine(parsed, hide_parameters=True)
+            _configure_sqlite(engine)
         return engine
     try:
         return create_engine(parsed, hide_parameters=True, pool_pre_ping=True)
@@ -167,7 +193,7 @@ def _stamped_revision_readonly(path: Path) -> str | None:
     import sqlite3
 
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        connection = _read_only_connector(path)()
     except sqlite3.Error as exc:
         raise FileProblem(f"--db: cannot open {path}: {exc}") from None
     try:
@@ -212,6 +238,9 @@ def open_database(target: str | None, *, notice: Callable[[str], None] | None = 
         _check_revision(revision)
         if revision == HEAD:
             return create_engine_for(url)
+        if read_only_file(path):
+            raise DatabaseUnusable(f"--db: {path} is read-only and at schema revision {revision}; it needs "
+                                   f"{HEAD}, which means writing: make it writable once to upgrade it")
     engine = create_engine_for(url)
     try:
         with engine.connect() as connection:

@@ -255,3 +255,94 @@ def test_json_with_columns_keeps_null_as_null(invoke_seeded):
         assert row["end_date"] == full[row["id"]]["end_date"]
         assert row["organization"] == full[row["id"]]["organization"]
 
+
+
+# --- A database that cannot be written: reading works, writing says why ---------------------------
+
+def _make_read_only(target: Path) -> Callable[[], None]:
+    """Make a file or folder read-only for this process, and return how to undo it. Root ignores
+    permission bits, so for root the file system's immutable flag is used."""
+    import subprocess
+
+    if os.geteuid() != 0:
+        mode = target.stat().st_mode
+        target.chmod(0o555 if target.is_dir() else 0o444)
+        return lambda: target.chmod(mode)
+    done = subprocess.run(["chattr", "+i", str(target)], capture_output=True, check=False)
+    if done.returncode != 0:
+        pytest.skip(f"this file system cannot make {target} read-only for root: {done.stderr.decode().strip()}")
+    return lambda: subprocess.run(["chattr", "-i", str(target)], check=True)
+
+
+READ_ONLY_READS = [("list",), ("show", "3"), ("export",), ("stats",), ("people",), ("db", "check")]
+READ_ONLY_WRITES = [
+    ("add", "--date", "2024", "--attendee", "A B, France", "--attendee", "C D, Peru"),
+    ("delete", "3", "--yes"),
+    ("edit", "3", "--title", "Renamed"),
+    ("people", "alias", "1", "Another Name"),
+]
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_a_read_only_database_can_be_read_and_refuses_writes_with_exit_4(seeded_path, tmp_path, snapshot, what):
+    from typer.testing import CliRunner
+
+    from meetings.cli import app
+
+    folder = tmp_path / "vault"
+    folder.mkdir()
+    database = folder / "meetings.db"
+    Path(seeded_path).rename(database)
+    before = snapshot(database)
+    undo = _make_read_only(database if what == "file" else folder)
+    try:
+        for command in READ_ONLY_READS:
+            result = CliRunner().invoke(app, ["--db", str(database), *command])
+            assert result.exit_code == 0, (command, result.stderr)
+            assert result.stdout.strip(), command
+        check = CliRunner().invoke(app, ["--db", str(database), "db", "check"]).stdout
+        assert "FAIL" not in check and "not verified: the database is read-only" in check
+        for command in READ_ONLY_WRITES:
+            result = CliRunner().invoke(app, ["--db", str(database), *command])
+            assert result.exit_code == 4, (command, result.stderr)
+            assert result.stderr.strip() == (f"meetings: --db: {database} is read-only (the file or its folder); "
+                                             "commands that read work, this one writes")
+    finally:
+        undo()
+    assert snapshot(database) == before
+
+
+@pytest.mark.sqlite_only
+def test_db_check_while_another_process_writes_waits_then_says_busy(seeded_path):
+    import sqlite3
+    import subprocess
+
+    from tests.test_installed import EXECUTABLE
+
+    holder = sqlite3.connect(seeded_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # what an import holds while it writes
+    try:
+        result = subprocess.run([EXECUTABLE, "--db", str(seeded_path), "db", "check"], capture_output=True, text=True,
+                                env={**os.environ, "MEETINGS_BUSY_TIMEOUT": "300"}, timeout=60, check=False)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert result.stderr.strip() == "meetings: the database is busy: another meetings process is writing; try again"
+
+
+@pytest.mark.sqlite_only
+def test_db_backup_on_a_full_disk_is_exit_5_and_leaves_nothing(seeded_path, tmp_path):
+    import subprocess
+
+    from tests.test_faults import limited
+    from tests.test_installed import EXECUTABLE
+
+    target = tmp_path / "copies" / "backup.db"
+    target.parent.mkdir()
+    result = subprocess.run([EXECUTABLE, "--db", str(seeded_path), "db", "backup", str(target)], capture_output=True,
+                            text=True, preexec_fn=limited(40_000), timeout=60, check=False)
+    assert result.returncode == 5, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("meetings: cannot back up to ")
+    assert list(target.parent.iterdir()) == []

@@ -6,6 +6,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from meetings.db import current_revision
+from meetings.errors import DatabaseBusy
 from meetings.models import Meeting
 from meetings.schema import HEAD
 
@@ -21,14 +22,21 @@ def run_checks(session: Session) -> list[tuple[str, bool, str]]:
         results.append(("integrity", integrity == ["ok"], "; ".join(integrity[:5])))
         broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
         results.append(("foreign keys", not broken, "ok" if not broken else f"{len(broken)} rows point at nothing"))
+        unverified = ""
         try:
+            # FTS5's own check is run as an INSERT: it needs the write lock, and a writable file.
             connection.exec_driver_sql("INSERT INTO meetings_search(meetings_search) VALUES ('integrity-check')")
             index_ok, detail = True, "ok"
         except Exception as exc:  # noqa: BLE001 - reported, not raised
-            index_ok, detail = False, str(exc).splitlines()[0]
+            detail = str(getattr(exc, "orig", exc)).splitlines()[0]
+            lowered = detail.lower()
+            if "locked" in lowered or "busy" in lowered:
+                raise DatabaseBusy("the database is busy: another meetings process is writing; try again") from None
+            index_ok = "readonly" in lowered or "read-only" in lowered
+            unverified = " (its own consistency not verified: the database is read-only)" if index_ok else ""
         indexed = connection.execute(text("SELECT count(*) FROM meetings_search")).scalar()
         meetings = session.scalar(select(func.count()).select_from(Meeting))
         same = indexed == meetings
         results.append(("search index", index_ok and same,
-                        detail if not index_ok else f"{indexed} entries for {meetings} meetings"))
+                        detail if not index_ok else f"{indexed} entries for {meetings} meetings{unverified}"))
     return results
