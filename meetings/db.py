@@ -12,6 +12,8 @@ from meetings.errors import DatabaseBusy, DatabaseUnusable, FileProblem, Invalid
 from meetings.schema import HEAD, REVISIONS
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from sqlalchemy import Engine
     from sqlalchemy.engine import URL, Connection
     from sqlalchemy.orm import Session
@@ -84,7 +86,7 @@ def read_only_file(path: Path) -> bool:
     return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
 
 
-def _read_only_connector(path: Path) -> Callable[[], object]:
+def _read_only_connector(path: Path) -> Callable[[], sqlite3.Connection]:
     """Connections that only read. In a read-only folder with no log beside the file, nothing
     can have been written since the last checkpoint: SQLite may then read it as immutable."""
     import sqlite3
