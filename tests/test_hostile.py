@@ -346,3 +346,72 @@ def test_db_backup_on_a_full_disk_is_exit_5_and_leaves_nothing(seeded_path, tmp_
     assert result.returncode == 5, result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("meetings: cannot back up to ")
     assert list(target.parent.iterdir()) == []
+
+
+# --- The editor: refusals are bounded, one line, and leave nothing behind --------------------------
+
+EDITOR_CASES = [
+    # (editor body, exit code, message); `path`, `text` and `calls` as in tests.test_edit.scripted_editor
+    ("path.write_text(text + f'\\n  bad{calls}: [unclosed\\n', encoding='utf-8')", 2, "YAML:"),
+    ("sys.exit(3)", 2, "exited with status 3; nothing was written"),
+    ("path.write_bytes(b'title: caf\\xe9\\n')", 2, "the saved file is not valid UTF-8 (byte 10); nothing was written"),
+]
+
+
+@pytest.mark.parametrize(("body", "code", "message"), EDITOR_CASES)
+def test_a_hostile_editor_is_refused_in_one_line_after_a_bounded_number_of_rounds(
+        invoke_seeded, snapshot, tmp_path, monkeypatch, body, code, message):
+    from meetings.cli.editor import ROUNDS
+    from tests.test_edit import scripted_editor
+
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", scripted_editor(tmp_path, body))
+    refused(invoke_seeded, snapshot, tmp_path, ("edit", "3", "--editor"), code, message)
+    assert int((tmp_path / "calls").read_text()) <= ROUNDS
+
+
+def test_a_missing_editor_is_named(invoke_seeded, snapshot, tmp_path, monkeypatch):
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", str(tmp_path / "no-such-editor"))
+    refused(invoke_seeded, snapshot, tmp_path, ("edit", "3", "--editor"), 2, "no-such-editor' cannot be run")
+
+
+def test_saving_unchanged_writes_nothing(invoke_seeded, snapshot, tmp_path, monkeypatch):
+    from tests.test_edit import scripted_editor
+
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", scripted_editor(tmp_path, "path.write_text(text + '\\n', encoding='utf-8')"))
+    before = snapshot(invoke_seeded.path)
+    result = invoke_seeded("edit", "3", "--editor")
+    assert "saved unchanged; nothing was written" in result.stderr
+    assert snapshot(invoke_seeded.path) == before  # not even the time it was last updated
+
+
+@pytest.mark.sqlite_only
+def test_the_editors_temporary_folder_is_removed_when_meetings_is_terminated(seeded_path, tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.test_installed import EXECUTABLE
+
+    seen = tmp_path / "opened"
+    editor = tmp_path / "editor.py"
+    editor.write_text(f"import pathlib, sys, time\npathlib.Path({str(seen)!r}).write_text(sys.argv[1])\ntime.sleep(60)\n")
+    process = subprocess.Popen([EXECUTABLE, "--db", str(seeded_path), "edit", "3", "--editor"],
+                               env={**os.environ, "VISUAL": f"{sys.executable} {editor}"},
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        for _ in range(300):
+            if seen.exists() and seen.read_text():
+                break
+            time.sleep(0.1)
+        opened = Path(seen.read_text())
+        assert opened.exists()
+        os.killpg(process.pid, signal.SIGTERM)  # the terminal closing sends it to the whole group
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert not opened.parent.exists()

@@ -181,19 +181,7 @@ def _recorded(ctx: typer.Context) -> Any:
 
 
 def _edited(rendered: str, draft_format: "DraftFormat") -> str:
-    import os
-    import shlex
-    import subprocess
-    import tempfile
+    from meetings.cli.editor import edit_text
 
-    from meetings.errors import MeetingsError
-
-    command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
-    suffix = ".json" if draft_format is DraftFormat.json else ".yaml"
-    with tempfile.TemporaryDirectory(prefix="meetings-extract-") as folder:
-        path = Path(folder) / f"draft{suffix}"
-        path.write_text(rendered, encoding="utf-8")
-        if subprocess.run([*command, str(path)]).returncode != 0:
-            raise MeetingsError("the editor failed; nothing was saved")
-        return path.read_text(encoding="utf-8")
+    return edit_text(rendered, name="draft.json" if draft_format is DraftFormat.json else "draft.yaml")
 

@@ -404,51 +404,44 @@ EDITOR_HEADER = (
 
 
 def _edit_in_editor(engine: Any, meeting_id: int) -> None:
-    """Open the meeting as YAML in the user's editor until it is valid, then save it at once."""
-    import os
-    import shlex
-    import subprocess
-    import tempfile
-
+    """Open the meeting as YAML in the user's editor until it is valid (a bounded number of
+    times), then save it at once; saved unchanged, nothing is written."""
     import yaml
 
+    from meetings.cli.editor import ROUNDS, edit_text
     from meetings.cli.options import in_option_terms
     from meetings.db import run_write, session_scope
-    from meetings.errors import InvalidInput, MeetingsError
+    from meetings.errors import InvalidInput
     from meetings.services.fixtures import meeting_from_mapping, meeting_to_mapping
     from meetings.services.meetings import meeting_input, replace_meeting
 
     with session_scope(engine) as session:
         current = meeting_input(session=session, meeting_id=meeting_id)
-    body = yaml.safe_dump(meeting_to_mapping(current), allow_unicode=True, sort_keys=False, width=100)
+    original = meeting_to_mapping(current)
+    body = yaml.safe_dump(original, allow_unicode=True, sort_keys=False, width=100)
     header = EDITOR_HEADER.format(id=meeting_id)
-    command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
     text, previous = header + body, None
-    with tempfile.TemporaryDirectory(prefix="meetings-edit-") as folder:
-        path = os.path.join(folder, f"meeting-{meeting_id}.yaml")
-        while True:
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            if subprocess.run([*command, path]).returncode != 0:
-                raise MeetingsError("the editor failed; nothing was changed")
-            with open(path, encoding="utf-8") as handle:
-                edited = handle.read()
-            content = "\n".join(line for line in edited.splitlines() if not line.lstrip().startswith("#")).strip()
-            if not content:
-                typer.echo("Edit cancelled; nothing was changed.", err=True)
-                raise typer.Exit(1)
+    for round_number in range(1, ROUNDS + 1):
+        edited = edit_text(text, name=f"meeting-{meeting_id}.yaml")
+        content = "\n".join(line for line in edited.splitlines() if not line.lstrip().startswith("#")).strip()
+        if not content:
+            typer.echo("Edit cancelled; nothing was changed.", err=True)
+            raise typer.Exit(1)
+        try:
             try:
-                try:
-                    document = yaml.safe_load(content)
-                except yaml.YAMLError as exc:
-                    raise InvalidInput("YAML", str(exc).replace("\n", " ")) from None
-                data = meeting_from_mapping(document, "meeting")
-                run_write(engine, lambda session: replace_meeting(session=session, meeting_id=meeting_id, data=data))  # noqa: B023 - called at once
-                break
-            except InvalidInput as exc:
-                if content == previous:
-                    raise  # saved again unchanged: stop rather than loop for ever
-                previous = content
-                text = f"# ERROR: {in_option_terms(exc)}\n{header}{content}\n"
+                document = yaml.safe_load(content)
+            except yaml.YAMLError as exc:
+                raise InvalidInput("YAML", str(exc).replace("\n", " ")) from None
+            if document == original:
+                typer.echo(f"Meeting {meeting_id} saved unchanged; nothing was written.", err=True)
+                return
+            data = meeting_from_mapping(document, "meeting")
+            run_write(engine, lambda session: replace_meeting(session=session, meeting_id=meeting_id, data=data))  # noqa: B023 - called at once
+            break
+        except InvalidInput as exc:
+            if content == previous or round_number == ROUNDS:
+                raise  # saved again unchanged, or refused too often: stop rather than loop
+            previous = content
+            text = f"# ERROR: {in_option_terms(exc)}\n{header}{content}\n"
     typer.echo(f"Updated meeting {meeting_id}.")
 
