@@ -196,6 +196,17 @@ def test_suggest_merges_leaves_apart_people_of_other_countries_times_or_meetings
     assert suggested[0]["similarity"] == 1.0 > suggested[1]["similarity"]
 
 
+def test_suggest_merges_reads_names_without_the_title_written_into_them(invoke):
+    # As the foreign leaders' visits give their visitors: the title in the name.
+    invoke("add", "--date", "2006-01-01", "--attendee", "President Alan Garcia, Peru")
+    invoke("add", "--date", "2006-06-01", "--attendee", "President Luis Garcia, Peru")  # another man
+    invoke("add", "--date", "2007-01-01", "--attendee", "Prime Minister Meles Zenawi, Ethiopia")
+    invoke("add", "--date", "2008-01-01", "--attendee", "President Meles Zenawi, Ethiopia")
+    suggested = json.loads(invoke("people", "suggest-merges", "--format", "json").stdout)
+    assert [{s["keep_name"], s["drop_name"]} for s in suggested] == [
+        {"Prime Minister Meles Zenawi", "President Meles Zenawi"}]
+
+
 @pytest.mark.parametrize(
     ("args", "field"),
     [

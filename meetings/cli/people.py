@@ -131,8 +131,8 @@ SUGGESTION_COLUMNS = ("keep", "keep_name", "drop", "drop_name", "country", "simi
 def suggest_merges(ctx: typer.Context, output: Any) -> None:
     """List pairs of people who are likely one person, for `meetings people merge`: the same
     country, names close once case, accents and common transliterations are folded (Sergey and
-    Sergei Lavrov) or the same but for a middle name (Antony Blinken, Antony John Blinken), and
-    meetings within two years of each other. People who attended one meeting
+    Sergei Lavrov; a title written into the name set aside) or the same but for a middle name
+    (Antony Blinken, Antony John Blinken), and meetings within two years of each other. People who attended one meeting
     together are never offered. Nothing is changed; each row gives the merge command to run.
 
     Example: meetings people suggest-merges --columns keep_name,drop_name,country,command

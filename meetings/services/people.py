@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from dataclasses import dataclass, field
 
 from sqlalchemy import String, and_, cast, distinct, exists, func, select, update
@@ -197,12 +198,14 @@ def recorded_countries(*, session: Session, names: list[str]) -> dict[str, str]:
     return {keys[key]: resolve_country(countries.pop()).name for key, countries in found.items() if len(countries) == 1}
 
 
-# Two records are offered as one person when, after folding case, accents and transliteration,
-# their names are at least this similar (difflib's ratio) with surnames at most a letter apart,
+# Two records are offered as one person when, after folding case, accents and transliteration
+# and setting aside a title written into the name, their names are at least this similar
+# (difflib's ratio; "geidar aliyev" and "heydar aliyev" are 0.77) with surnames at most a letter apart,
 # and their meetings are no further apart than MERGE_GAP (one record may be all of someone's
 # meetings of one year).
-MERGE_SIMILARITY = 0.85
+MERGE_SIMILARITY = 0.75
 MERGE_GAP = dt.timedelta(days=2 * 366)
+_ELECT = re.compile(r"\b(\w+)-\s*elect\b", re.IGNORECASE)
 
 
 @dataclass
@@ -219,6 +222,7 @@ def suggest_merges(*, session: Session) -> list[MergeSuggestion]:
     and last names with a middle name only one of them has, and periods of
     meetings that overlap or nearly so. People who attended one meeting together are never
     offered. KEEP is the one with more meetings. Most similar first."""
+    from meetings.titles import split_title
     from meetings.transliteration import fold
 
     spans: dict[int, tuple[dt.date, dt.date]] = {}
@@ -234,9 +238,13 @@ def suggest_merges(*, session: Session) -> list[MergeSuggestion]:
         countries.setdefault(country, set()).add(person_id)
         low, high = spans.get(person_id, (first, last))
         spans[person_id] = (min(low, first), max(high, last))
+    # Names are compared without a title written into them ("President Fernando Cardoso", as
+    # some records give a visitor; "President-elect" too), so that a shared title does not make
+    # two people look alike.
     folded: dict[int, set[str]] = {}
-    for named_id, key in session.execute(select(PersonName.person_id, PersonName.key)):
-        folded.setdefault(named_id, set()).add(fold(key))
+    for named_id, name, key in session.execute(select(PersonName.person_id, PersonName.name, PersonName.key)):
+        bare = match_key(split_title(_ELECT.sub(r"\1", name)).name)
+        folded.setdefault(named_id, set()).add(fold(bare or key))
 
     candidates: dict[tuple[int, int], tuple[str, float]] = {}
     for country, people in countries.items():
