@@ -172,6 +172,7 @@ def main_options(
     # Names taught to the database count wherever a country is named (read only when needed).
     use_taught_names(ctx.obj.taught_country_names)
     ctx.call_on_close(ctx.obj.close)
+    ctx.call_on_close(lambda: use_taught_names(None))  # a later command (or test) in this process has its own
 
 
 
