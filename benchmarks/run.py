@@ -398,16 +398,16 @@ class Postgres:
         in a transaction that is then rolled back."""
         from sqlalchemy import text
 
-        from meetings.db import session_scope
+        from meetings.db import unit_of_work
         from meetings.services import search
 
-        with session_scope(engine, write=True) as session:
+        with unit_of_work(engine, write=True) as unit:
+            session = unit.session
             ids = list(session.execute(text("SELECT id FROM meetings")).scalars())
             session.execute(text(f"DELETE FROM {search.TABLE}"))
             start = time.perf_counter()
             search.refresh(session, ids)
             elapsed = time.perf_counter() - start
-            session.rollback()
         return elapsed
 
     def close(self) -> None:
@@ -440,7 +440,7 @@ def benchmark(backend: Sqlite | Postgres, size: int, runs: int, folder: Path) ->
 
     sys.path.insert(0, str(HERE.parent))
     from meetings.cli.options import build_filter
-    from meetings.db import open_database, read_scope, session_scope
+    from meetings.db import open_database, read_scope, session_scope, unit_of_work
     from meetings.filters import MeetingFilter
     from meetings.services.queries import find_meetings
     from meetings.services.stats import group_counts
@@ -482,11 +482,10 @@ def benchmark(backend: Sqlite | Postgres, size: int, runs: int, folder: Path) ->
     figures["search_index_seconds"] = backend.search_index_seconds(connection, engine)
     # Re-indexing the whole archive the way an edit re-indexes one meeting (informational).
     ids = [r[0] for r in connection.execute("SELECT id FROM meetings")]
-    with session_scope(engine, write=True) as session:
+    with unit_of_work(engine, write=True) as unit:  # rolled back: it never commits
         start = time.perf_counter()
-        search.refresh(session, ids)
+        search.refresh(unit.session, ids)
         figures["search_reindex_seconds"] = time.perf_counter() - start
-        session.rollback()
     engine.dispose()
     connection.close()
 

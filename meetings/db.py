@@ -329,14 +329,40 @@ def translate_database_error(exc: Exception, url: str) -> MeetingsError:
     return DatabaseUnusable(f"database error on {masked(url)}: {message}")
 
 
+class UnitOfWork:
+    """One session in one transaction, rolled back unless the command calls commit(). A dry run
+    simply does not commit."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.committed = False
+
+    def commit(self) -> None:
+        self.session.commit()
+        self.committed = True
+
+
 @contextmanager
-def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
-    """One session, one transaction: committed if the block ends normally, rolled back otherwise."""
+def unit_of_work(engine: Engine, *, write: bool = False) -> Iterator[UnitOfWork]:
+    """The one way a command opens its transaction (a write one takes SQLite's write lock at
+    once): whatever the block does is rolled back when it ends, unless it committed."""
     from sqlalchemy.orm import Session
 
     bind = engine.execution_options(meetings_write=True) if write else engine
-    with Session(bind, expire_on_commit=False) as session, session.begin():
-        yield session
+    with Session(bind, expire_on_commit=False) as session:
+        work = UnitOfWork(session)
+        try:
+            yield work
+        finally:
+            if not work.committed:
+                session.rollback()
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """A session for reading through the ORM, in one transaction that writes nothing."""
+    with unit_of_work(engine) as work:
+        yield work.session
 
 
 def dialect_name(reader: Connection | Session) -> str:
@@ -369,8 +395,10 @@ def run_write(engine: Engine, work: Callable[[Session], T]) -> T:
 
     for attempt in range(WRITE_ATTEMPTS):
         try:
-            with session_scope(engine, write=True) as session:
-                return work(session)
+            with unit_of_work(engine, write=True) as unit:
+                result = work(unit.session)
+                unit.commit()
+            return result
         except DBAPIError as exc:
             state = getattr(exc.orig, "sqlstate", None)
             if state not in RETRYABLE or attempt == WRITE_ATTEMPTS - 1:

@@ -6,12 +6,24 @@ import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
+from enum import Enum
 from typing import IO, Any
 
 from meetings.cells import LIST_SEPARATOR, format_attendee, join_cell, neutralize
 from meetings.fields import ATTENDANCE_COLUMNS, ATTENDEE_KEYS, MEETING_FIELDS, AttendeeRecord, Kind, MeetingRecord
 
 LIST_COLUMNS = ("id", "date", "title", "place", "countries", "kind")
+
+
+class Format(str, Enum):
+    """The formats a listing is printed in (`--format`)."""
+
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+    jsonl = "jsonl"
+    markdown = "markdown"
 
 
 def meeting_object(record: MeetingRecord) -> dict[str, Any]:
@@ -168,7 +180,6 @@ def emit(rows: Iterable[dict[str, Any]], *, output: Any, available: tuple[str, .
     """
     import sys
 
-    from meetings.cli.options import Format
     from meetings.errors import InvalidInput
 
     stream = stream or sys.stdout

@@ -20,7 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from meetings.cli import app
-from meetings.db import open_database, session_scope
+from meetings.db import open_database, run_write
 from meetings.paths import seed_file
 from meetings.services.fixtures import load_fixture, read_fixture
 
@@ -41,8 +41,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 def _seed(target: str) -> None:
     engine = open_database(target)
-    with session_scope(engine, write=True) as session:
-        load_fixture(session=session, data=read_fixture(seed_file()))
+    run_write(engine, lambda session: load_fixture(session=session, data=read_fixture(seed_file())))
     engine.dispose()
 
 

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-import meetings.cli.meetings as meeting_commands
+import meetings.cli.editing as meeting_commands
 
 BILATERAL = ["--date", "2024-07-09", "--venue", "Moscow", "--venue-country", "Russia",
              "--attendee", "Narendra Modi, India, Prime Minister",

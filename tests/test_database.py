@@ -132,7 +132,7 @@ def test_an_unusable_url_is_one_line(tmp_path, url):
 
 def test_a_failed_write_leaves_the_database_as_it_was(invoke_seeded, snapshot, monkeypatch):
     """An error after rows were flushed still rolls the whole command back."""
-    from meetings.services import meetings as service
+    from meetings.services import editing as service
 
     original = service.add_meeting
 

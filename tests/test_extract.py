@@ -286,8 +286,8 @@ def test_any_text_gives_a_draft_that_imports_or_a_clear_refusal(text, published)
     from meetings.errors import InvalidInput
     from meetings.extract import extract
     from meetings.fields import SourceRecord
-    from meetings.services.fixtures import meeting_from_mapping
-    from meetings.services.meetings import normalize
+    from meetings.mappings import meeting_from_mapping
+    from meetings.services.normal import normalize
 
     try:
         draft = extract(text, published=published)

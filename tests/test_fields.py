@@ -31,8 +31,8 @@ def test_every_fixture_key_reads_back_through_the_editor_mapping(invoke_seeded, 
     """What the editor shows (a fixture mapping) imports as the same meeting: the fixture keys
     are the declared ones, both ways."""
     from meetings.db import open_database, session_scope
-    from meetings.services.fixtures import meeting_from_mapping, meeting_to_mapping
-    from meetings.services.meetings import meeting_input
+    from meetings.mappings import meeting_from_mapping, meeting_to_mapping
+    from meetings.services.editing import meeting_input
 
     engine = open_database(str(invoke_seeded.path))
     with session_scope(engine) as session:

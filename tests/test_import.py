@@ -222,7 +222,7 @@ def test_bad_import_options(invoke, tmp_path, args, field):
 def test_the_search_index_written_by_import_is_what_a_refresh_writes(invoke_seeded, tmp_path):
     import sqlite3
 
-    from meetings.db import open_database, session_scope
+    from meetings.db import open_database, run_write
     from meetings.services import search
 
     invoke_seeded("people", "alias", "3", "Sergei K Shoigu")
@@ -239,8 +239,7 @@ def test_the_search_index_written_by_import_is_what_a_refresh_writes(invoke_seed
 
     imported = rows()
     engine = open_database(str(invoke_seeded.path))
-    with session_scope(engine, write=True) as session:
-        search.refresh(session, [r[0] for r in imported])
+    run_write(engine, lambda session: search.refresh(session, [r[0] for r in imported]))
     engine.dispose()
     refreshed = rows()
     assert [r[:4] + r[5:] for r in imported] == [r[:4] + r[5:] for r in refreshed]

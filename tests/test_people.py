@@ -100,7 +100,7 @@ def test_add_notes_a_name_close_to_a_known_person_of_that_country(invoke_seeded)
 
 
 def test_add_offers_the_known_person_in_a_terminal(invoke_seeded, monkeypatch):
-    import meetings.cli.meetings as meeting_commands
+    import meetings.cli.editing as meeting_commands
 
     monkeypatch.setattr(meeting_commands, "_interactive", lambda: True)
     invoke_seeded("add", "--date", "2024", "--attendee", "Sergey Shoigu, Russia", input="y\n")

@@ -74,7 +74,7 @@ def test_copy_round_trip_gives_a_byte_identical_export(tmp_path, backend):
     invoke_seeded("add", "--date", "2024-07", "--attendee", "Ли Шанфу, China", "--sideline-of", "2", "--title", "=x")
     middle = backend.new(tmp_path, "blank")
     result = invoke_seeded("db", "copy", "--to", str(middle))
-    assert "counts and export checksum match" in result.stdout
+    assert "counts and record checksum match" in result.stdout
     back = tmp_path / "laptop.db"
     Invoker(middle)("db", "copy", "--to", str(back))
     for shape in (["export"], ["export", "--long"], ["list", "--format", "json", "--limit", "0"]):

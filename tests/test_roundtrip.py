@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from meetings.cells import FORMULA_TRIGGERS
-from meetings.db import open_database, session_scope
+from meetings.db import open_database, run_write
 from meetings.fields import AttendeeRecord, MeetingRecord, SourceRecord
-from meetings.services.meetings import add_meeting
+from meetings.services.editing import add_meeting
 from tests.conftest import Invoker
 
 SCRIPTS = st.sampled_from([
@@ -71,9 +71,7 @@ def test_export_import_export_is_byte_identical(backend, batch, long):
         folder = Path(folder)
         source = backend.new(folder)
         engine = open_database(str(source))
-        with session_scope(engine, write=True) as session:
-            for data in batch:
-                add_meeting(session=session, data=data)
+        run_write(engine, lambda session: [add_meeting(session=session, data=data) for data in batch])
         engine.dispose()
         shape = ["export", "--long"] if long else ["export"]
         first = Invoker(source)(*shape).stdout_bytes
@@ -104,13 +102,12 @@ def test_the_sql_built_export_rows_equal_the_records_rows(backend, batch):
     from meetings.fields import WIDE_COLUMNS
     from meetings.filters import MeetingFilter
     from meetings.output import wide_row
-    from meetings.services.queries import iter_meetings, iter_wide_cells
+    from meetings.services.export import iter_wide_cells
+    from meetings.services.queries import iter_meetings
 
     with tempfile.TemporaryDirectory() as folder:
         engine = open_database(str(backend.new(Path(folder))))
-        with session_scope(engine, write=True) as session:
-            for data in batch:
-                add_meeting(session=session, data=data)
+        run_write(engine, lambda session: [add_meeting(session=session, data=data) for data in batch])
         with read_scope(engine) as connection:
             fast = list(iter_wide_cells(session=connection, filters=MeetingFilter(sort="id")))
             records = [[wide_row(r)[c] for c in WIDE_COLUMNS]

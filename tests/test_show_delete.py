@@ -1,6 +1,6 @@
 import json
 
-import meetings.cli.meetings as meeting_commands
+import meetings.cli.editing as meeting_commands
 
 
 def test_show_prints_everything_about_a_meeting(invoke_seeded):

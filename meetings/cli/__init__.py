@@ -16,13 +16,13 @@ if TYPE_CHECKING:
 
 # Every command: name -> (module, function or sub-app, the one line `meetings --help` shows).
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "init": ("meetings.cli.meetings", "init", "Create the database and load the seed records."),
-    "add": ("meetings.cli.meetings", "add", "Record a meeting and print its id."),
-    "list": ("meetings.cli.meetings", "list_meetings", "List meetings, newest first."),
-    "show": ("meetings.cli.meetings", "show", "Everything about one meeting, and the meetings linked to it."),
-    "edit": ("meetings.cli.meetings", "edit", "Change a recorded meeting."),
-    "delete": ("meetings.cli.meetings", "delete", "Delete a meeting."),
-    "export": ("meetings.cli.meetings", "export", "Export meetings as CSV: a row per meeting, or per attendance."),
+    "init": ("meetings.cli.editing", "init", "Create the database and load the seed records."),
+    "add": ("meetings.cli.editing", "add", "Record a meeting and print its id."),
+    "list": ("meetings.cli.listing", "list_meetings", "List meetings, newest first."),
+    "show": ("meetings.cli.listing", "show", "Everything about one meeting, and the meetings linked to it."),
+    "edit": ("meetings.cli.editing", "edit", "Change a recorded meeting."),
+    "delete": ("meetings.cli.editing", "delete", "Delete a meeting."),
+    "export": ("meetings.cli.listing", "export", "Export meetings as CSV: a row per meeting, or per attendance."),
     "stats": ("meetings.cli.analysis", "stats", "Count meetings by country, pair, person, topic, org or period."),
     "graph": ("meetings.cli.analysis", "graph", "Write the co-attendance network: who met whom, as a graph."),
     "timeline": ("meetings.cli.analysis", "timeline", "Meetings in date order, sideline meetings indented."),

@@ -8,16 +8,13 @@ from typing import Annotated, Any
 import typer
 
 from meetings.cli.options import with_filters, with_output
+from meetings.cli.state import state_of
 
 BAR_WIDTH = 30
 # A count more than this many times the next largest is an outlier: the bars are scaled to the
 # next largest instead, and the outlier's bar is cut (it ends in CUT) so the others stay readable.
 OUTLIER_RATIO = 3
 CUT = "▸"
-
-
-def _state(ctx: typer.Context) -> Any:
-    return ctx.find_root().obj
 
 
 def bar_scale(counts: list[int]) -> int:
@@ -85,7 +82,7 @@ def stats(
         raise InvalidInput("--by", f"{grouping!r} is not a grouping; use one of {', '.join(GROUPINGS)}")
     limit_rows = filters.limit
     filters = dataclasses.replace(filters, limit=None)
-    with session_scope(_state(ctx).engine()) as session:
+    with session_scope(state_of(ctx).engine()) as session:
         if last_contact:
             if not filters.countries:
                 raise InvalidInput("--last-contact", "name the country it is about with --country")
@@ -149,7 +146,7 @@ def graph(
     from meetings.db import session_scope
     from meetings.services.stats import co_attendance
 
-    state = _state(ctx)
+    state = state_of(ctx)
     with session_scope(state.engine()) as session:
         node_data, edges = co_attendance(session=session, filters=filters, nodes=nodes.value)
     network: nx.Graph[Any] = nx.Graph()
@@ -195,7 +192,7 @@ def timeline(
 
     if filters.sort == "-date":
         filters = dataclasses.replace(filters, sort="date")
-    with session_scope(_state(ctx).engine()) as session:
+    with session_scope(state_of(ctx).engine()) as session:
         records = list(iter_meetings(session=session, filters=filters))
     present = {r.id for r in records}
     children: dict[int, list[Any]] = {}
@@ -223,7 +220,7 @@ def _entities(ctx: typer.Context, output: Any, summary: str, columns: tuple[str,
     from meetings.output import emit
     from meetings.services import stats as summaries
 
-    with session_scope(_state(ctx).engine()) as session:
+    with session_scope(state_of(ctx).engine()) as session:
         rows = getattr(summaries, summary)(session=session)
     emit(rows, output=output, available=columns, table_columns=columns)
 
@@ -247,7 +244,7 @@ def orgs(ctx: typer.Context, output: Any) -> None:
     from meetings.output import emit
     from meetings.services.stats import organizations_summary
 
-    with session_scope(_state(ctx).engine()) as session:
+    with session_scope(state_of(ctx).engine()) as session:
         found = organizations_summary(session=session)
     rows = [{**o, "members_text": "; ".join(m["label"] for m in o["members"])} for o in found]
     columns = ("acronym", "name", "meetings", "members")

@@ -5,6 +5,8 @@ from typing import Annotated
 
 import typer
 
+from meetings.cli.state import state_of
+
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, add_completion=False)
 
 
@@ -21,10 +23,6 @@ def database() -> None:
     """
 
 
-def _state(ctx: typer.Context):  # type: ignore[no-untyped-def]
-    return ctx.find_root().obj
-
-
 @app.command()
 def upgrade(ctx: typer.Context) -> None:
     """Bring the database's schema to the latest revision (creating the database if need be).
@@ -34,7 +32,7 @@ def upgrade(ctx: typer.Context) -> None:
     from meetings.db import masked
     from meetings.schema import HEAD
 
-    state = _state(ctx)
+    state = state_of(ctx)
     state.engine()
     typer.echo(f"{masked(state.url)} is at revision {HEAD} (latest).")
 
@@ -48,7 +46,7 @@ def current(ctx: typer.Context) -> None:
     from meetings.db import create_engine_for, current_revision
     from meetings.schema import HEAD, REVISIONS
 
-    engine = create_engine_for(_state(ctx).url)
+    engine = create_engine_for(state_of(ctx).url)
     try:
         with engine.connect() as connection:
             revision = current_revision(connection)
@@ -93,7 +91,7 @@ def backup(
     from meetings.db import backup_sqlite
     from meetings.files import checked_target
 
-    state = _state(ctx)
+    state = state_of(ctx)
     backup_sqlite(state.engine(), checked_target(target, force=force, database_url=state.url, field="FILE"))
     typer.echo(f"Backed up to {target}.")
 
@@ -110,7 +108,7 @@ def check(ctx: typer.Context) -> None:
     from meetings.errors import DatabaseUnusable
     from meetings.services.health import run_checks
 
-    with session_scope(_state(ctx).engine()) as session:
+    with session_scope(state_of(ctx).engine()) as session:
         results = run_checks(session)
     for name, ok, detail in results:
         typer.echo(f"{'ok  ' if ok else 'FAIL'}  {name}: {detail}")
@@ -126,7 +124,7 @@ def copy(
     merge: Annotated[bool, typer.Option("--merge", help="Add to a target that already holds records (duplicates skipped).")] = False,
 ) -> None:
     """Copy every record from this database to another, in one transaction on the target, and
-    verify counts and an export checksum at the end.
+    verify counts and a checksum of every record at the end.
 
     Examples:
 
@@ -138,7 +136,7 @@ def copy(
     from meetings.errors import InvalidInput, MeetingsError
     from meetings.services.copying import copy_database
 
-    state = _state(ctx)
+    state = state_of(ctx)
     if resolve_target(to) == state.url:
         raise InvalidInput("--to", "is the database being copied; name another")
     source = state.engine()

@@ -7,14 +7,12 @@ from typing import Annotated, Any
 
 import typer
 
+from meetings.cli.state import state_of
+
 
 class DraftFormat(str, Enum):
     yaml = "yaml"
     json = "json"
-
-
-def _state(ctx: typer.Context) -> Any:
-    return ctx.find_root().obj
 
 
 def extract(
@@ -107,7 +105,7 @@ def extract(
     from meetings.db import run_write
     from meetings.services.fixtures import load_fixture
 
-    report = run_write(_state(ctx).engine(), lambda session: load_fixture(session=session, data=document))
+    report = run_write(state_of(ctx).engine(), lambda session: load_fixture(session=session, data=document))
     typer.echo(f"Saved: {report.meetings_added} added, {report.meetings_skipped} already recorded.", err=True)
 
 
@@ -165,16 +163,15 @@ def _recorded(ctx: typer.Context) -> Any:
     """A lookup of recorded people's countries, if the database exists; none is created for it."""
     from meetings.db import resolve_target
 
-    url = resolve_target(_state(ctx).db)
+    url = resolve_target(state_of(ctx).db)
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
         return None
 
     def recorded(names: list[str]) -> dict[str, str]:
-        from sqlalchemy.orm import Session
-
+        from meetings.db import session_scope
         from meetings.services.people import recorded_countries
 
-        with Session(_state(ctx).engine()) as session:
+        with session_scope(state_of(ctx).engine()) as session:
             return recorded_countries(session=session, names=names)
 
     return recorded

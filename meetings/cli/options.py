@@ -9,10 +9,11 @@ import functools
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar, overload
 
 import typer
+
+from meetings.output import Format
 
 if TYPE_CHECKING:
     from meetings.errors import MeetingsError
@@ -73,8 +74,8 @@ _FILTER_PARAMETERS = [
 ]
 
 
-# The option each field of a meeting is given by: services name fields (`venue_country`), and
-# the command line speaks of its options (`--venue-country`).
+# The option each field is given by: services name fields (`venue_country`), and the command line
+# speaks of its options (`--venue-country`). Errors are reworded once, where they leave the program.
 OPTION_OF = {
     "date": "--date", "end_date": "--end-date", "title": "--title", "venue": "--venue",
     "venue_country": "--venue-country", "kind": "--kind", "organization": "--org", "sideline_of": "--sideline-of",
@@ -83,6 +84,8 @@ OPTION_OF = {
     "attendee.rank": "--attendee rank", "topics": "--topic", "sources": "--source",
     "source.publisher": "source publisher", "source.published": "source published",
     "remove_topics": "--remove-topic", "remove_attendees": "--remove-attendee",
+    # Not fields of a meeting: what the listing, statistics, import and copy services are given.
+    "search": "--search", "grouping": "--by", "fill_down": "--fill-down", "target": "--to",
 }
 
 
@@ -93,15 +96,6 @@ def in_option_terms(error: "MeetingsError") -> "MeetingsError":
     if isinstance(error, InvalidInput) and error.field in OPTION_OF:
         return InvalidInput(OPTION_OF[error.field], error.detail)
     return error
-
-
-class Format(str, Enum):
-    table = "table"
-    csv = "csv"
-    tsv = "tsv"
-    json = "json"
-    jsonl = "jsonl"
-    markdown = "markdown"
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,11 @@ from typing import Annotated, Any
 import typer
 
 from meetings.cli.options import with_output
+from meetings.cli.state import state_of
 
 app = typer.Typer(invoke_without_command=True, rich_markup_mode=None, add_completion=False)
 
 PEOPLE_COLUMNS = ("id", "name", "aliases", "countries", "meetings", "first", "last")
-
-
-def _state(ctx: typer.Context) -> Any:
-    return ctx.find_root().obj
 
 
 @app.callback()
@@ -42,7 +39,7 @@ def people(
 
     code = resolve_country(country, field="--country").code if country else None
     words = name_words(search, "--search")
-    with session_scope(_state(ctx).engine()) as session:
+    with session_scope(state_of(ctx).engine()) as session:
         found = list_people(session=session, country_code=code, words=words)
     rows = [{"id": p.id, "name": p.name, "aliases": "; ".join(p.aliases), "countries": "; ".join(p.countries),
              "meetings": p.meetings, "first": p.first, "last": p.last, "_person": p} for p in found]
@@ -66,7 +63,7 @@ def show(
     from meetings.output import render_table
     from meetings.services.people import appearances, get_person
 
-    with session_scope(_state(ctx).engine()) as session:
+    with session_scope(state_of(ctx).engine()) as session:
         person = get_person(session, person_id)
         aliases = [n.name for n in person.names if n.key != person.key]
         rows = appearances(session=session, person_id=person_id)
@@ -95,7 +92,7 @@ def alias(
     from meetings.db import run_write
     from meetings.services.people import add_alias
 
-    added = run_write(_state(ctx).engine(), lambda session: add_alias(session=session, person_id=person_id, alias=name))
+    added = run_write(state_of(ctx).engine(), lambda session: add_alias(session=session, person_id=person_id, alias=name))
     typer.echo(f"Person {person_id} is now also known as {name.strip()}." if added
                else f"Person {person_id} already goes by {name.strip()}.")
 
@@ -118,7 +115,7 @@ def merge(
         kept, moved = merge_people(session=session, keep_id=keep, drop_id=drop)
         return dropped, kept.name, moved
 
-    dropped, kept_name, moved = run_write(_state(ctx).engine(), work)
+    dropped, kept_name, moved = run_write(state_of(ctx).engine(), work)
     typer.echo(f"Merged {dropped} (person {drop}) into {kept_name} (person {keep}): {moved} attendances moved.")
 
 
@@ -141,7 +138,7 @@ def suggest_merges(ctx: typer.Context, output: Any) -> None:
     from meetings.output import emit
     from meetings.services.people import suggest_merges as suggestions
 
-    with session_scope(_state(ctx).engine()) as session:
+    with session_scope(state_of(ctx).engine()) as session:
         found = suggestions(session=session)
     rows = [{"keep": s.keep.id, "keep_name": s.keep.name, "drop": s.drop.id, "drop_name": s.drop.name,
              "country": s.country, "similarity": s.similarity, "keep_meetings": s.keep.meetings,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import typer
     from sqlalchemy import Engine
 
 
@@ -47,3 +48,10 @@ class State:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+
+
+def state_of(ctx: typer.Context) -> State:
+    """The global options' state, from any command's context."""
+    state = ctx.find_root().obj
+    assert isinstance(state, State)
+    return state

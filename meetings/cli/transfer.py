@@ -7,6 +7,9 @@ from typing import Annotated, Any
 
 import typer
 
+from meetings.cli.state import state_of
+from meetings.policy import OnDuplicate
+
 
 class ImportFormat(str, Enum):
     auto = "auto"
@@ -17,19 +20,9 @@ class ImportFormat(str, Enum):
     fixture = "fixture"
 
 
-class OnDuplicate(str, Enum):
-    skip = "skip"
-    update = "update"
-    error = "error"
-
-
-def _state(ctx: typer.Context) -> Any:
-    return ctx.find_root().obj
-
-
 def _pairs(values: list[str] | None, option: str, *, targets: bool) -> dict[str, str]:
     from meetings.errors import InvalidInput
-    from meetings.services.importer import FIELDS
+    from meetings.services.readers import FIELDS
 
     pairs: dict[str, str] = {}
     for value in values or []:
@@ -71,7 +64,7 @@ def import_meetings(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check everything and report what would be added, updated and skipped; write nothing.")] = False,
     skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="Import the valid records; write the rejected ones, with their reasons, to a rejects file.")] = False,
     rejects: Annotated[Path | None, typer.Option("--rejects", help="Where --skip-invalid writes rejected records (default: FILE.rejects.csv or .jsonl beside the input).", dir_okay=False)] = None,
-    on_duplicate: Annotated[OnDuplicate, typer.Option("--on-duplicate", help="A meeting already recorded (same date, venue country and attendees): skip it, update it, or refuse the import.")] = OnDuplicate.skip,
+    on_duplicate: Annotated[OnDuplicate, typer.Option("--on-duplicate", help="A meeting already recorded (same date, venue country and attendees): skip it, update it, or refuse the import.")] = OnDuplicate.SKIP,
     mapping: Annotated[list[str] | None, typer.Option("--map", metavar='"COLUMN=field"', help="Read a foreign CSV column as one of ours (date, attendee, country, role, venue, ...); \"COLUMN=\" ignores it. Repeatable.")] = None,
     constants: Annotated[list[str] | None, typer.Option("--set", metavar='"field=VALUE"', help="Give a field the same value on every row where the file leaves it empty. Repeatable.")] = None,
     fill_down: Annotated[list[str] | None, typer.Option("--fill-down", metavar="COLUMN", help="Fill blank cells of this column with the value above them. Repeatable.")] = None,
@@ -91,16 +84,17 @@ def import_meetings(
 
         meetings import travels.csv --map start_date=date --map name=attendee --set "country=United States" --map locale=venue --map country=venue_country --skip-invalid
     """
-    from meetings.countries import mapped_names
-    from meetings.db import session_scope
-    from meetings.errors import FileProblem, InvalidInput
-    from meetings.services.importer import ImportOptions, ImportReport
+    from contextlib import ExitStack
 
-    options = ImportOptions(
-        on_duplicate=on_duplicate.value, skip_invalid=skip_invalid, dry_run=dry_run,
-        mapping=_pairs(mapping, "--map", targets=True), constants=_pairs(constants, "--set", targets=False),
-        fill_down=tuple(fill_down or ()),
-    )
+    from meetings.countries import mapped_names
+    from meetings.db import unit_of_work
+    from meetings.errors import FileProblem, InvalidInput
+    from meetings.services.importer import Importer, ImportOptions
+    from meetings.services.readers import CsvLayout
+
+    layout = CsvLayout(mapping=_pairs(mapping, "--map", targets=True), constants=_pairs(constants, "--set", targets=False),
+                       fill_down=tuple(fill_down or ()))
+    options = ImportOptions(on_duplicate=on_duplicate, skip_invalid=skip_invalid)
     if files.count("-") > 1:
         raise InvalidInput("FILE", "standard input (-) can be read only once")
     for name in files:
@@ -108,23 +102,31 @@ def import_meetings(
             raise FileProblem(f"FILE: {name} does not exist")
         if name != "-" and not Path(name).is_file():
             raise InvalidInput("FILE", f"{name} is not a file (a folder, device or pipe)")
-    if skip_invalid and not dry_run:
+    keep_rejects = skip_invalid and not dry_run
+    if keep_rejects:
         _check_rejects_targets(files, rejects)
 
     names = _country_map(country_map) if country_map is not None else {}
-    engine = _state(ctx).engine()
-    report = ImportReport()
-    with (_progress(files) as advance, session_scope(engine, write=True) as session,
-          mapped_names(names)):
+    engine = state_of(ctx).engine()
+    with ExitStack() as stack:
+        # The rejects files are open (beside where they go) before anything is written, and are put
+        # in place only once complete, after the commit; the unit of work, entered last, ends first.
+        staged = {name: stack.enter_context(_staged_rejects(name, rejects)) for name in files} if keep_rejects else {}
+        advance = stack.enter_context(_progress(files))
+        stack.enter_context(mapped_names(names))
+        unit = stack.enter_context(unit_of_work(engine, write=True))
+        importer = Importer(unit.session, options)
         for name in files:
-            _import_file(session, name, import_format, encoding, options, report, advance)
+            _import_file(importer, name, import_format, encoding, layout, advance)
+        report = importer.finish()
         if report.error_count and not skip_invalid:
             lines = report.errors + ([f"... and {report.error_count - len(report.errors)} more"]
                                      if report.error_count > len(report.errors) else [])
-            raise InvalidInput("import", f"{report.error_count} invalid record(s); nothing was imported:\n  "
-                                         + "\n  ".join(lines))
-        if dry_run:
-            session.rollback()
+            raise InvalidInput("import", f"{report.error_count} invalid record(s) in {_inputs(files)}; nothing was "
+                                         "imported:\n  " + "\n  ".join(lines))
+        written = [(name, staged[name].write(report.rejects)) for name in staged]
+        if not dry_run:
+            unit.commit()
     for note in report.notes:
         typer.echo(f"meetings: note: {note}", err=True)
     if report.error_count:
@@ -135,8 +137,8 @@ def import_meetings(
     verb = "Would import" if dry_run else "Imported"
     typer.echo(f"{verb}: {report.added} added, {report.updated} updated, {report.skipped} skipped as already "
                f"recorded, {report.rejected} rejected.", err=True)
-    if skip_invalid and report.rejects and not dry_run:
-        for path in _write_rejects(report.rejects, files, rejects):
+    for _, path in written:
+        if path is not None:
             typer.echo(f"Rejected records, with reasons, are in {path}; fix them and import that file again.",
                        err=True)
 
@@ -153,6 +155,10 @@ def _country_map(path: Path) -> dict[str, str]:
             return read_country_map(list(decoded_lines(stream, name=f"--country-map {path}")), name=f"--country-map {path}")
     except OSError as exc:
         raise FileProblem(f"--country-map: cannot read {path}: {exc.strerror}") from None
+
+
+def _inputs(files: list[str]) -> str:
+    return files[0] if len(files) == 1 else f"{len(files)} files"
 
 
 def _rejects_path(name: str, rejects: Path | None, suffix: str) -> Path:
@@ -180,45 +186,77 @@ def _check_rejects_targets(files: list[str], rejects: Path | None) -> None:
                 break
 
 
-def _write_rejects(records: list[Any], files: list[str], rejects: Path | None) -> list[Path]:
-    import csv
-    import json
+class _staged_rejects:
+    """Where --skip-invalid puts one input's rejected records: a private temporary file in the
+    folder of the rejects file, opened at once (so that a folder that cannot be written refuses the
+    import before anything is written), renamed into place once complete and committed."""
 
-    from meetings.services.importer import REJECT_COLUMN
+    def __init__(self, name: str, rejects: Path | None) -> None:
+        self.name, self.rejects = name, rejects
+        self.path: Path | None = None
 
-    written = []
-    for name in files:
-        mine = [r for r in records if r.source == name]
+    def __enter__(self) -> "_staged_rejects":
+        import tempfile
+
+        from meetings.errors import FileProblem
+
+        folder = _rejects_path(self.name, self.rejects, ".csv").resolve().parent
+        try:
+            handle, self.temporary = tempfile.mkstemp(prefix=".rejects.", suffix=".tmp", dir=folder)
+        except OSError as exc:
+            raise FileProblem(f"--rejects: cannot write in {folder}: {exc.strerror}") from None
+        import os
+
+        self.stream = os.fdopen(handle, "w", encoding="utf-8", newline="")
+        return self
+
+    def write(self, items: list[Any]) -> Path | None:
+        """Write this input's rejected items, if any; returns where they will be."""
+        import csv
+        import json
+        import os
+
+        from meetings.services.readers import REJECT_COLUMN
+
+        mine = [item for item in items if item.source == self.name]
         if not mine:
-            continue
+            return None
         if mine[0].header is not None:
-            path = _rejects_path(name, rejects, ".csv")
-            with path.open("w", encoding="utf-8", newline="") as handle:
-                writer = csv.writer(handle, lineterminator="\r\n", delimiter=mine[0].delimiter)
-                writer.writerow([*mine[0].header, REJECT_COLUMN])
-                for record in mine:
-                    for cells in record.raw:
-                        writer.writerow([*cells[:len(mine[0].header)], record.error])
+            self.path = _rejects_path(self.name, self.rejects, ".csv")
+            writer = csv.writer(self.stream, lineterminator="\r\n", delimiter=mine[0].delimiter)
+            writer.writerow([*mine[0].header, REJECT_COLUMN])
+            for item in mine:
+                for cells in item.raw:
+                    writer.writerow([*cells[:len(mine[0].header)], item.error])
         else:
-            path = _rejects_path(name, rejects, ".jsonl")
-            with path.open("w", encoding="utf-8") as handle:
-                for record in mine:
-                    try:
-                        item = json.loads(record.raw) if isinstance(record.raw, str) else record.raw
-                    except ValueError:
-                        item = {"line": record.raw}
-                    if not isinstance(item, dict):
-                        item = {"value": item}
-                    handle.write(json.dumps({**item, REJECT_COLUMN: record.error}, ensure_ascii=False) + "\n")
-        written.append(path)
-    return written
+            self.path = _rejects_path(self.name, self.rejects, ".jsonl")
+            for item in mine:
+                try:
+                    value = json.loads(item.raw) if isinstance(item.raw, str) else item.raw
+                except ValueError:
+                    value = {"line": item.raw}
+                if not isinstance(value, dict):
+                    value = {"value": value}
+                self.stream.write(json.dumps({**value, REJECT_COLUMN: item.error}, ensure_ascii=False, default=str) + "\n")
+        self.stream.flush()
+        os.fsync(self.stream.fileno())
+        return self.path
+
+    def __exit__(self, kind: object, *rest: object) -> None:
+        import os
+
+        self.stream.close()
+        if kind is None and self.path is not None:
+            os.replace(self.temporary, self.path)
+        else:
+            Path(self.temporary).unlink(missing_ok=True)
 
 
-def _import_file(session: Any, name: str, chosen: ImportFormat, encoding: str | None, options: Any,
-                 report: Any, advance: Any) -> None:
+def _import_file(importer: Any, name: str, chosen: ImportFormat, encoding: str | None, layout: Any,
+                 advance: Any) -> None:
     from meetings.errors import FileProblem
     from meetings.files import decoded_lines
-    from meetings.services import importer
+    from meetings.services import readers
 
     label = "<stdin>" if name == "-" else name
     try:
@@ -229,33 +267,26 @@ def _import_file(session: Any, name: str, chosen: ImportFormat, encoding: str | 
         head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
         kind = _detect(name, head, chosen)
         if kind is ImportFormat.fixture:
-            _import_fixture(session, label, stream, encoding, report)
+            _import_fixture(importer, label, stream, encoding, source=name)
             return
         lines = decoded_lines(stream, name=label, encoding=encoding)
         if kind in (ImportFormat.csv, ImportFormat.tsv):
             delimiter = "," if kind is ImportFormat.csv else "\t"
-            records = importer.read_csv(lines, name=label, options=options, delimiter=delimiter, progress=advance)
+            items = readers.read_csv(lines, name=label, layout=layout, delimiter=delimiter, progress=advance)
         elif kind is ImportFormat.jsonl:
-            records = importer.read_jsonl(lines, name=label, progress=advance)
+            items = readers.read_jsonl(lines, name=label, progress=advance)
         else:
-            records = importer.read_json("".join(lines), name=label)
-        def tagged():
-            for record in records:
-                record.source = name
-                yield record
-
-        partial = importer.import_records(session=session, records=tagged(), options=options)
+            items = readers.read_json("".join(lines), name=label)
+        for item in items:
+            if isinstance(item, readers.Item):
+                item.source = name
+            importer.take(item)
     finally:
         if name != "-":
             stream.close()
-    for key in ("added", "updated", "skipped", "rejected", "error_count"):
-        setattr(report, key, getattr(report, key) + getattr(partial, key))
-    report.errors += partial.errors[: max(0, importer.ERROR_CAP - len(report.errors))]
-    report.notes += partial.notes
-    report.rejects += partial.rejects
 
 
-def _import_fixture(session: Any, label: str, stream: Any, encoding: str | None, report: Any) -> None:
+def _import_fixture(importer: Any, label: str, stream: Any, encoding: str | None, *, source: str) -> None:
     import yaml
 
     from meetings.errors import InvalidInput
@@ -272,11 +303,9 @@ def _import_fixture(session: Any, label: str, stream: Any, encoding: str | None,
     if not isinstance(data, dict):
         raise InvalidInput(label, "a fixture is a mapping with sources, organizations and meetings")
     try:
-        loaded = load_fixture(session=session, data=data)
+        load_fixture(session=importer.session, data=data, importer=importer, label=f"{label}: ", source=source)
     except InvalidInput as exc:
         raise InvalidInput(label, str(exc)) from None
-    report.added += loaded.meetings_added
-    report.skipped += loaded.meetings_skipped
 
 
 class _progress:

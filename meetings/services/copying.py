@@ -4,7 +4,6 @@ team, PostgreSQL to SQLite for a laptop), in one transaction on the target, veri
 from __future__ import annotations
 
 import hashlib
-import io
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, func, select, update
@@ -26,21 +25,18 @@ class CopyReport:
     verified: str
 
 
-def export_checksum(session: Session) -> tuple[str, int]:
-    """SHA-256 of the full CSV export (every meeting, by id) and the number of meetings."""
-    from meetings.fields import WIDE_COLUMNS
-    from meetings.output import wide_row, write_csv
+def record_checksum(session: Session) -> tuple[str, int]:
+    """SHA-256 of every meeting's record (every field, by id) and the number of meetings."""
+    import json
+    from dataclasses import asdict
+
     from meetings.services.queries import iter_meetings
 
     digest = hashlib.sha256()
-
-    class Sink(io.StringIO):  # hashes what is written instead of keeping it
-        def write(self, text: str) -> int:
-            digest.update(text.encode("utf-8"))
-            return len(text)
-
-    count = write_csv((wide_row(r) for r in iter_meetings(session=session, filters=MeetingFilter(sort="id"))),
-                      WIDE_COLUMNS, Sink())
+    count = 0
+    for record in iter_meetings(session=session, filters=MeetingFilter(sort="id")):
+        digest.update(json.dumps(asdict(record), ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n")
+        count += 1
     return digest.hexdigest(), count
 
 
@@ -52,7 +48,7 @@ def _is_empty(session: Session) -> bool:
 def _copy_tables(source: Session, target: Session) -> None:
     """Every row of every table, ids kept (the target is empty)."""
     from meetings.services import search
-    from meetings.services.bulk import advance_sequences
+    from meetings.services.writer import advance_sequences
 
     connection = target.connection()
     parents: list[dict[str, int]] = []
@@ -80,31 +76,32 @@ def _copy_tables(source: Session, target: Session) -> None:
 def _merge(source: Session, target: Session) -> tuple[int, int]:
     """Source meetings into a target that has records: duplicates skipped, people's aliases and
     organizations' members merged by key."""
-    from meetings.services import records
-    from meetings.services.importer import ImportOptions, Record, import_records
+    from meetings.services import shared
+    from meetings.services.importer import Importer
     from meetings.services.queries import iter_meetings
+    from meetings.services.readers import Item
 
-    def as_records():  # type: ignore[no-untyped-def]
-        for r in iter_meetings(session=source, filters=MeetingFilter(sort="id")):
-            yield Record(location=f"meeting {r.id}", file_id=r.id, data=r)
-
-    report = import_records(session=target, records=as_records(), options=ImportOptions())
+    importer = Importer(target)
+    for record in iter_meetings(session=source, filters=MeetingFilter(sort="id")):
+        parent, record.sideline_of = record.sideline_of, None
+        importer.take(Item(location=f"meeting {record.id}", data=record, key=record.id, parent=parent))
+    report = importer.finish()
     if report.error_count:
         raise MeetingsError("copy failed: " + "; ".join(report.errors[:3]))
     for organization in source.scalars(select(Organization)):
-        copy = records.organization(target, organization.acronym, name=organization.name)
+        copy = shared.organization(target, organization.acronym, name=organization.name)
         target.flush()
         for member in organization.members:
             exists = target.scalar(select(OrganizationMember.id).where(
                 OrganizationMember.organization_id == copy.id, OrganizationMember.country_code == member.country_code,
                 OrganizationMember.status == member.status))
             if exists is None:
-                country = records.country(target, member.country_code, field="member country")
+                country = shared.country(target, member.country_code, field="member country")
                 target.add(OrganizationMember(organization=copy, country=country, status=member.status,
                                               since_year=member.since_year, until_year=member.until_year))
     for name in source.scalars(select(PersonName)):
-        person = records.find_person(target, name.person.name)
-        if person is not None and records.find_person(target, name.name) is None:
+        person = shared.find_person(target, name.person.name)
+        if person is not None and shared.find_person(target, name.name) is None:
             person.names.append(PersonName(name=name.name, key=name.key))
     return report.added, report.skipped
 
@@ -113,12 +110,12 @@ def copy_database(*, source_engine: Engine, target_engine: Engine, merge: bool) 
     from meetings.db import run_write, session_scope
 
     with session_scope(source_engine) as source:
-        checksum, count = export_checksum(source)
+        checksum, count = record_checksum(source)
 
         def work(target: Session) -> CopyReport:
             empty = _is_empty(target)
             if not empty and not merge:
-                raise InvalidInput("--to", "the target database already holds records; use --merge to add to them")
+                raise InvalidInput("target", "the target database already holds records; use --merge to add to them")
             if empty:
                 _copy_tables(source, target)
                 added, skipped = count, 0
@@ -126,11 +123,11 @@ def copy_database(*, source_engine: Engine, target_engine: Engine, merge: bool) 
                 added, skipped = _merge(source, target)
             target.flush()
             if empty:
-                copied, copied_count = export_checksum(target)
+                copied, copied_count = record_checksum(target)
                 if (copied, copied_count) != (checksum, count):
-                    raise MeetingsError("copy failed verification: the target's export differs from the source's; "
+                    raise MeetingsError("copy failed verification: the target's records differ from the source's; "
                                         "nothing was written")
-                verified = "counts and export checksum match"
+                verified = "counts and record checksum match"
             else:
                 if added + skipped != count:
                     raise MeetingsError(f"copy failed verification: {added} added and {skipped} skipped, "

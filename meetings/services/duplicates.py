@@ -11,12 +11,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from meetings.models import Attendance, Meeting, Person
+from meetings.signature import Signature, signature
 
-Signature = tuple[object, ...]
 
-
-def existing_signatures(session: Session, dates: Iterable[dt.date], *, exclude: int | None = None,
-                        up_to_id: int | None = None, skip_ids: set[int] | None = None) -> dict[Signature, int]:
+def existing_signatures(session: Session, dates: Iterable[dt.date], *, up_to_id: int | None = None,
+                        skip_ids: set[int] | None = None) -> dict[Signature, int]:
     """Signatures of the recorded meetings that start on these days, mapped to their ids.
 
     `up_to_id` and `skip_ids` leave out meetings an import is adding itself (it knows those).
@@ -32,7 +31,7 @@ def existing_signatures(session: Session, dates: Iterable[dt.date], *, exclude: 
         meetings = {
             mid: (day, precision, venue)
             for mid, day, precision, venue in session.execute(query)
-            if mid != exclude and not (skip_ids and mid in skip_ids)
+            if not (skip_ids and mid in skip_ids)
         }
         attendees: dict[int, set[tuple[str | None, str | None]]] = defaultdict(set)
         ids = list(meetings)
@@ -44,5 +43,5 @@ def existing_signatures(session: Session, dates: Iterable[dt.date], *, exclude: 
             ):
                 attendees[mid].add((country, key or role))
         for mid, (day, precision, venue) in meetings.items():
-            result.setdefault((day, precision, venue, frozenset(attendees[mid])), mid)
+            result.setdefault(signature(day, precision, venue, attendees[mid]), mid)
     return result

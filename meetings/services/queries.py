@@ -19,7 +19,7 @@ from meetings.fields import MEETING_FIELDS, AttendeeRecord, Kind, MeetingRecord,
 from meetings.filters import MeetingFilter
 
 if TYPE_CHECKING:
-    from sqlalchemy import ColumnElement, Label, RowMapping
+    from sqlalchemy import ColumnElement, RowMapping
     from sqlalchemy.engine import Connection
     from sqlalchemy.orm import Session
 
@@ -162,7 +162,7 @@ def check_filters(*, session: Reader, filters: MeetingFilter) -> None:
     if filters.search is not None:
         check_query(session, filters.search)
     if filters.sideline_of is not None and session.scalar(select(M.id).where(M.id == filters.sideline_of)) is None:
-        raise InvalidInput("--sideline-of", f"there is no meeting {filters.sideline_of}; give the id of a recorded meeting")
+        raise InvalidInput("sideline_of", f"there is no meeting {filters.sideline_of}; give the id of a recorded meeting")
 
 
 def find_meetings(*, session: Reader, filters: MeetingFilter) -> list[MeetingRecord]:
@@ -172,11 +172,11 @@ def find_meetings(*, session: Reader, filters: MeetingFilter) -> list[MeetingRec
 def iter_meetings(*, session: Reader, filters: MeetingFilter) -> Iterator[MeetingRecord]:
     """Every matching meeting as a record, streamed a page at a time: one statement for the
     meetings themselves, then one each for a page's attendees, topics and sources."""
-    for page in _pages(session, _meeting_columns(), filters):
+    for page in pages(session, _meeting_columns(), filters):
         yield from _completed(session, [_record(row._mapping) for row in page])
 
 
-def _pages(session: Reader, columns: Select, filters: MeetingFilter) -> Iterator[Sequence[Any]]:  # type: ignore[type-arg]
+def pages(session: Reader, columns: Select, filters: MeetingFilter) -> Iterator[Sequence[Any]]:  # type: ignore[type-arg]
     """The filter checked, then the matching rows of `columns` streamed a page at a time
     (fetchmany, never row by row)."""
     check_filters(session=session, filters=filters)
@@ -194,7 +194,7 @@ _VENUE_COUNTRY = t.countries.alias("venue_country")
 _ORGANIZATION = t.organizations.alias("organization")
 
 
-def _stored_columns() -> list[Any]:
+def stored_columns() -> list[Any]:
     """The columns a meeting's declared fields are read from, each labelled by the field's name
     (a date's precision as NAME_precision)."""
     columns: list[Any] = []
@@ -212,14 +212,14 @@ def _stored_columns() -> list[Any]:
     return columns
 
 
-def _joined(query: Select) -> Select:  # type: ignore[type-arg]
+def joined(query: Select) -> Select:  # type: ignore[type-arg]
     return (query.select_from(t.meetings)
             .outerjoin(_VENUE_COUNTRY, _VENUE_COUNTRY.c.code == M.venue_country_code)
             .outerjoin(_ORGANIZATION, _ORGANIZATION.c.id == M.organization_id))
 
 
 def _meeting_columns() -> Select:  # type: ignore[type-arg]
-    return _joined(select(*_stored_columns()))
+    return joined(select(*stored_columns()))
 
 
 _DATE_FIELDS = tuple(f.name for f in MEETING_FIELDS if f.kind is Kind.DATE)
@@ -331,98 +331,3 @@ def related_ids(*, session: Reader, meeting_id: int) -> tuple[int | None, list[i
         session.scalars(select(M.id).where(M.parent_id == meeting_id).order_by(M.start_date, M.id))
     )
     return parent_id, sideline_ids
-
-
-
-
-# Export: one row per meeting with its lists already joined, escaped and aggregated in SQL, so
-# that a large export streams from one statement with little Python work per row. The cells are
-# exactly those of `meetings.output.wide_row` (a test compares the two on varied data).
-
-def _escaped(expression: str, commas: bool = False) -> str:
-    """SQL that puts a backslash before each backslash and ";" (and "," if asked) of a text."""
-    sql = f"replace(replace({expression}, '\\', '\\\\'), ';', '\\;')"
-    return f"replace({sql}, ',', '\\,')" if commas else sql
-
-
-_ATTENDEE_CELL = (f"{_escaped('coalesce(p.name, {empty})', commas=True)} || ', ' || "
-                  f"{_escaped('coalesce(c.name, {empty})', commas=True)} || "
-                  f"CASE WHEN coalesce(a.role, {{empty}}) <> {{empty}} THEN ', ' || {_escaped('a.role')} ELSE {{empty}} END")
-
-_AGGREGATES = {
-    "sqlite": {
-        # Each attendee's cell and country name, joined by control characters no stored text
-        # may hold (they are refused on the way in); the countries cell is made from these.
-        "attendees": """(SELECT group_concat(cell || char(31) || coalesce(name, ''), char(30)) FROM (
-            SELECT {cell} AS cell, c.name AS name FROM attendances a LEFT JOIN people p ON p.id = a.person_id
-            LEFT JOIN countries c ON c.code = a.country_code WHERE a.meeting_id = meetings.id
-            ORDER BY a.position, a.id))""",
-        "topics": """(SELECT group_concat({topic}, '; ') FROM (
-            SELECT t.name AS name FROM meeting_topics mt JOIN topics t ON t.id = mt.topic_id
-            WHERE mt.meeting_id = meetings.id ORDER BY t.key))""",
-        "sources": """(SELECT group_concat({source}, '; ') FROM (
-            SELECT s.reference AS reference FROM meeting_sources ms JOIN sources s ON s.id = ms.source_id
-            WHERE ms.meeting_id = meetings.id ORDER BY s.id))""",
-    },
-    "postgresql": {
-        "attendees": """(SELECT string_agg({cell} || chr(31) || coalesce(c.name, ''), chr(30)
-                                          ORDER BY a.position, a.id) FROM attendances a
-            LEFT JOIN people p ON p.id = a.person_id LEFT JOIN countries c ON c.code = a.country_code
-            WHERE a.meeting_id = meetings.id)""",
-        "topics": """(SELECT string_agg({topic_pg}, '; ' ORDER BY t.key) FROM meeting_topics mt
-            JOIN topics t ON t.id = mt.topic_id WHERE mt.meeting_id = meetings.id)""",
-        "sources": """(SELECT string_agg({source_pg}, '; ' ORDER BY s.id) FROM meeting_sources ms
-            JOIN sources s ON s.id = ms.source_id WHERE ms.meeting_id = meetings.id)""",
-    },
-}
-
-
-@functools.cache
-def _wide_columns(dialect: str) -> Select:  # type: ignore[type-arg]
-    from sqlalchemy import literal_column
-
-    parts = {"cell": _ATTENDEE_CELL.format(empty="''"), "topic": _escaped("name"),
-             "source": _escaped("reference"), "topic_pg": _escaped("t.name"), "source_pg": _escaped("s.reference")}
-    cells: list[Label[str]] = [literal_column(f"coalesce({sql.format(**parts)}, '')").label(name)
-             for name, sql in _AGGREGATES[dialect].items()]
-    return _joined(select(*_stored_columns(), *cells))
-
-
-_WIDE_FIELDS = tuple((f.csv, f.name, f.kind) for f in MEETING_FIELDS if f.csv)
-
-
-def iter_wide_cells(*, session: Reader, filters: MeetingFilter) -> Iterator[list[Any]]:
-    """The cells of the export's WIDE_COLUMNS for every matching meeting, streamed: the fast
-    path of a one-row-per-meeting export (SQLite and PostgreSQL; others use records)."""
-    from meetings.cells import LIST_SEPARATOR, join_cell
-    from meetings.fields import WIDE_COLUMNS
-
-    dialect = dialect_name(session)
-    if dialect not in _AGGREGATES:
-        from meetings.output import wide_row
-
-        for record in iter_meetings(session=session, filters=filters):
-            row = wide_row(record)
-            yield [row[c] for c in WIDE_COLUMNS]
-        return
-    stored = PartialDate.stored
-    for page in _pages(session, _wide_columns(dialect), filters):
-        for row in page:
-            values = row._mapping
-            cells: dict[str, Any] = {}
-            for column, name, kind in _WIDE_FIELDS:
-                value = values[name]
-                if kind is Kind.DATE:
-                    value = stored(value, values[f"{name}_precision"]).isoformat() if value else ""
-                elif kind is Kind.ATTENDEES:
-                    attendees: list[str] = []
-                    countries: dict[str, None] = {}
-                    for item in value.split("\x1e") if value else ():
-                        cell, _, country = item.partition("\x1f")
-                        attendees.append(cell)
-                        if country:
-                            countries[country] = None
-                    value = LIST_SEPARATOR.join(attendees)
-                    cells["countries"] = join_cell(countries)
-                cells[column] = "" if value is None else value
-            yield [cells[c] for c in WIDE_COLUMNS]

@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 
 from meetings.db import dialect_name
 from meetings.errors import InvalidInput
+from meetings.fields import MEETING_FIELDS, Kind
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -28,33 +29,54 @@ TABLE = "meetings_search"
 SEARCH_HINT = ('use words, "exact phrases", prefix*, AND, OR, NOT and parentheses, '
                'e.g. --search \'"G-20 summit" OR (Lavrov AND Geneva) NOT Kerry\'')
 
+# What each searched field of the declaration contributes to a meeting's document (in SQL over
+# `meetings m`): its own text, or, for the lists, the joined names.
+_LISTED = {
+    Kind.TOPICS: {"sqlite": "(SELECT group_concat(t.name, ' ; ') FROM meeting_topics mt JOIN topics t "
+                            "ON t.id = mt.topic_id WHERE mt.meeting_id = m.id)",
+                  "postgresql": "(SELECT string_agg(t.name, ' ') FROM meeting_topics mt JOIN topics t "
+                                "ON t.id = mt.topic_id WHERE mt.meeting_id = m.id)"},
+    # Every attendee's role and every name (the aliases too) of the person.
+    Kind.ATTENDEES: {"sqlite": "(SELECT group_concat(coalesce(a.role, '') || ' ' || coalesce((SELECT "
+                               "group_concat(n.name, ' ; ') FROM person_names n WHERE n.person_id = a.person_id), ''), "
+                               "' ; ') FROM attendances a WHERE a.meeting_id = m.id)",
+                     "postgresql": "(SELECT string_agg(concat_ws(' ', a.role, (SELECT string_agg(n.name, ' ') FROM "
+                                   "person_names n WHERE n.person_id = a.person_id)), ' ') FROM attendances a "
+                                   "WHERE a.meeting_id = m.id)"},
+}
+
+
+# The order of the index's columns (and of the text in PostgreSQL's one document).
+_COLUMNS = ("title", "summary", "venue", "topics", "people")
+
+
+def _document(dialect: str) -> dict[str, str]:
+    """Each search-index column and the SQL of its text."""
+    searched = sorted((f for f in MEETING_FIELDS if f.searched),
+                      key=lambda f: _COLUMNS.index(f.searched) if f.searched in _COLUMNS else len(_COLUMNS))
+    return {f.searched or "": f"m.{f.column}" if f.text else _LISTED[f.kind][dialect] for f in searched}
+
+
+def _sqlite_insert() -> Any:
+    columns = _document("sqlite")
+    return text(f"""INSERT INTO {TABLE} (rowid, {', '.join(columns)})
+        SELECT m.id, {', '.join(f"coalesce({sql}, '')" for sql in columns.values())}
+        FROM meetings m WHERE m.id IN :ids""").bindparams(bindparam("ids", expanding=True))
+
+
+def _postgres_insert() -> Any:
+    return text(f"""INSERT INTO {TABLE} (meeting_id, document)
+        SELECT m.id, to_tsvector('simple', regexp_replace(unaccent(concat_ws(' ', {', '.join(_document("postgresql").values())})),
+                                 '[[:punct:]]+', ' ', 'g'))
+        FROM meetings m WHERE m.id IN :ids""").bindparams(bindparam("ids", expanding=True))
+
+
 _SQLITE_DELETE = text(f"DELETE FROM {TABLE} WHERE rowid IN :ids").bindparams(bindparam("ids", expanding=True))
-_SQLITE_INSERT = text(f"""
-    INSERT INTO {TABLE} (rowid, title, summary, topics, people, venue)
-    SELECT m.id, m.title, coalesce(m.summary, ''),
-           coalesce((SELECT group_concat(t.name, ' ; ') FROM meeting_topics mt
-                     JOIN topics t ON t.id = mt.topic_id WHERE mt.meeting_id = m.id), ''),
-           coalesce((SELECT group_concat(coalesce(a.role, '') || ' ' || coalesce(
-                         (SELECT group_concat(n.name, ' ; ') FROM person_names n WHERE n.person_id = a.person_id),
-                         ''), ' ; ')
-                     FROM attendances a WHERE a.meeting_id = m.id), ''),
-           coalesce(m.venue, '')
-    FROM meetings m WHERE m.id IN :ids
-""").bindparams(bindparam("ids", expanding=True))
+_SQLITE_INSERT = _sqlite_insert()
 _POSTGRES_DELETE = text(f"DELETE FROM {TABLE} WHERE meeting_id IN :ids").bindparams(bindparam("ids", expanding=True))
 # Punctuation becomes space before PostgreSQL's parser reads the text, so that "G-20",
 # "U.S.-ROK" and "O'Brien" are split into words exactly as SQLite's unicode61 tokenizer splits them.
-_POSTGRES_TEXT = """concat_ws(' ', m.title, m.summary, m.venue,
-           (SELECT string_agg(t.name, ' ') FROM meeting_topics mt JOIN topics t ON t.id = mt.topic_id
-             WHERE mt.meeting_id = m.id),
-           (SELECT string_agg(concat_ws(' ', a.role,
-                   (SELECT string_agg(n.name, ' ') FROM person_names n WHERE n.person_id = a.person_id)), ' ')
-              FROM attendances a WHERE a.meeting_id = m.id))"""
-_POSTGRES_INSERT = text(f"""
-    INSERT INTO {TABLE} (meeting_id, document)
-    SELECT m.id, to_tsvector('simple', regexp_replace(unaccent({_POSTGRES_TEXT}), '[[:punct:]]+', ' ', 'g'))
-    FROM meetings m WHERE m.id IN :ids
-""").bindparams(bindparam("ids", expanding=True))
+_POSTGRES_INSERT = _postgres_insert()
 
 
 def refresh(session: Session, meeting_ids: Iterable[int]) -> None:
@@ -246,7 +268,7 @@ def walk_in_date_order(session: Session | Connection, filters: Any) -> bool:
 def check_query(session: Session | Connection, query: str) -> None:
     """Refuse, in our words and before any output is written, a search that cannot be read."""
     if not query.strip():
-        raise InvalidInput("--search", f"must not be empty; {SEARCH_HINT}")
+        raise InvalidInput("search", f"must not be empty; {SEARCH_HINT}")
     try:
         parse(query)
         if dialect_name(session) == "sqlite":
@@ -254,4 +276,4 @@ def check_query(session: Session | Connection, query: str) -> None:
                 session.execute(select(matching_ids(session, query).subquery()).limit(1)).all()
     except (ValueError, DBAPIError) as exc:
         reason = str(exc) if isinstance(exc, ValueError) else "the index cannot read it"
-        raise InvalidInput("--search", f"{query!r} cannot be searched: {reason}; {SEARCH_HINT}") from None
+        raise InvalidInput("search", f"{query!r} cannot be searched: {reason}; {SEARCH_HINT}") from None

@@ -91,7 +91,7 @@ def group_counts(*, session: Session, filters: MeetingFilter, by: str) -> list[G
     else:
         from meetings.errors import InvalidInput
 
-        raise InvalidInput("--by", f"{by!r} is not a grouping; use one of {', '.join(GROUPINGS)}")
+        raise InvalidInput("grouping", f"{by!r} is not a grouping; use one of {', '.join(GROUPINGS)}")
     query = query.where(Meeting.id.in_(ids)).order_by(count.desc(), query.selected_columns[0])
     return [Group(str(key), n, partial(first), partial(last)) for key, n, first, last in session.execute(query)]
 
@@ -106,7 +106,7 @@ def _by_counterpart(session: Session, filters: MeetingFilter) -> list[Group]:
 
     principal = principal_attendance(filters)
     if principal is None:
-        raise InvalidInput("--by", "counterpart needs the principal: name them with --person or --country "
+        raise InvalidInput("grouping", "counterpart needs the principal: name them with --person or --country "
                                    "(e.g. stats --by counterpart --person Blinken)")
     rows = session.execute(
         select(Meeting.id, Meeting.start_date, Meeting.start_precision, Meeting.venue_country_code,

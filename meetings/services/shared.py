@@ -1,10 +1,10 @@
-"""Get-or-create for the shared records meetings point at: countries, people, topics,
-organizations and sources. Each is matched by a folded key, so spellings that differ only
-in case, accents or punctuation are one record."""
+"""The shared rows meetings point at, one at a time through the ORM: a country or an organization
+got or created (for a fixture's organizations and their members), a person found by any name.
+Names are matched by a folded key, so spellings that differ only in case, accents or punctuation
+are one record. Meetings themselves are written by meetings.services.writer."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -14,16 +14,8 @@ from sqlalchemy.orm import Session
 
 from meetings.countries import Country as ResolvedCountry
 from meetings.countries import resolve_country
-from meetings.errors import InvalidInput
-from meetings.fields import ACRONYM_LENGTH, NAME_LENGTH, REFERENCE_LENGTH
-from meetings.models import (
-    Country,
-    Organization,
-    Person,
-    PersonName,
-    Source,
-    Topic,
-)
+from meetings.fields import ACRONYM_LENGTH
+from meetings.models import Country, Organization, Person, PersonName
 from meetings.text import clean, match_key
 
 T = TypeVar("T")
@@ -67,30 +59,6 @@ def find_person(session: Session, name: str) -> Person | None:
     ).one_or_none()
 
 
-def person(session: Session, name: str) -> Person:
-    row = find_person(session, name)
-    if row is None:
-        key = match_key(name)
-        row = _created(session, Person(name=name, key=key, names=[PersonName(name=name, key=key)]),
-                       lambda: find_person(session, name))
-    return row
-
-
-def topic(session: Session, text: str, *, field: str = "--topic") -> Topic:
-    name = clean(text, field=field, max_length=NAME_LENGTH, required=True)
-    assert name is not None
-    key = match_key(name)
-    if not key:
-        raise InvalidInput(field, "a topic needs at least one letter or digit")
-    def find() -> Topic | None:
-        return session.scalars(select(Topic).where(Topic.key == key)).one_or_none()
-
-    row = find()
-    if row is None:
-        row = _created(session, Topic(name=name, key=key), find)
-    return row
-
-
 def organization(session: Session, acronym_text: str, *, name: str | None = None,
                  field: str = "--org") -> Organization:
     acronym = clean(acronym_text, field=field, max_length=ACRONYM_LENGTH, required=True)
@@ -105,19 +73,3 @@ def organization(session: Session, acronym_text: str, *, name: str | None = None
     elif name and not row.name:
         row.name = name
     return row
-
-
-def source(session: Session, reference_text: str, *, publisher: str | None = None,
-           published_on: dt.date | None = None, field: str = "--source") -> Source:
-    reference = clean(reference_text, field=field, max_length=REFERENCE_LENGTH, required=True)
-    def find() -> Source | None:
-        return session.scalars(select(Source).where(Source.reference == reference)).one_or_none()
-
-    row = find()
-    if row is None:
-        row = _created(session, Source(reference=reference, publisher=publisher, published_on=published_on), find)
-    else:
-        row.publisher = row.publisher or publisher
-        row.published_on = row.published_on or published_on
-    return row
-

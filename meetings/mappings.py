@@ -1,0 +1,105 @@
+"""A meeting as a mapping: the shape of the fixture format, of the editor (`edit --editor`) and of
+a JSON record. Reading one checks every key and type and names the place of what it refuses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from meetings.errors import InvalidInput
+from meetings.fields import (
+    ATTENDEE_KEYS,
+    MEETING_FIELDS,
+    SOURCE_KEYS,
+    AttendeeRecord,
+    Kind,
+    MeetingRecord,
+    SourceRecord,
+)
+
+# A meeting's fixture keys, and "key": the name other meetings of the file give it in sideline_of.
+MEETING_KEYS = {f.fixture for f in MEETING_FIELDS if f.fixture} | {"key"}
+ATTENDEE_FIELDS = set(ATTENDEE_KEYS)
+SOURCE_FIELDS = set(SOURCE_KEYS)
+
+
+def checked(value: Any, where: str, allowed: set[str]) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise InvalidInput(where, "expected a mapping")
+    unknown = set(value) - allowed
+    if unknown:
+        raise InvalidInput(where, f"unknown field {sorted(unknown)[0]!r}; accepted: {', '.join(sorted(allowed))}")
+    return value
+
+
+def text_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def meeting_from_mapping(item: Any, where: str, *, sources: dict[str, SourceRecord] | None = None,
+                         ids_by_key: dict[str, int] | None = None) -> MeetingRecord:
+    """A meeting written as a mapping (fixture, editor, JSON) as the input that records it.
+
+    Sources are mappings ({reference, publisher, published}), plain references, or keys of
+    `sources`; `sideline_of` is a meeting id, or a key of `ids_by_key`.
+    """
+    item = checked(item, where, MEETING_KEYS)
+    attendees = []
+    for i, attendee in enumerate(item.get("attendees") or []):
+        attendee = checked(attendee, f"{where}.attendees[{i}]", ATTENDEE_FIELDS)
+        for flag in ("host", "chair"):
+            if not isinstance(attendee.get(flag, False), bool):
+                raise InvalidInput(f"{where}.attendees[{i}].{flag}", "use true or false")
+        values: dict[str, Any] = {k: (v if k in {"host", "chair"} else text_or_none(v)) for k, v in attendee.items()}
+        attendees.append(AttendeeRecord(**values))
+    parent = item.get("sideline_of")
+    sideline_of: int | None = None
+    if parent is not None:
+        if ids_by_key is not None and str(parent) in ids_by_key:
+            sideline_of = ids_by_key[str(parent)]
+        elif isinstance(parent, int) and not isinstance(parent, bool):
+            sideline_of = parent
+        else:
+            raise InvalidInput(f"{where}.sideline_of", f"{parent!r} is not the id (or key) of a recorded meeting")
+    source_inputs = []
+    for i, source in enumerate(item.get("sources") or []):
+        if isinstance(source, dict):
+            source = checked(source, f"{where}.sources[{i}]", SOURCE_FIELDS)
+            source_inputs.append(SourceRecord(reference=str(source.get("reference") or ""),
+                                             publisher=text_or_none(source.get("publisher")),
+                                             published=text_or_none(source.get("published"))))
+        elif sources is not None and str(source) in sources:
+            source_inputs.append(sources[str(source)])
+        elif sources is not None:
+            raise InvalidInput(f"{where}.sources", f"{source!r} is not the key of a source in this file")
+        else:
+            source_inputs.append(SourceRecord(reference=str(source)))
+    topics = item.get("topics") or []
+    if not isinstance(topics, list):
+        raise InvalidInput(f"{where}.topics", "expected a list of topics")
+    text: dict[str, Any] = {f.name: text_or_none(item.get(f.fixture)) for f in MEETING_FIELDS
+            if f.fixture and f.kind not in (Kind.MEETING, Kind.ATTENDEES, Kind.TOPICS, Kind.SOURCES)}
+    text["date"] = text.get("date") or ""
+    return MeetingRecord(
+        **text,
+        sideline_of=sideline_of,
+        attendees=attendees,
+        topics=[str(t) for t in topics],
+        sources=source_inputs,
+    )
+
+
+def meeting_to_mapping(data: MeetingRecord) -> dict[str, Any]:
+    """The mapping meeting_from_mapping reads back: what the editor shows."""
+    from dataclasses import asdict
+
+    from meetings.countries import country_label, resolve_country
+
+    def country(text: str | None) -> str | None:
+        return country_label(resolve_country(text).code) if text else None
+
+    mapping = {f.fixture: getattr(data, f.name) for f in MEETING_FIELDS if f.fixture}
+    mapping["venue_country"] = country(data.venue_country)
+    mapping["attendees"] = [{**asdict(a), "country": country(a.country)} for a in data.attendees]
+    mapping["topics"] = list(data.topics)
+    mapping["sources"] = [asdict(s) for s in data.sources]
+    return mapping

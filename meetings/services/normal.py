@@ -1,0 +1,184 @@
+"""A meeting validated and resolved: every field checked, countries resolved, names folded into
+the keys they are matched by. No database is needed; the writer takes it from here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from meetings.cells import ATTENDEE_FORMAT
+from meetings.countries import Country, resolve_country
+from meetings.dates import PartialDate
+from meetings.errors import InvalidInput
+from meetings.fields import (
+    ACRONYM_LENGTH,
+    MAX_ID,
+    NAME_LENGTH,
+    RANK_LENGTH,
+    REFERENCE_LENGTH,
+    ROLE_LENGTH,
+    TEXT_FIELDS,
+    AttendeeRecord,
+    Kind,
+    MeetingRecord,
+    is_id,
+)
+from meetings.signature import Signature, signature
+from meetings.tables import MeetingKind
+from meetings.text import clean, clean_block, match_key
+
+KINDS = ", ".join(kind.value for kind in MeetingKind)
+
+
+def default_title(country_names: Iterable[str]) -> str:
+    names = list(dict.fromkeys(country_names))
+    if not names:
+        return "Meeting"
+    if len(names) > 4:
+        return f"{'–'.join(names[:3])} and {len(names) - 3} more: meeting"
+    return f"{'–'.join(names)} meeting"
+
+
+def default_kind(country_count: int) -> MeetingKind:
+    if country_count == 2:
+        return MeetingKind.BILATERAL
+    if country_count > 2:
+        return MeetingKind.MULTILATERAL
+    return MeetingKind.OTHER
+
+
+@dataclass(frozen=True)
+class NormalAttendee:
+    name: str | None
+    key: str | None  # folded name
+    country: Country
+    role: str | None
+    rank: str | None
+    host: bool
+    chair: bool
+
+
+@dataclass(frozen=True)
+class NormalMeeting:
+    """A meeting validated and resolved, ready to be written."""
+
+    text: dict[str, str | None]  # the text fields, by column (title, venue, summary, ...)
+    kind: str
+    start: PartialDate
+    end: PartialDate | None
+    venue_country: Country | None
+    organization: str | None
+    sideline_of: int | None
+    attendees: tuple[NormalAttendee, ...]
+    topics: tuple[tuple[str, str], ...]  # (name, key)
+    sources: tuple[tuple[str, str | None, dt.date | None], ...]  # (reference, publisher, published)
+
+    @property
+    def title(self) -> str:
+        return self.text["title"] or ""
+
+    def columns(self) -> dict[str, Any]:
+        """The meeting's own columns in `meetings` (not those that point at other rows)."""
+        return {
+            **self.text,
+            "kind": self.kind,
+            "start_date": self.start.first_day,
+            "start_precision": self.start.precision.value,
+            "end_date": self.end.first_day if self.end else None,
+            "end_precision": self.end.precision.value if self.end else None,
+            # The last day the meeting may have run, for plain indexed date-range filters.
+            "last_day": (self.end or self.start).last_day,
+            "venue_country_code": self.venue_country.code if self.venue_country else None,
+        }
+
+    @functools.cached_property
+    def signature(self) -> Signature:
+        """What makes two records one meeting (see meetings.signature)."""
+        return signature(self.start.first_day, self.start.precision.value,
+                         self.venue_country.code if self.venue_country else None,
+                         ((a.country.code, a.key or a.role) for a in self.attendees))
+
+
+def normalize(data: MeetingRecord) -> NormalMeeting:
+    """Validate every field of a meeting and resolve its countries; no database needed.
+
+    Errors name the field (`date`, `venue_country`, `attendee.country`, ...).
+    """
+    start = PartialDate.parse(data.date, field="date")
+    end = PartialDate.parse(data.end_date, field="end_date") if data.end_date else None
+    if end is not None and end.last_day < start.first_day:
+        raise InvalidInput("end_date", f"{end} is before the start date {start}")
+    if not data.attendees:
+        raise InvalidInput("attendees", f"at least one attendee is required: {ATTENDEE_FORMAT}")
+    if data.sideline_of is not None and not is_id(data.sideline_of):
+        raise InvalidInput("sideline_of", f"{data.sideline_of} is not a meeting id (1 to {MAX_ID})")
+    kind = None
+    if data.kind:
+        kind = data.kind.strip().lower()
+        if kind not in {k.value for k in MeetingKind}:
+            raise InvalidInput("kind", f"{data.kind!r} is not a kind; use one of {KINDS}")
+    attendees = tuple(_normal_attendee(attendee) for attendee in data.attendees)
+    keys = [a.key for a in attendees if a.key]
+    repeated = next((key for key in keys if keys.count(key) > 1), None)
+    if repeated is not None:
+        raise InvalidInput("attendees", f"{repeated!r} is listed twice")
+    country_names = [a.country.name for a in attendees]
+    topics: dict[str, str] = {}
+    for topic in data.topics:
+        name = clean(topic, field="topics", max_length=NAME_LENGTH, required=True)
+        assert name is not None
+        key = match_key(name)
+        if not key:
+            raise InvalidInput("topics", f"{topic!r} needs at least one letter or digit")
+        topics.setdefault(key, name)
+    sources: dict[str, tuple[str, str | None, dt.date | None]] = {}
+    for item in data.sources:
+        reference = clean(item.reference, field="sources", max_length=REFERENCE_LENGTH, required=True)
+        assert reference is not None
+        publisher = clean(item.publisher, field="source.publisher", max_length=NAME_LENGTH)
+        published = PartialDate.parse(item.published, field="source.published").first_day if item.published else None
+        sources.setdefault(reference, (reference, publisher, published))
+    organization = None
+    if data.organization:
+        organization = clean(data.organization, field="organization", max_length=ACRONYM_LENGTH)
+        if organization is not None and not match_key(organization):
+            raise InvalidInput("organization", f"{data.organization!r} needs at least one letter or digit")
+    venue_country = None
+    if data.venue_country and data.venue_country.strip():
+        venue_country = resolve_country(data.venue_country, field="venue_country")
+    text = {f.column: (clean_block if f.kind is Kind.BLOCK else clean)(
+        getattr(data, f.name), field=f.name, max_length=f.max_length or 0) for f in TEXT_FIELDS if f.column}
+    text["title"] = text["title"] or default_title(country_names)
+    return NormalMeeting(
+        text=text,
+        kind=kind or default_kind(len(set(country_names))).value,
+        start=start,
+        end=end,
+        venue_country=venue_country,
+        organization=organization,
+        sideline_of=data.sideline_of,
+        attendees=attendees,
+        topics=tuple((name, key) for key, name in topics.items()),
+        sources=tuple(sources.values()),
+    )
+
+
+def _normal_attendee(attendee: AttendeeRecord) -> NormalAttendee:
+    name = clean(attendee.name, field="attendee.name", max_length=NAME_LENGTH, name=True)
+    role = clean(attendee.role, field="attendee.role", max_length=ROLE_LENGTH)
+    rank = clean(attendee.rank, field="attendee.rank", max_length=RANK_LENGTH)
+    if name is not None and not match_key(name):
+        raise InvalidInput("attendee.name", f"{name!r} has no letters; give the person's name")
+    if name is None and role is None:
+        raise InvalidInput("attendee.name", "a name is required (or an empty name and a role: "
+                                            f"\", Russia, President\"); use {ATTENDEE_FORMAT}")
+    if not attendee.country or not attendee.country.strip():
+        raise InvalidInput("attendee.country", f"a country is required; use {ATTENDEE_FORMAT}")
+    return NormalAttendee(
+        name=name, key=match_key(name) if name else None,
+        country=resolve_country(attendee.country, field="attendee.country"),
+        role=role, rank=rank, host=bool(attendee.host), chair=bool(attendee.chair),
+    )

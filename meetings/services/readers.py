@@ -1,0 +1,353 @@
+"""Reading the files `meetings import` takes: CSV (both export shapes, or a foreign layout mapped
+onto ours), JSON and JSONL in the shape `list --format json` prints. Each reader yields, in file
+order, an Item per meeting (its record, or why it could not be read) and a Note for what the user
+should know; nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from meetings.cells import parse_attendee, split_cell, unescape, unneutralize
+from meetings.errors import InvalidInput
+from meetings.fields import (
+    ATTENDANCE_COLUMNS,
+    ATTENDEE_KEYS,
+    BY_NAME,
+    MAX_ID,
+    MEETING_FIELDS,
+    AttendeeRecord,
+    Kind,
+    MeetingRecord,
+    SourceRecord,
+    is_id,
+)
+
+WIDE = tuple(f.csv for f in MEETING_FIELDS if f.csv)
+LONG = ("meeting_id", *ATTENDANCE_COLUMNS)
+REJECT_COLUMN = "import_error"
+IGNORED = ("countries", "place", REJECT_COLUMN)
+FIELDS = set(WIDE) | set(LONG) | set(IGNORED)
+
+
+@dataclass
+class Item:
+    """One meeting read from an input, or why it could not be read."""
+
+    location: str  # where it was read: "file.csv:12" (the provenance of what it becomes)
+    data: MeetingRecord | None
+    error: str | None = None
+    raw: Any = None  # what goes to the rejects file: a CSV item's rows of cells, a JSON item's text or value
+    key: Any = None  # the id (or fixture key) the file gives it, that other items' parent may name
+    parent: Any = None  # the file's sideline_of: a key of the same input, or a recorded meeting's id
+    columns: dict[str, str] = field(default_factory=dict)  # our field -> the file's column name
+    source: str = ""  # the input it came from
+    header: list[str] | None = None  # a CSV input's header, for the rejects file
+    delimiter: str = ","
+
+    def refusal(self, exc: InvalidInput) -> str:
+        """An error about the item's record, as the file's user sees it: naming the column the
+        value came from, or the field."""
+        return _with_column(exc, self.columns) if self.columns else str(exc)
+
+
+@dataclass
+class Note:
+    location: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CsvLayout:
+    """How a foreign CSV maps onto our fields (`import --map`, `--set`, `--fill-down`)."""
+
+    mapping: dict[str, str] = field(default_factory=dict)  # file column -> our field
+    constants: dict[str, str] = field(default_factory=dict)  # our field -> value
+    fill_down: tuple[str, ...] = ()
+
+
+def _flag(value: str, column: str) -> bool:
+    text = value.strip().lower()
+    if text in ("", "no", "false", "0"):
+        return False
+    if text in ("yes", "true", "1"):
+        return True
+    raise InvalidInput(column, f"{value!r}; use yes or leave it empty")
+
+
+def _integer(value: str, column: str) -> int | None:
+    text = value.strip()
+    if not text:
+        return None
+    if not (text.isascii() and text.isdigit()) or not is_id(int(text)):
+        raise InvalidInput(column, f"{value!r} is not a meeting id (1 to {MAX_ID})")
+    return int(text)
+
+
+def read_csv(lines: Iterable[str], *, name: str, layout: CsvLayout, delimiter: str = ",",
+             progress: Callable[[int], None] | None = None) -> Iterator[Item | Note]:
+    """Records from a CSV file in either export shape, or a foreign one mapped with --map."""
+
+    def counted() -> Iterator[str]:
+        for line in lines:
+            if progress:
+                progress(len(line))
+            yield line
+
+    reader = csv.reader(counted(), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InvalidInput(name, "is empty; nothing to import") from None
+    except csv.Error as exc:
+        raise InvalidInput(f"{name}:1", f"not readable as CSV: {exc}") from None
+    header = [h.strip() for h in header]
+    while header and not header[-1]:
+        header.pop()
+
+    def made(**fields: Any) -> Item:
+        # Every record knows the header, so that a rejects file can be written with it.
+        return Item(header=header, delimiter=delimiter, **fields)
+
+    mapped = [layout.mapping.get(h, h) for h in header]
+    columns = {field_name: header[i] for i, field_name in enumerate(mapped) if field_name in FIELDS}
+    unknown = [h for h, m in zip(header, mapped, strict=True) if m not in FIELDS and h]
+    for missing in layout.fill_down:
+        if missing not in header and missing not in columns:
+            raise InvalidInput("fill_down", f"{missing!r} is not a column of {name}; its columns: {', '.join(header)}")
+    fill = {columns.get(c, c) for c in layout.fill_down}
+    long = "attendee" in columns or "country" in columns
+    if "date" not in columns and "date" not in layout.constants:
+        raise InvalidInput(name, f"has no date column (its columns: {', '.join(header)}); map one with --map \"COLUMN=date\"")
+    if not long and "attendees" not in columns:
+        raise InvalidInput(name, "has neither an attendees column (one row per meeting) nor attendee and country "
+                                 "columns (one row per attendance); map them with --map")
+    if unknown:
+        yield Note(name, f"ignored columns: {', '.join(unknown)}")
+
+    previous: dict[str, str] = {}
+    group: list[tuple[int, dict[str, str], list[str]]] = []
+    group_key: str | None = None
+    seen_keys: set[str] = set()
+    line_number = 1
+    rows = 0
+
+    def build(members: list[tuple[int, dict[str, str], list[str]]]) -> Item:
+        line, first, _ = members[0]
+        location = f"{name}:{line}"
+        raw = [cells for _, _, cells in members]
+        try:
+            data = _csv_meeting(first, [m for _, m, _ in members], long)
+            parent, data.sideline_of = data.sideline_of, None
+            return made(location=location, data=data, raw=raw, parent=parent, columns=columns,
+                        key=_integer(first.get("id") or first.get("meeting_id") or "", "id"))
+        except InvalidInput as exc:
+            return made(location=location, data=None, error=_with_column(exc, columns), raw=raw,
+                          columns=columns)
+
+    while True:
+        start_line = line_number
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise InvalidInput(f"{name}:{reader.line_num}", f"not readable as CSV: {exc}") from None
+        start_line = line_number + 1
+        line_number = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue  # blank separator rows
+        rows += 1
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
+            yield made(location=f"{name}:{start_line}", data=None, raw=[cells],
+                         error=f"has {len(cells)} cells but the header has {len(header)}")
+            continue
+        if len(cells) < len(header):
+            yield made(location=f"{name}:{start_line}", data=None, raw=[cells],
+                         error=f"has {len(cells)} cells but the header has {len(header)}")
+            continue
+        values = {}
+        for index, column in enumerate(header):
+            value = cells[index]
+            if column in fill:
+                if value.strip():
+                    previous[column] = value
+                else:
+                    value = previous.get(column, "")
+            target = mapped[index]
+            if target in FIELDS:
+                values[target] = unneutralize(value)
+        for target, value in layout.constants.items():
+            if not values.get(target, "").strip():
+                values[target] = value
+        key = values.get("meeting_id", "").strip() if long else None
+        if long and key and group and key == group_key:
+            group.append((start_line, values, cells))
+            continue
+        if group:
+            yield build(group)
+        if long and key:
+            if key in seen_keys:
+                yield made(location=f"{name}:{start_line}", data=None, raw=[cells],
+                             error=f"meeting_id {key} appears again after rows of other meetings; keep its rows together")
+                group, group_key = [], None
+                continue
+            seen_keys.add(key)
+        group, group_key = [(start_line, values, cells)], key
+    if group:
+        yield build(group)
+    if rows == 0:
+        raise InvalidInput(name, "has a header but no rows; nothing to import")
+
+
+def _csv_meeting(first: dict[str, str], members: list[dict[str, str]], long: bool) -> MeetingRecord:
+    def text(key: str) -> str | None:
+        value = first.get(key, "")
+        return value if value.strip() else None
+
+    if long:
+        attendees = [
+            AttendeeRecord(name=m.get("attendee") or None, country=m.get("country") or None,
+                           role=m.get("role") or None, rank=m.get("rank") or None,
+                           host=_flag(m.get("host", ""), "host"), chair=_flag(m.get("chair", ""), "chair"))
+            for m in members
+        ]
+    else:
+        attendees = [parse_attendee(item, field="attendees") for item in split_cell(first.get("attendees", ""))]
+    values: dict[str, Any] = {}
+    for f in MEETING_FIELDS:
+        if f.csv is None or f.kind is Kind.ID:
+            continue
+        if f.kind is Kind.MEETING:
+            values[f.name] = _integer(first.get(f.csv, ""), f.csv)
+        elif f.kind is Kind.TOPICS:
+            values[f.name] = [unescape(t) for t in split_cell(first.get(f.csv, ""))]
+        elif f.kind is Kind.SOURCES:
+            values[f.name] = [SourceRecord(reference=unescape(s)) for s in split_cell(first.get(f.csv, ""))]
+        elif f.kind is not Kind.ATTENDEES:
+            values[f.name] = text(f.csv)
+    values["date"] = (first.get("date") or "").strip()
+    return MeetingRecord(attendees=attendees, **values)
+
+
+# The CSV column of the long shape an error about part of an attendee belongs to.
+_ATTENDANCE_COLUMN_OF = {f"attendee.{key}": column for key, column in zip(ATTENDEE_KEYS, ATTENDANCE_COLUMNS, strict=True)}
+
+
+def _with_column(exc: InvalidInput, columns: dict[str, str]) -> str:
+    """The error as the file's user sees it: naming the file's column the value came from."""
+    target = exc.field
+    if target == "attendees" or target.startswith("attendee."):
+        target = "attendees" if "attendees" in columns else _ATTENDANCE_COLUMN_OF.get(target, "attendee")
+    elif target.startswith("source."):
+        target = "sources"
+    elif target in BY_NAME:
+        target = BY_NAME[target].csv or target
+    column = columns.get(target, target)
+    return f"column {column!r}: {exc.detail}"
+
+
+_JSON_FIELDS = {f.json for f in MEETING_FIELDS if f.json}
+_JSON_IGNORED = {REJECT_COLUMN}
+_JSON_LISTS = (Kind.ATTENDEES, Kind.TOPICS, Kind.SOURCES)
+_JSON_INTEGERS = (Kind.ID, Kind.MEETING)
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [k for k, _ in pairs]
+    repeated = next((k for k in keys if keys.count(k) > 1), None)
+    if repeated is not None:
+        raise ValueError(f"the key {repeated!r} appears twice in one object")
+    return dict(pairs)
+
+
+def _no_constants(value: str) -> Any:
+    raise ValueError(f"{value} is not a JSON value meetings accepts")
+
+
+def _loads(text: str) -> Any:
+    return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+
+
+def _json_meeting(item: Any) -> tuple[MeetingRecord, int | None]:
+    from meetings.mappings import meeting_from_mapping
+
+    if not isinstance(item, dict):
+        raise InvalidInput("record", "expected an object with date, attendees, ...")
+    for f in MEETING_FIELDS:
+        if not f.json:
+            continue
+        value = item.get(f.json)
+        if value is None:
+            continue
+        if f.kind in _JSON_INTEGERS:
+            if not isinstance(value, int) or isinstance(value, bool) or not is_id(value):
+                raise InvalidInput(f.json, f"expected a meeting id (a whole number from 1 to {MAX_ID}), got {value!r}")
+        elif f.kind in _JSON_LISTS:
+            if not isinstance(value, list):
+                raise InvalidInput(f.json, f"expected a list, got {type(value).__name__}")
+        elif not isinstance(value, str):
+            raise InvalidInput(f.json, f"expected a string or null, got {type(value).__name__} {value!r}")
+    for index, attendee in enumerate(item.get("attendees") or []):
+        if not isinstance(attendee, dict):
+            raise InvalidInput(f"attendees[{index}]", "expected an object with name, country, role")
+        for key in ("name", "country", "role", "rank"):
+            if attendee.get(key) is not None and not isinstance(attendee[key], str):
+                raise InvalidInput(f"attendees[{index}].{key}", f"expected a string or null, got {attendee[key]!r}")
+    for index, topic in enumerate(item.get("topics") or []):
+        if not isinstance(topic, str):
+            raise InvalidInput(f"topics[{index}]", f"expected a string, got {topic!r}")
+    body = {k: v for k, v in item.items() if k != "id" and k not in _JSON_IGNORED}
+    unknown = set(body) - _JSON_FIELDS
+    if unknown:
+        raise InvalidInput(sorted(unknown)[0], f"is not a field; accepted: {', '.join(sorted(_JSON_FIELDS))}")
+    return meeting_from_mapping(body, "record"), item.get("id")
+
+
+def read_json(text: str, *, name: str) -> Iterator[Item | Note]:
+    if not text.strip():
+        raise InvalidInput(name, "is empty; nothing to import")
+    try:
+        document = _loads(text)
+    except ValueError as exc:
+        raise InvalidInput(name, f"is not valid JSON: {exc}") from None
+    if isinstance(document, dict) and "meetings" in document:
+        document = document["meetings"]
+    if not isinstance(document, list):
+        raise InvalidInput(name, "expected a JSON list of meetings (as `meetings list --format json` prints)")
+    if not document:
+        raise InvalidInput(name, "holds no meetings; nothing to import")
+    for index, item in enumerate(document):
+        yield _json_item(item, f"{name}: item {index + 1}", item)
+
+
+def read_jsonl(lines: Iterable[str], *, name: str, progress: Callable[[int], None] | None = None) -> Iterator[Item | Note]:
+    count = 0
+    for number, line in enumerate(lines, start=1):
+        if progress:
+            progress(len(line))
+        if not line.strip():
+            continue
+        count += 1
+        location = f"{name}:{number}"
+        try:
+            item = _loads(line)
+        except ValueError as exc:
+            yield Item(location=location, data=None, error=f"not valid JSON: {exc}", raw=line.rstrip("\n"))
+            continue
+        yield _json_item(item, location, line.rstrip("\n"))
+    if count == 0:
+        raise InvalidInput(name, "is empty; nothing to import")
+
+
+def _json_item(item: Any, location: str, raw: Any) -> Item:
+    try:
+        data, key = _json_meeting(item)
+    except InvalidInput as exc:
+        return Item(location=location, data=None, error=str(exc), raw=raw)
+    parent, data.sideline_of = data.sideline_of, None
+    return Item(location=location, data=data, raw=raw, key=key, parent=parent)

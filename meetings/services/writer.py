@@ -1,0 +1,228 @@
+"""The one way meetings are written: `add` is a write of one, `edit` a replace of one, `import`
+(and `extract --save`, the seed, `db copy --merge`) writes in chunks, all through MeetingWriter.
+
+Rows go in with SQLAlchemy Core executemany statements; the shared records meetings point at
+(countries, people, topics, organizations, sources) are looked up by key once and remembered,
+and created when new. The search index is refreshed for every meeting written, in the same
+transaction, by `search.refresh` (the one place its text is built).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from meetings import tables as t
+from meetings.db import dialect_name
+from meetings.services import search
+from meetings.services.normal import NormalMeeting
+from meetings.text import match_key
+
+LOOKUP = 1000  # keys per IN (...) lookup
+
+
+class MeetingWriter:
+    """Writes validated meetings in the session's transaction. Build one per command."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.dialect = dialect_name(session)
+        self.countries: dict[str, str] = {}  # code -> code, for the codes known to exist
+        self.people: dict[str, int] = {}  # any name's key -> person id
+        self.topics: dict[str, int] = {}
+        self.organizations: dict[str, int] = {}
+        self.sources: dict[str, int] = {}
+
+    @property
+    def connection(self) -> Any:
+        return self.session.connection()
+
+    # The shared records ---------------------------------------------------------------
+
+    def _recorded(self, cache: dict[Any, Any], table: Table, key: str, value: str, wanted: Iterable[Any]) -> list[Any]:
+        """Remember the ids of the wanted keys already recorded; return those that are not."""
+        missing = list(dict.fromkeys(k for k in wanted if k not in cache))
+        for start in range(0, len(missing), LOOKUP):
+            chunk = missing[start:start + LOOKUP]
+            cache.update(self.connection.execute(select(table.c[key], table.c[value]).where(table.c[key].in_(chunk))).all())
+        return [k for k in missing if k not in cache]
+
+    def _insert_new(self, table: Table, key: str) -> Any:
+        """INSERT that leaves alone a row another process added meanwhile (on a server)."""
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as upsert
+
+            return upsert(table).on_conflict_do_nothing(index_elements=[key])
+        return insert(table)
+
+    def _insert_returning(self, table: Table, key: str, rows: list[dict[str, Any]]) -> dict[Any, int]:
+        """Insert rows and return {key: id}. On SQLite the ids are given here (the write lock is
+        held for the whole transaction); on a server the database gives them, and a row another
+        process added meanwhile is skipped and its id read."""
+        if not rows:
+            return {}
+        connection = self.connection
+        if self.dialect == "sqlite":
+            first = (connection.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+            for offset, row in enumerate(rows):
+                row["id"] = first + offset
+            connection.execute(insert(table), rows)
+            return {row[key]: row["id"] for row in rows}
+        connection.execute(self._insert_new(table, key), rows)
+        found: dict[Any, int] = {}
+        self._recorded(found, table, key, "id", [row[key] for row in rows])
+        return found
+
+    def _prepare_shared(self, meetings: Sequence[NormalMeeting]) -> None:
+        countries = {a.country.code: a.country.name for m in meetings for a in m.attendees}
+        countries.update({m.venue_country.code: m.venue_country.name for m in meetings if m.venue_country})
+        people = {a.key: a.name or "" for m in meetings for a in m.attendees if a.key}
+        topics = {key: name for m in meetings for name, key in m.topics}
+        organizations = {match_key(m.organization): m.organization for m in meetings if m.organization}
+        sources = {s[0]: s for m in meetings for s in m.sources}
+
+        execute = self.connection.execute
+        new_countries = self._recorded(self.countries, t.countries, "code", "code", countries)
+        if new_countries:
+            execute(self._insert_new(t.countries, "code"), [{"code": c, "name": countries[c]} for c in new_countries])
+            self.countries.update({c: c for c in new_countries})
+        new_people = self._insert_returning(t.people, "key", [
+            {"name": people[k], "key": k} for k in self._recorded(self.people, t.person_names, "key", "person_id", people)])
+        if new_people:
+            execute(self._insert_new(t.person_names, "key"),
+                    [{"person_id": pid, "name": people[key], "key": key} for key, pid in new_people.items()])
+            self.people.update(new_people)
+        self.topics.update(self._insert_returning(t.topics, "key", [
+            {"name": topics[k], "key": k} for k in self._recorded(self.topics, t.topics, "key", "id", topics)]))
+        self.organizations.update(self._insert_returning(t.organizations, "key", [
+            {"acronym": organizations[k], "key": k, "name": None}
+            for k in self._recorded(self.organizations, t.organizations, "key", "id", organizations)]))
+        new_sources = self._recorded(self.sources, t.sources, "reference", "id", sources)
+        self.sources.update(self._insert_returning(t.sources, "reference", [
+            {"reference": r, "publisher": sources[r][1], "published_on": sources[r][2]} for r in new_sources]))
+        # A source recorded without its publisher or date gets them from a record that gives them.
+        filled = [{"ref": r, "publisher": p, "published_on": d} for r, p, d in sources.values()
+                  if r not in new_sources and (p or d) and r in self.sources]
+        if filled:
+            table = t.sources
+            execute(update(table).where(table.c.reference == bindparam("ref")).values(
+                publisher=func.coalesce(table.c.publisher, bindparam("publisher")),
+                published_on=func.coalesce(table.c.published_on, bindparam("published_on"))), filled)
+
+    # Meetings -------------------------------------------------------------------------
+
+    def _row(self, meeting: NormalMeeting, now: dt.datetime) -> dict[str, Any]:
+        return {
+            **meeting.columns(),
+            "organization_id": self.organizations[match_key(meeting.organization)] if meeting.organization else None,
+            "updated_at": now,
+        }
+
+    def add(self, meetings: Sequence[NormalMeeting], wanted_ids: Sequence[int | None]) -> list[int]:
+        """Insert meetings (parents are linked by link_parents, once every meeting has its id);
+        returns their ids.
+
+        A wanted id is kept when no meeting has it yet, so that an export imported into an
+        empty database keeps its ids; otherwise the database gives a new one.
+        """
+        if not meetings:
+            return []
+        self.session.flush()  # what the ORM holds (a fixture's organizations) is in the database first
+        self._prepare_shared(meetings)
+        connection = self.connection
+        table = t.meetings
+        taken: set[int] = set()
+        asked = [i for i in wanted_ids if i is not None]
+        for start in range(0, len(asked), LOOKUP):
+            taken.update(connection.execute(select(table.c.id).where(table.c.id.in_(asked[start:start + LOOKUP]))).scalars())
+        now = dt.datetime.now(dt.UTC)
+        rows = []
+        for meeting, wanted in zip(meetings, wanted_ids, strict=True):
+            row = {**self._row(meeting, now), "parent_id": None, "created_at": now}
+            if wanted is not None and wanted not in taken:
+                row["id"] = wanted
+                taken.add(wanted)
+            rows.append(row)
+        if self.dialect == "sqlite":
+            # The write lock is held: ids after the largest one are free.
+            first = max(taken | {connection.execute(select(func.max(table.c.id))).scalar() or 0}) + 1
+            for row in rows:
+                if "id" not in row:
+                    row["id"] = first
+                    first += 1
+        ids: list[int | None] = [row.get("id") for row in rows]
+        given = [row for row in rows if "id" in row]
+        if given:
+            connection.execute(insert(table), given)
+            advance_sequences(connection, [table])
+        positions = [i for i, row in enumerate(rows) if "id" not in row]
+        if positions:
+            result = connection.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                                        [rows[i] for i in positions])
+            for position, (new_id,) in zip(positions, result, strict=True):
+                ids[position] = new_id
+        written = [i for i in ids if i is not None]
+        self._add_parts(list(zip(written, meetings, strict=True)))
+        search.refresh(self.session, written)
+        return written
+
+    def replace(self, meeting_id: int, meeting: NormalMeeting) -> None:
+        """Give a recorded meeting every field of `meeting` (its parent included)."""
+        self.session.flush()
+        self._prepare_shared([meeting])
+        table = t.meetings
+        self.connection.execute(update(table).where(table.c.id == meeting_id).values(
+            **self._row(meeting, dt.datetime.now(dt.UTC)), parent_id=meeting.sideline_of))
+        for part in (t.attendances, t.meeting_topics, t.meeting_sources):
+            self.connection.execute(delete(part).where(part.c.meeting_id == meeting_id))
+        self._add_parts([(meeting_id, meeting)])
+        search.refresh(self.session, [meeting_id])
+        self.session.expire_all()  # the ORM's copies of what changed are read again when used
+
+    def _add_parts(self, written: list[tuple[int, NormalMeeting]]) -> None:
+        """The attendances, topics and sources of written meetings."""
+        attendances, topics, sources = [], [], []
+        for meeting_id, meeting in written:
+            for position, attendee in enumerate(meeting.attendees):
+                attendances.append((meeting_id, self.people[attendee.key] if attendee.key else None,
+                                    attendee.country.code, attendee.role, attendee.rank, attendee.host,
+                                    attendee.chair, position))
+            topics += [(meeting_id, self.topics[key]) for _, key in meeting.topics]
+            sources += [(meeting_id, self.sources[reference]) for reference, _, _ in meeting.sources]
+        self._insert_rows("attendances", ("meeting_id", "person_id", "country_code", "role", "rank", "is_host",
+                                          "is_chair", "position"), attendances)
+        self._insert_rows("meeting_topics", ("meeting_id", "topic_id"), topics)
+        self._insert_rows("meeting_sources", ("meeting_id", "source_id"), sources)
+
+    def _insert_rows(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+        """Plain rows (integers, text, booleans) in one executemany, straight to the driver: these
+        columns need no conversion, and a large import spends less time per row."""
+        if rows:
+            connection = self.connection
+            marks = ", ".join("?" if connection.dialect.paramstyle == "qmark" else "%s" for _ in columns)
+            connection.exec_driver_sql(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    def link_parents(self, links: Sequence[tuple[int, int]]) -> None:
+        """Set parent_id for (meeting id, parent id) pairs."""
+        if links:
+            table = t.meetings
+            self.connection.execute(
+                update(table).where(table.c.id == bindparam("child")).values(parent_id=bindparam("parent")),
+                [{"child": child, "parent": parent} for child, parent in links],
+            )
+
+
+def advance_sequences(connection: Any, tables: Iterable[Table]) -> None:
+    """After rows were inserted with explicit ids, move PostgreSQL's id sequences past them."""
+    if connection.dialect.name != "postgresql":
+        return
+    from sqlalchemy import text
+
+    for table in tables:
+        connection.execute(text(
+            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+            f"GREATEST((SELECT max(id) FROM {table.name}), 1))"))
