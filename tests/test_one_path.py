@@ -66,3 +66,21 @@ def test_the_seed_loaded_twice_adds_nothing_and_db_copy_merge_finds_every_meetin
     target = backend.new(tmp_path, "seeded")
     result = invoke_seeded("db", "copy", "--to", str(target), "--merge")
     assert "(0 added, " in result.stdout
+
+
+@pytest.mark.parametrize("cell", [
+    "Rajnath Singh, India, Minister of Defence",
+    "Singh\\, Rajnath, India, Minister, of Defence",
+    "A \\\\ B, India, Role with \\; a semicolon",
+    ", Russia, President",
+])
+def test_an_attendee_cell_reads_the_same_in_add_and_in_import(tmp_path, backend, cell):
+    """One parser reads "NAME, COUNTRY[, ROLE]" for `add --attendee` and for an import's cell."""
+    added = Invoker(backend.new(tmp_path))
+    added("add", "--date", "2023", "--attendee", cell, "--attendee", "Other Person, Peru")
+    source = tmp_path / "one.csv"
+    escaped = cell.replace('"', '""')
+    source.write_text(f'date,attendees\r\n2023,"{escaped}; Other Person, Peru"\r\n', encoding="utf-8")
+    imported = Invoker(backend.new(tmp_path))
+    imported("import", str(source))
+    assert stored(imported.path)["attendances"] == stored(added.path)["attendances"]

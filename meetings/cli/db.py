@@ -132,7 +132,7 @@ def copy(
 
         meetings --db postgresql+psycopg://analyst@db.example.org/meetings db copy --to laptop.db
     """
-    from meetings.db import masked, open_database, resolve_target
+    from meetings.db import masked, open_database, resolve_target, run_write, session_scope
     from meetings.errors import InvalidInput, MeetingsError
     from meetings.services.copying import copy_database
 
@@ -147,7 +147,8 @@ def copy(
             exc.message = "--to: " + exc.message.removeprefix("--db: ")
         raise
     try:
-        report = copy_database(source_engine=source, target_engine=target, merge=merge)
+        with session_scope(source) as reading:  # one snapshot of the source for the whole copy
+            report = run_write(target, lambda writing: copy_database(source=reading, target=writing, merge=merge))
     finally:
         target.dispose()
     typer.echo(f"Copied {report.meetings} meetings to {masked(resolve_target(to))}: {report.verified} "

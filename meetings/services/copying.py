@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from meetings.errors import InvalidInput, MeetingsError
@@ -106,33 +106,27 @@ def _merge(source: Session, target: Session) -> tuple[int, int]:
     return report.added, report.skipped
 
 
-def copy_database(*, source_engine: Engine, target_engine: Engine, merge: bool) -> CopyReport:
-    from meetings.db import run_write, session_scope
-
-    with session_scope(source_engine) as source:
-        checksum, count = record_checksum(source)
-
-        def work(target: Session) -> CopyReport:
-            empty = _is_empty(target)
-            if not empty and not merge:
-                raise InvalidInput("target", "the target database already holds records; use --merge to add to them")
-            if empty:
-                _copy_tables(source, target)
-                added, skipped = count, 0
-            else:
-                added, skipped = _merge(source, target)
-            target.flush()
-            if empty:
-                copied, copied_count = record_checksum(target)
-                if (copied, copied_count) != (checksum, count):
-                    raise MeetingsError("copy failed verification: the target's records differ from the source's; "
-                                        "nothing was written")
-                verified = "counts and record checksum match"
-            else:
-                if added + skipped != count:
-                    raise MeetingsError(f"copy failed verification: {added} added and {skipped} skipped, "
-                                        f"but the source holds {count} meetings; nothing was written")
-                verified = f"every source meeting is in the target ({added} added, {skipped} already there)"
-            return CopyReport(meetings=count, added=added, skipped=skipped, checksum=checksum, verified=verified)
-
-        return run_write(target_engine, work)
+def copy_database(*, source: Session, target: Session, merge: bool) -> CopyReport:
+    """Every record of `source` into `target` (a write session the caller commits), verified."""
+    checksum, count = record_checksum(source)
+    empty = _is_empty(target)
+    if not empty and not merge:
+        raise InvalidInput("target", "the target database already holds records; use --merge to add to them")
+    if empty:
+        _copy_tables(source, target)
+        added, skipped = count, 0
+    else:
+        added, skipped = _merge(source, target)
+    target.flush()
+    if empty:
+        copied, copied_count = record_checksum(target)
+        if (copied, copied_count) != (checksum, count):
+            raise MeetingsError("copy failed verification: the target's records differ from the source's; "
+                                "nothing was written")
+        verified = "counts and record checksum match"
+    else:
+        if added + skipped != count:
+            raise MeetingsError(f"copy failed verification: {added} added and {skipped} skipped, "
+                                f"but the source holds {count} meetings; nothing was written")
+        verified = f"every source meeting is in the target ({added} added, {skipped} already there)"
+    return CopyReport(meetings=count, added=added, skipped=skipped, checksum=checksum, verified=verified)
