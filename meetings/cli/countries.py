@@ -5,13 +5,10 @@ from typing import Annotated, Any
 import typer
 
 from meetings.cli.options import with_output
+from meetings.cli.state import state_of
 
 app = typer.Typer(invoke_without_command=True,
                   rich_markup_mode=None, add_completion=False)
-
-
-def _state(ctx: typer.Context) -> Any:
-    return ctx.find_root().obj
 
 
 @app.callback()
@@ -32,7 +29,7 @@ def countries(ctx: typer.Context, output: Any) -> None:
     from meetings.services.stats import countries_summary
 
     columns = ("code", "country", "meetings", "last")
-    with session_scope(_state(ctx).engine()) as session:
+    with session_scope(state_of(ctx).engine()) as session:
         rows = countries_summary(session=session)
     emit(rows, output=output, available=columns, table_columns=columns)
 
@@ -51,7 +48,7 @@ def alias(
     from meetings.db import run_write
     from meetings.services.country_aliases import teach
 
-    taught, new = run_write(_state(ctx).engine(), lambda session: teach(session=session, name=name, country=code))
+    taught, new = run_write(state_of(ctx).engine(), lambda session: teach(session=session, name=name, country=code))
     verb = "now means" if new else "already means"
     typer.echo(f"{taught.name!r} {verb} {taught.country} ({taught.code}).", err=True)
 
@@ -68,7 +65,7 @@ def aliases(ctx: typer.Context, output: Any) -> None:
     from meetings.services.country_aliases import taught_names
 
     columns = ("name", "code", "country")
-    with session_scope(_state(ctx).engine()) as session:
+    with session_scope(state_of(ctx).engine()) as session:
         rows = [{"name": t.name, "code": t.code, "country": t.country} for t in taught_names(session=session)]
     if not emit(rows, output=output, available=columns, table_columns=columns) and output.format.value == "table":
         typer.echo("No country names are taught; add one with meetings countries alias NAME CODE.", err=True)
@@ -86,5 +83,5 @@ def unalias(
     from meetings.db import run_write
     from meetings.services.country_aliases import forget
 
-    taught = run_write(_state(ctx).engine(), lambda session: forget(session=session, name=name))
+    taught = run_write(state_of(ctx).engine(), lambda session: forget(session=session, name=name))
     typer.echo(f"{taught.name!r} no longer means {taught.country}.", err=True)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from meetings.countries import country_label, index_code, resolve_country
 from meetings.errors import InvalidInput, NotFound
 from meetings.models import CountryAlias
-from meetings.services.records import country_row
+from meetings.services.shared import country_row
 from meetings.text import clean, match_key
 
 NAME_LENGTH = 100
