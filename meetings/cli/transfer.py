@@ -245,11 +245,15 @@ class _staged_rejects:
     def __exit__(self, kind: object, *rest: object) -> None:
         import os
 
-        self.stream.close()
-        if kind is None and self.path is not None:
-            os.replace(self.temporary, self.path)
-        else:
-            Path(self.temporary).unlink(missing_ok=True)
+        placed = False
+        try:
+            self.stream.close()  # on a full disk this can fail too, flushing what is left
+            if kind is None and self.path is not None:
+                os.replace(self.temporary, self.path)
+                placed = True
+        finally:
+            if not placed:
+                Path(self.temporary).unlink(missing_ok=True)
 
 
 def _import_file(importer: Any, name: str, chosen: ImportFormat, encoding: str | None, layout: Any,
