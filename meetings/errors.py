@@ -8,6 +8,7 @@ Exit codes (documented in the README):
     3  the database is busy (another process holds the write lock)
     4  the database cannot be used: not a database, or a schema newer than this program
     5  input/output failure: a file that cannot be read or written
+    6  an optional part is not installed (the message names the extra: pip install "meetings[web]")
    70  an unexpected internal error (run again with --debug for the traceback)
 """
 
@@ -52,3 +53,13 @@ class DatabaseUnusable(MeetingsError):
 
 class FileProblem(MeetingsError):
     exit_code = 5
+
+
+class MissingExtra(MeetingsError):
+    """An optional part of meetings is not installed; the message names the extra to install."""
+
+    exit_code = 6
+
+    def __init__(self, what: str, extra: str) -> None:
+        super().__init__(f'{what} needs the optional part "{extra}": pip install "meetings[{extra}]"')
+        self.extra = extra

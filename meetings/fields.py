@@ -116,20 +116,20 @@ class MeetingRecord:
     """
 
     id: int | None = declared(Kind.ID, export=0, fixture=None)
-    title: str | None = declared(Kind.LINE, column="title", max_length=TITLE_LENGTH, export=3, searched="title")
+    title: str | None = declared(Kind.LINE, column="title", max_length=TITLE_LENGTH, export=5, searched="title")
     date: str = declared(Kind.DATE, column="start_date", export=1, required=True)
     end_date: str | None = declared(Kind.DATE, column="end_date", export=2)
-    venue: str | None = declared(Kind.LINE, column="venue", max_length=PLACE_LENGTH, export=5, searched="venue")
-    venue_country: str | None = declared(Kind.COUNTRY, column="venue_country_code", export=6)
-    kind: str | None = declared(Kind.MEETING_KIND, column="kind", export=4)
+    venue: str | None = declared(Kind.LINE, column="venue", max_length=PLACE_LENGTH, export=7, searched="venue")
+    venue_country: str | None = declared(Kind.COUNTRY, column="venue_country_code", export=8)
+    kind: str | None = declared(Kind.MEETING_KIND, column="kind", export=6)
     organization: str | None = declared(Kind.ORGANIZATION, column="organization_id", max_length=ACRONYM_LENGTH,
-                                        export=7)
-    sideline_of: int | None = declared(Kind.MEETING, column="parent_id", export=8)
-    summary: str | None = declared(Kind.BLOCK, column="summary", max_length=SUMMARY_LENGTH, export=13,
+                                        export=9)
+    sideline_of: int | None = declared(Kind.MEETING, column="parent_id", export=10)
+    summary: str | None = declared(Kind.BLOCK, column="summary", max_length=SUMMARY_LENGTH, export=15,
                                    searched="summary")
-    attendees: list[AttendeeRecord] = declared(Kind.ATTENDEES, export=10, searched="people", factory=list)
-    topics: list[str] = declared(Kind.TOPICS, export=11, searched="topics", factory=list)
-    sources: list[SourceRecord] = declared(Kind.SOURCES, export=12, factory=list)
+    attendees: list[AttendeeRecord] = declared(Kind.ATTENDEES, export=12, searched="people", factory=list)
+    topics: list[str] = declared(Kind.TOPICS, export=13, searched="topics", factory=list)
+    sources: list[SourceRecord] = declared(Kind.SOURCES, export=14, factory=list)
 
     @property
     def countries(self) -> list[str]:
@@ -154,8 +154,22 @@ TEXT_FIELDS: tuple[Field, ...] = tuple(f for f in MEETING_FIELDS if f.text)
 ATTENDEE_KEYS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(AttendeeRecord))
 SOURCE_KEYS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(SourceRecord))
 
-# Export columns that are not fields of their own: the attendees' countries, joined in one cell.
-DERIVED_EXPORT = {"countries": 9}
+# Export columns that are not fields of their own but follow from them; exports carry them and
+# imports leave them aside. "first_day" and "last_day" are the ISO days the meeting's dates stand
+# for (for "2001": 2001-01-01 and 2001-12-31), which spreadsheets and dataframes read as dates;
+# they follow "end_date" in JSON too. "countries" is the attendees' countries, joined in one cell.
+DAY_COLUMNS: tuple[str, str] = ("first_day", "last_day")
+DERIVED_EXPORT = {"first_day": 3, "last_day": 4, "countries": 11}
+
+
+def day_span(date: str, end_date: str | None) -> tuple[str, str]:
+    """The first and last ISO day a meeting's dates stand for: the first of its start date, the
+    last of its end date (or of its start date when it has none)."""
+    from meetings.dates import PartialDate
+
+    start = PartialDate.parse(date)
+    end = PartialDate.parse(end_date) if end_date else start
+    return start.first_day.isoformat(), end.last_day.isoformat()
 
 # The one-row-per-meeting export and the CSV import read these columns, in this order.
 WIDE_COLUMNS: tuple[str, ...] = tuple(name for name, _ in sorted(

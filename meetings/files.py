@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from meetings.errors import FileProblem, InvalidInput
 
@@ -79,7 +79,9 @@ def checked_target(path: Path, *, force: bool, database_url: str, field: str) ->
 
 
 @contextmanager
-def atomic_text_output(path: Path, *, force: bool, database_url: str, field: str = "--output") -> Iterator[IO[str]]:
+def atomic_output(path: Path, *, force: bool, database_url: str, field: str = "--output",
+                  binary: bool = False) -> Iterator[IO[Any]]:
+    """A stream (UTF-8 text, or bytes) whose contents replace `path` only when the block ends normally."""
     target = checked_target(path, force=force, database_url=database_url, field=field)
     folder = target.parent
     try:
@@ -87,7 +89,7 @@ def atomic_text_output(path: Path, *, force: bool, database_url: str, field: str
     except OSError as exc:
         raise FileProblem(f"{field}: cannot write in {folder}: {exc.strerror}") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        with (os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="")) as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())

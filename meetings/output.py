@@ -10,7 +10,16 @@ from enum import Enum
 from typing import IO, Any
 
 from meetings.cells import LIST_SEPARATOR, format_attendee, join_cell, neutralize
-from meetings.fields import ATTENDANCE_COLUMNS, ATTENDEE_KEYS, MEETING_FIELDS, AttendeeRecord, Kind, MeetingRecord
+from meetings.fields import (
+    ATTENDANCE_COLUMNS,
+    ATTENDEE_KEYS,
+    DAY_COLUMNS,
+    MEETING_FIELDS,
+    AttendeeRecord,
+    Kind,
+    MeetingRecord,
+    day_span,
+)
 
 LIST_COLUMNS = ("id", "date", "title", "place", "countries", "kind")
 
@@ -29,7 +38,13 @@ class Format(str, Enum):
 def meeting_object(record: MeetingRecord) -> dict[str, Any]:
     """The JSON shape of a meeting, shared by `list --format json` and `show --format json`."""
     values = asdict(record)
-    return {f.json: values[f.name] for f in MEETING_FIELDS if f.json}
+    shape: dict[str, Any] = {}
+    for f in MEETING_FIELDS:
+        if f.json:
+            shape[f.json] = values[f.name]
+        if f.name == "end_date":
+            shape.update(zip(DAY_COLUMNS, day_span(record.date, record.end_date), strict=True))
+    return shape
 
 
 def _cell(record: MeetingRecord, kind: Kind, value: Any) -> Any:
@@ -44,7 +59,9 @@ def _cell(record: MeetingRecord, kind: Kind, value: Any) -> Any:
 
 
 def _cells(record: MeetingRecord) -> dict[str, Any]:
-    return {f.csv: _cell(record, f.kind, getattr(record, f.name)) for f in MEETING_FIELDS if f.csv}
+    cells = {f.csv: _cell(record, f.kind, getattr(record, f.name)) for f in MEETING_FIELDS if f.csv}
+    cells.update(zip(DAY_COLUMNS, day_span(record.date, record.end_date), strict=True))
+    return cells
 
 
 def wide_row(record: MeetingRecord) -> dict[str, Any]:

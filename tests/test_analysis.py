@@ -163,11 +163,13 @@ def test_graph_reads_back_in_networkx(archive, tmp_path, fmt):
 
 def test_graph_json_and_people_nodes(archive):
     data = json.loads(archive("graph", "--format", "json", "--nodes", "person").stdout)
-    graph = nx.node_link_graph(data, edges="links")
+    graph = nx.node_link_graph(data)  # networkx's own defaults
     names = nx.get_node_attributes(graph, "label")
     singh = next(k for k, v in names.items() if v == "Rajnath Singh")
     shoigu = next(k for k, v in names.items() if v == "Sergei Shoigu")
     assert graph.edges[singh, shoigu]["weight"] == 2
+    assert graph.nodes[singh]["country"] == "India"
+    assert graph.nodes[shoigu]["country"] == "Russia"
 
 
 def test_graph_dot_parses(archive):
@@ -199,3 +201,35 @@ def test_countries_topics_orgs(archive):
             "label": "India (observer 2005–2017)"} in sco["members"]
     table = archive("orgs").stdout
     assert "India (member 2017)" in table
+
+
+def test_stats_compare_lists_contacts_new_dropped_up_and_down(archive):
+    archive("add", "--date", "2024-03", "--attendee", "Rajnath Singh, India", "--attendee", "Lloyd Austin, USA")
+    rows = {r["pair"]: r for r in stats(archive, "--by", "pair", "--compare", "2023", "2024-01..2024-12")}
+    assert rows["India – United States"] == {"pair": "India – United States", "before": 0, "after": 2,
+                                             "change": 2, "status": "new"}
+    assert rows["India – Russia"] == {"pair": "India – Russia", "before": 2, "after": 1, "change": -1, "status": "down"}
+    assert rows["China – India"]["status"] == "dropped"
+    assert "China – Kyrgyzstan" not in rows  # met only in 2001, outside both periods
+    statuses = [r["status"] for r in stats(archive, "--by", "pair", "--compare", "2023", "2024")]
+    assert statuses == sorted(statuses, key=["new", "up", "down", "dropped", "same"].index)
+    up = {r["country"]: r for r in stats(archive, "--compare", "2023", "2024", "--country", "India")}
+    assert up["United States"]["status"] == "new" and (up["India"]["before"], up["India"]["after"], up["India"]["status"]) == (2, 3, "up")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--compare", "2023", "2024", "--from", "2020"], "--compare: sets the dates itself"),
+        (["--compare", "2023", "2024", "--by", "month"], "--compare: compares groups between periods"),
+        (["--compare", "2023", "last year"], "--compare: 'last year' is not a date"),
+        (["--compare", "2024..2023", "2024"], "--compare: '2024..2023' ends before it starts"),
+        (["--compare", "2023-13", "2024"], "--compare: '2023-13' is not a calendar date"),
+    ],
+)
+def test_stats_compare_refuses_what_it_cannot_compare(archive, snapshot, args, message):
+    before = snapshot(archive.path)
+    result = archive("stats", *args, ok=False)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"meetings: {message}") and result.stderr.count("\n") == 1
+    assert snapshot(archive.path) == before

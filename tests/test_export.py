@@ -47,7 +47,7 @@ def test_export_to_a_file(invoke_seeded, tmp_path):
     result = invoke_seeded("export", "--output", str(target))
     assert "Wrote 3 meeting rows" in result.stderr
     data = target.read_bytes()
-    assert data.decode("utf-8").startswith("id,date,end_date,title")
+    assert data.decode("utf-8").startswith("id,date,end_date,first_day,last_day,title")
     assert "India–Russia".encode() in data
 
 

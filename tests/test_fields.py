@@ -9,13 +9,15 @@ import pytest
 import yaml
 
 from meetings.cli.options import OPTION_OF
-from meetings.fields import LONG_COLUMNS, MEETING_FIELDS, WIDE_COLUMNS, Kind
+from meetings.fields import DAY_COLUMNS, DERIVED_EXPORT, LONG_COLUMNS, MEETING_FIELDS, WIDE_COLUMNS, Kind
 
 
 def test_json_keys_follow_the_declaration(invoke_seeded):
     shown = json.loads(invoke_seeded("show", "3", "--format", "json").stdout)
     listed = json.loads(invoke_seeded("list", "--format", "json", "--limit", "1").stdout)[0]
-    assert list(shown) == list(listed) == [f.json for f in MEETING_FIELDS if f.json]
+    declared = [f.json for f in MEETING_FIELDS if f.json]
+    after_end = declared.index("end_date") + 1
+    assert list(shown) == list(listed) == [*declared[:after_end], *DAY_COLUMNS, *declared[after_end:]]
 
 
 def test_export_columns_follow_the_declaration(invoke_seeded):
@@ -24,7 +26,8 @@ def test_export_columns_follow_the_declaration(invoke_seeded):
     assert wide == list(WIDE_COLUMNS)
     assert long == list(LONG_COLUMNS)
     by_position = sorted((f.export, f.csv) for f in MEETING_FIELDS if f.export is not None)
-    assert [column for _, column in by_position] == [c for c in wide if c != "countries"]
+    assert [column for _, column in by_position] == [c for c in wide if c not in DERIVED_EXPORT]
+    assert [wide.index(c) for c in DERIVED_EXPORT] == list(DERIVED_EXPORT.values())
 
 
 def test_every_fixture_key_reads_back_through_the_editor_mapping(invoke_seeded, tmp_path):

@@ -57,7 +57,7 @@ def test_stdin_and_dry_run(invoke_seeded, snapshot):
     before = snapshot(invoke_seeded.path)
     result = invoke_seeded("import", "-", "--dry-run", "--on-duplicate", "skip", input=data)
     assert "Would import: 0 added, 0 updated, 3 skipped" in result.stderr
-    new = data.replace("2023-04-28,,India–Russia", "2023-04-29,,India–Russia")
+    new = data.replace("2023-04-28,,2023-04-28,2023-04-28,India–Russia", "2023-04-29,,2023-04-28,2023-04-28,India–Russia")
     result = invoke_seeded("import", "-", "--dry-run", input=new)
     assert "Would import: 1 added, 0 updated, 2 skipped" in result.stderr
     assert snapshot(invoke_seeded.path) == before

@@ -70,13 +70,37 @@ def test_sideline_meetings_are_rows_and_match_their_parents_framework(invoke_see
     assert ids(invoke_seeded, "--org", "SCO") == [3, 2, 1]
 
 
-def test_limit_zero_shows_all_and_default_is_fifty(invoke):
-    for day in range(1, 56):
-        invoke("add", "--date", f"2020-01-{day % 28 + 1:02d}", "--attendee", f"Person {day}, France")
-    assert len(json.loads(invoke("list", "--format", "json").stdout)) == 50
+def _archive_of(invoke, count: int, tmp_path) -> None:
+    """`count` meetings, imported as a user would from JSON lines."""
+    lines = [json.dumps({"date": f"{2000 + n % 25}-{n % 12 + 1:02d}-{n % 28 + 1:02d}", "title": f"Meeting {n}",
+                         "attendees": [{"name": f"Person {n % 40}", "country": "France"},
+                                       {"name": f"Other {n % 30}", "country": "India"}]})
+             for n in range(count)]
+    path = tmp_path / "archive.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    invoke("import", str(path))
+
+
+def test_machine_formats_print_every_match_of_a_large_archive(invoke, tmp_path):
+    _archive_of(invoke, 3000, tmp_path)
+    assert len(json.loads(invoke("list", "--format", "json").stdout)) == 3000
+    assert len(invoke("list", "--format", "jsonl").stdout.splitlines()) == 3000
+    for fmt in ("csv", "tsv"):
+        rows = list(csv.reader(io.StringIO(invoke("list", "--format", fmt).stdout),
+                               delimiter="," if fmt == "csv" else "\t"))
+        assert len(rows) == 1 + 3000
+    result = invoke("list", "--format", "json")
+    assert "shown" not in result.stderr
+
+
+def test_table_shows_a_page_with_a_note_and_limit_chooses(invoke, tmp_path):
+    _archive_of(invoke, 55, tmp_path)
+    table = invoke("list")
+    assert len(table.stdout.splitlines()) == 2 + 50
+    assert "(first 50 shown; --limit 0 shows all)" in table.stderr
+    assert len(invoke("list", "--limit", "0").stdout.splitlines()) == 2 + 55
+    assert len(json.loads(invoke("list", "--format", "json", "--limit", "7").stdout)) == 7
     assert len(ids(invoke, "--limit", "0")) == 55
-    result = invoke("list")
-    assert "--limit 0 shows all" in result.stderr
 
 
 def test_csv_output_parses_back(archive):

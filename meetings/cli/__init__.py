@@ -31,8 +31,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "orgs": ("meetings.cli.analysis", "orgs", "Every organization, with its members and number of meetings."),
     "import": ("meetings.cli.transfer", "import_meetings", "Import meetings from CSV, JSON, JSONL or fixture YAML."),
     "extract": ("meetings.cli.extraction", "extract", "Draft records from a news report, review them, save them."),
+    "chart": ("meetings.cli.charts", "chart", "Draw a timeline, the top groups or the network (meetings[charts])."),
+    "report": ("meetings.cli.charts", "report", "Write a one-page HTML brief of the filtered meetings."),
+    "serve": ("meetings.cli.web", "serve", "Browse and query the database in Datasette (meetings[web])."),
     "people": ("meetings.cli.people", "app", "People: list, show, aliases, merge."),
-    "db": ("meetings.cli.db", "app", "The database: upgrade, current, history, backup, check, copy."),
+    "db": ("meetings.cli.db", "app", "The database: upgrade, current, history, backup, check, repair, copy."),
 }
 
 

@@ -50,6 +50,10 @@ def stats(
                      "and last, or --from and --to, listed, at zero where nothing happened). Give it once.")] = None,
     last_contact: Annotated[bool, typer.Option(
         "--last-contact", help="With --country: each other country met, the last meeting and the days since.")] = False,
+    compare: Annotated[tuple[str, str] | None, typer.Option(
+        "--compare", metavar="PERIOD PERIOD", show_default=False,
+        help="Count in two periods side by side (each YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO) and say which "
+             "groups are new, up, down or dropped in the second.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows; 0 for all.")] = 0,
 ) -> None:
     """Count the filtered meetings by country, venue country, counterpart, pair, person, topic,
@@ -68,6 +72,8 @@ def stats(
         meetings stats --by country --person "Rajnath Singh" --from 2024-01 --to 2024-03
 
         meetings stats --last-contact --country India
+
+        meetings stats --by pair --compare 2022 2023..2024
     """
     import dataclasses
 
@@ -82,6 +88,9 @@ def stats(
         raise InvalidInput("--by", f"{grouping!r} is not a grouping; use one of {', '.join(GROUPINGS)}")
     limit_rows = filters.limit
     filters = dataclasses.replace(filters, limit=None)
+    if compare is not None:
+        _compare(ctx, filters, output, grouping, compare, limit_rows)
+        return
     with session_scope(state_of(ctx).engine()) as session:
         if last_contact:
             if not filters.countries:
@@ -104,6 +113,41 @@ def stats(
             typer.echo(f"Bars are scaled to {scale} meetings; a longer bar is cut ({CUT}).", err=True)
     if emit(rows, output=output, available=(*columns, "bar"), table_columns=table_columns,
             machine_columns=columns) == 0 and output.format.value in ("table", "markdown"):
+        typer.echo("No meetings match.", err=True)
+
+
+def parse_period(text: str, *, field: str = "--compare") -> Any:
+    """A period: one partial date ("2022" is the whole year) or FROM..TO, both included."""
+    from meetings.dates import PartialDate
+    from meetings.errors import InvalidInput
+
+    start_text, dots, end_text = text.partition("..")
+    start = PartialDate.parse(start_text, field=field)
+    end = PartialDate.parse(end_text, field=field) if dots else start
+    if end.last_day < start.first_day:
+        raise InvalidInput(field, f"{text!r} ends before it starts; use FROM..TO with FROM first")
+    return start, end
+
+
+def _compare(ctx: typer.Context, filters: Any, output: Any, by: str, periods: tuple[str, str], limit: int | None) -> None:
+    import dataclasses
+
+    from meetings.db import session_scope
+    from meetings.errors import InvalidInput
+    from meetings.output import emit
+    from meetings.services.comparison import compare_periods
+
+    if filters.date_from or filters.date_to:
+        raise InvalidInput("--compare", "sets the dates itself; leave out --from and --to")
+    if by in ("month", "quarter", "year", "decade"):
+        raise InvalidInput("--compare", f"compares groups between periods; use it with a --by other than {by}")
+    before, after = (parse_period(p) for p in periods)
+    with session_scope(state_of(ctx).engine()) as session:
+        changes = compare_periods(session=session, filters=filters, by=by, before=before, after=after)
+    rows = [{by: c.key, **{k: v for k, v in dataclasses.asdict(c).items() if k != "key"}} for c in changes]
+    columns = (by, "before", "after", "change", "status")
+    if emit(rows[:limit] if limit else rows, output=output, available=columns, table_columns=columns) == 0 \
+            and output.format.value in ("table", "markdown"):
         typer.echo("No meetings match.", err=True)
 
 
@@ -138,41 +182,22 @@ def graph(
 
         meetings graph --nodes person --country Russia --format dot | dot -Tsvg > russia.svg
     """
-    import io
-    import json
-
-    import networkx as nx
-
     from meetings.db import session_scope
-    from meetings.services.stats import co_attendance
+    from meetings.services.network import contact_network, to_text
 
     state = state_of(ctx)
     with session_scope(state.engine()) as session:
-        node_data, edges = co_attendance(session=session, filters=filters, nodes=nodes.value)
-    network: nx.Graph[Any] = nx.Graph()
-    for key, attributes in node_data.items():
-        network.add_node(key, **attributes)
-    for edge in edges:
-        network.add_edge(edge["source"], edge["target"], weight=edge["weight"], first=edge["first"], last=edge["last"])
-
-    if graph_format is GraphFormat.json:
-        text = json.dumps(nx.node_link_data(network, edges="links"), ensure_ascii=False, indent=1) + "\n"
-    elif graph_format is GraphFormat.dot:
-        from networkx.drawing.nx_pydot import to_pydot
-
-        text = to_pydot(network).to_string()
-    else:
-        buffer = io.BytesIO()
-        (nx.write_graphml if graph_format is GraphFormat.graphml else nx.write_gexf)(network, buffer)
-        text = buffer.getvalue().decode("utf-8")
+        network = contact_network(session=session, filters=filters, nodes=nodes.value)
+    text = to_text(network, graph_format.value)
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         return
-    from meetings.files import atomic_text_output
+    from meetings.files import atomic_output
 
-    with atomic_text_output(output, force=force, database_url=state.url) as stream:
+    with atomic_output(output, force=force, database_url=state.url) as stream:
         stream.write(text)
-    typer.echo(f"Wrote {network.number_of_nodes()} nodes and {network.number_of_edges()} edges to {output}", err=True)
+    typer.echo(f"Wrote {network.graph.number_of_nodes()} nodes and {network.graph.number_of_edges()} edges to {output}",
+               err=True)
 
 
 @with_filters

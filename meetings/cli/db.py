@@ -13,7 +13,7 @@ app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, add_completion=Fa
 @app.callback()
 def database() -> None:
     """Look after the database: bring its schema up to date, print its revision and the migrations,
-    back it up, check it, copy it to another database.
+    back it up, check it, repair it, copy it to another database.
 
     Examples:
 
@@ -114,7 +114,42 @@ def check(ctx: typer.Context) -> None:
         typer.echo(f"{'ok  ' if ok else 'FAIL'}  {name}: {detail}")
     failed = [name for name, ok, _ in results if not ok]
     if failed:
-        raise DatabaseUnusable(f"check failed: {', '.join(failed)}")
+        repairable = {"foreign keys", "search index"} & set(failed)
+        hint = "; meetings db repair backs the database up and fixes them" if repairable else ""
+        raise DatabaseUnusable(f"check failed: {', '.join(failed)}{hint}")
+
+
+@app.command()
+def repair(
+    ctx: typer.Context,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be fixed; change nothing.")] = False,
+) -> None:
+    """Repair a database that another tool has edited: list and remove the rows that point at
+    nothing (the attendances, topic and source links of a meeting deleted in sqlite3, a sideline
+    meeting's deleted summit...), then rebuild the search index. An SQLite file is first backed up
+    beside itself; the repair is one transaction.
+
+    Example: meetings db repair
+    """
+    from meetings.db import backup_path, backup_sqlite, run_write, unit_of_work
+    from meetings.services.repair import repair as repair_database
+
+    engine = state_of(ctx).engine()
+    if dry_run:
+        with unit_of_work(engine, write=True) as unit:  # never committed: everything is rolled back
+            report = repair_database(session=unit.session)
+        for fix in report.fixes:
+            typer.echo(f"would fix {fix}")
+        typer.echo(f"Would fix {len(report.fixes)} rows and rebuild the search index for {report.indexed} meetings.")
+        return
+    if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
+        copy = backup_path(Path(engine.url.database), "repair")
+        backup_sqlite(engine, copy)
+        typer.echo(f"Backed up to {copy}.", err=True)
+    report = run_write(engine, lambda session: repair_database(session=session))
+    for fix in report.fixes:
+        typer.echo(f"fixed {fix}")
+    typer.echo(f"Fixed {len(report.fixes)} rows; search index rebuilt for {report.indexed} meetings.")
 
 
 @app.command()

@@ -19,13 +19,20 @@ class ListFormat(str, Enum):
     markdown = "markdown"
 
 
+# How many meetings a table shows unless --limit says otherwise; the machine formats show every match.
+TABLE_PAGE = 50
+
+
 @with_output
 @with_filters
 def list_meetings(
     ctx: typer.Context,
     filters: Any,
     output: Any,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many meetings; 0 for all.")] = 50,
+    limit: Annotated[int | None, typer.Option(
+        "--limit", "-n", show_default=False,
+        help=f"At most this many meetings; 0 for all. Default: {TABLE_PAGE} in a table or markdown "
+             "(with a note when there are more), every match in csv, tsv, json and jsonl.")] = None,
 ) -> None:
     """List meetings, newest first. Every meeting is a row, sideline meetings too.
 
@@ -45,11 +52,16 @@ def list_meetings(
     from meetings.output import LIST_COLUMNS, emit, meeting_object, wide_row
     from meetings.services.queries import iter_meetings
 
+    paged = output.format.value in ("table", "markdown")
+    if paged and limit is None:
+        import dataclasses
+
+        filters = dataclasses.replace(filters, limit=TABLE_PAGE)
     with read_scope(state_of(ctx).engine()) as session:
         rows = ({**wide_row(r), "_record": r} for r in iter_meetings(session=session, filters=filters))
         count = emit(rows, output=output, available=(*WIDE_COLUMNS, "place"), table_columns=LIST_COLUMNS,
                      machine_columns=WIDE_COLUMNS, objects=lambda row: meeting_object(row["_record"]))
-    if output.format.value in ("table", "markdown"):
+    if paged:
         if count == 0:
             typer.echo("No meetings match.", err=True)
         elif filters.limit is not None and count == filters.limit:
@@ -122,49 +134,89 @@ def _page(record: Any, parent: Any, sidelines: list[Any], *, tablefmt: str) -> s
     return "\n".join(lines)
 
 
+class ExportFormat(str, Enum):
+    csv = "csv"
+    xlsx = "xlsx"
+
+
 @with_filters
 def export(
     ctx: typer.Context,
     filters: Any,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="File to write; standard output when absent or -.", dir_okay=False)] = None,
+        "--output", "-o", help="File to write; standard output when absent or - (CSV only).", dir_okay=False)] = None,
+    export_format: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", help="csv, or xlsx: a workbook with a sheet per meeting and a sheet per attendance, "
+                               "dates as date cells (needs meetings[xlsx]).")] = ExportFormat.csv,
     long: Annotated[bool, typer.Option("--long", help="One row per attendance, for pivot tables.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")] = False,
     raw: Annotated[bool, typer.Option("--raw", help="Leave cells that start with = + - @ as they are (by default "
                                                     "they get a leading ' so spreadsheets do not run them).")] = False,
+    bom: Annotated[bool, typer.Option("--bom", help="Start the CSV with a byte-order mark, so that Excel "
+                                                    "opens it as UTF-8.")] = False,
 ) -> None:
-    """Export meetings as CSV (UTF-8, RFC 4180 quoting, ISO dates), one row per meeting.
+    """Export meetings as CSV (UTF-8, RFC 4180 quoting, ISO dates), one row per meeting, or as an
+    XLSX workbook.
 
     Attendees ("NAME, COUNTRY, ROLE"), countries, topics and sources are each joined with "; "
-    in one cell; a backslash escapes a literal ";" (and "," inside a name or country).
+    in one cell; a backslash escapes a literal ";" (and "," inside a name or country). Beside
+    date and end_date as recorded, first_day and last_day are the ISO days they stand for.
 
     Examples:
 
         meetings export --output report.csv --country Russia
 
         meetings export --long --from 2023 > attendances.csv
+
+        meetings export --format xlsx --output russia.xlsx --country Russia
     """
     from meetings.db import read_scope
+    from meetings.errors import InvalidInput
     from meetings.fields import LONG_COLUMNS, WIDE_COLUMNS
     from meetings.output import long_rows, write_csv_cells
     from meetings.services.export import iter_wide_cells
     from meetings.services.queries import iter_meetings
 
     state = state_of(ctx)
+    xlsx = export_format is ExportFormat.xlsx
+    if xlsx:
+        from meetings.spreadsheet import require_xlsxwriter
+
+        if output is None or str(output) == "-":
+            raise InvalidInput("--output", "an XLSX workbook is a file; name it with --output FILE.xlsx")
+        for flag, given in (("--long", long), ("--bom", bom), ("--raw", raw)):
+            if given:
+                raise InvalidInput(flag, "is for CSV; a workbook has a sheet per meeting and one per attendance, "
+                                         "and its text cells never run as formulas")
+        require_xlsxwriter()
     engine = state.engine()
     with read_scope(engine) as session:
+
+        def attendance_rows() -> Any:
+            return ([row[c] for c in LONG_COLUMNS] for r in iter_meetings(session=session, filters=filters)
+                    for row in long_rows(r))
+
         columns = LONG_COLUMNS if long else WIDE_COLUMNS
-        rows: Iterator[list[Any]]
-        if long:
-            records = iter_meetings(session=session, filters=filters)
-            rows = ([row[c] for c in columns] for r in records for row in long_rows(r))
-        else:
-            rows = iter_wide_cells(session=session, filters=filters)  # joined and escaped in SQL
+        # The one-row-per-meeting cells are joined and escaped in SQL.
+        rows: Iterator[list[Any]] = attendance_rows() if long else iter_wide_cells(session=session, filters=filters)
+        from meetings.files import atomic_output
+
+        if xlsx:
+            from meetings.spreadsheet import SHEET_NAMES, write_workbook
+
+            assert output is not None
+            with atomic_output(output, force=force, database_url=state.url, binary=True) as binary:
+                meetings_count, attendances_count = write_workbook(binary, [
+                    (SHEET_NAMES[0], WIDE_COLUMNS, rows), (SHEET_NAMES[1], LONG_COLUMNS, attendance_rows())])
+            typer.echo(f"Wrote {meetings_count} meetings and {attendances_count} attendances to {output}", err=True)
+            return
         if output is None or str(output) == "-":
+            if bom:
+                sys.stdout.write("\ufeff")
             write_csv_cells(rows, columns, sys.stdout, raw=raw)
             return
-        from meetings.files import atomic_text_output
-
-        with atomic_text_output(output, force=force, database_url=state.url) as stream:
+        with atomic_output(output, force=force, database_url=state.url) as stream:
+            if bom:
+                stream.write("\ufeff")
             count = write_csv_cells(rows, columns, stream, raw=raw)
     typer.echo(f"Wrote {count} {'attendance' if long else 'meeting'} rows to {output}", err=True)

@@ -100,4 +100,7 @@ def iter_wide_cells(*, session: Reader, filters: MeetingFilter) -> Iterator[list
                     value = LIST_SEPARATOR.join(attendees)
                     cells["countries"] = join_cell(countries)
                 cells[column] = "" if value is None else value
+            start = stored(values["date"], values["date_precision"])
+            end = stored(values["end_date"], values["end_date_precision"]) if values["end_date"] else start
+            cells["first_day"], cells["last_day"] = start.first_day.isoformat(), end.last_day.isoformat()
             yield [cells[c] for c in WIDE_COLUMNS]

@@ -9,6 +9,7 @@ from meetings.db import current_revision
 from meetings.errors import DatabaseBusy
 from meetings.models import Meeting
 from meetings.schema import HEAD
+from meetings.services.repair import find_orphans, search_index_drift
 
 
 def run_checks(session: Session) -> list[tuple[str, bool, str]]:
@@ -20,8 +21,14 @@ def run_checks(session: Session) -> list[tuple[str, bool, str]]:
     if connection.dialect.name == "sqlite":
         integrity = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
         results.append(("integrity", integrity == ["ok"], "; ".join(integrity[:5])))
-        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-        results.append(("foreign keys", not broken, "ok" if not broken else f"{len(broken)} rows point at nothing"))
+    orphans = find_orphans(session)
+    results.append(("foreign keys", not orphans, "ok" if not orphans else
+                    f"{len(orphans)} rows point at nothing, such as {orphans[0]}"))
+    missing, extra = search_index_drift(session)
+    if missing or extra:
+        results.append(("search index", False, f"{missing} meetings not indexed, {extra} entries for meetings "
+                                               "that do not exist"))
+    elif connection.dialect.name == "sqlite":
         unverified = ""
         try:
             # FTS5's own check is run as an INSERT: it needs the write lock, and a writable file.

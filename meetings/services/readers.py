@@ -18,6 +18,8 @@ from meetings.fields import (
     ATTENDANCE_COLUMNS,
     ATTENDEE_KEYS,
     BY_NAME,
+    DAY_COLUMNS,
+    DERIVED_EXPORT,
     MAX_ID,
     MEETING_FIELDS,
     AttendeeRecord,
@@ -30,7 +32,8 @@ from meetings.fields import (
 WIDE = tuple(f.csv for f in MEETING_FIELDS if f.csv)
 LONG = ("meeting_id", *ATTENDANCE_COLUMNS)
 REJECT_COLUMN = "import_error"
-IGNORED = ("countries", "place", REJECT_COLUMN)
+# Derived columns that exports carry and imports leave aside: they follow from the others.
+IGNORED = (*DERIVED_EXPORT, "place", REJECT_COLUMN)
 FIELDS = set(WIDE) | set(LONG) | set(IGNORED)
 
 
@@ -252,7 +255,7 @@ def _with_column(exc: InvalidInput, columns: dict[str, str]) -> str:
 
 
 _JSON_FIELDS = {f.json for f in MEETING_FIELDS if f.json}
-_JSON_IGNORED = {REJECT_COLUMN}
+_JSON_IGNORED = {*DAY_COLUMNS, REJECT_COLUMN}
 _JSON_LISTS = (Kind.ATTENDEES, Kind.TOPICS, Kind.SOURCES)
 _JSON_INTEGERS = (Kind.ID, Kind.MEETING)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import String, and_, cast, distinct, func, literal_column, select
-from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
+from sqlalchemy.orm import Session, aliased
 
 from meetings.dates import PartialDate
 from meetings.filters import MeetingFilter
@@ -273,34 +273,3 @@ def organizations_summary(*, session: Session) -> list[dict[str, Any]]:
         result.append({"acronym": organization.acronym, "name": organization.name,
                        "meetings": counts.get(organization.id, 0), "members": members})
     return result
-
-
-def co_attendance(*, session: Session, filters: MeetingFilter, nodes: str) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
-    """Nodes (countries or people, with their meeting counts) and the edges between those who
-    attended the same meetings: weight = meetings together, with the first and last date."""
-    check_filters(session=session, filters=filters)
-    ids = matching(filters, session)
-    first, second = aliased(Attendance), aliased(Attendance)
-    node_key: InstrumentedAttribute[Any]
-    if nodes == "country":
-        column, node_key = "country_code", Attendance.country_code
-        labels = dict(session.execute(select(Country.code, Country.name)).all())
-    else:
-        column, node_key = "person_id", Attendance.person_id
-        labels = {str(k): v for k, v in session.execute(select(Person.id, Person.name)).all()}
-    a, b = getattr(first, column), getattr(second, column)
-    count = func.count(distinct(Meeting.id))
-    node_rows = session.execute(
-        select(node_key, count).select_from(Attendance).join(Meeting, Meeting.id == Attendance.meeting_id)
-        .where(Meeting.id.in_(ids), node_key.is_not(None)).group_by(node_key)
-    )
-    graph_nodes = {str(key): {"label": labels.get(str(key), str(key)), "meetings": n} for key, n in node_rows}
-    edge_rows = session.execute(
-        select(a, b, count, func.min(DATED), func.max(DATED)).select_from(first)
-        .join(second, and_(second.meeting_id == first.meeting_id, a < b))
-        .join(Meeting, Meeting.id == first.meeting_id)
-        .where(Meeting.id.in_(ids)).group_by(a, b).order_by(a, b)
-    )
-    edges = [{"source": str(x), "target": str(y), "weight": n, "first": partial(lo), "last": partial(hi)}
-             for x, y, n, lo, hi in edge_rows]
-    return graph_nodes, edges
