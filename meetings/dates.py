@@ -210,12 +210,11 @@ def _numeric(match: re.Match[str], text: str, reading: DateReading, field: str) 
     a, b, year = int(match[1]), int(match[3]), int(match[4])
     day_first = reading.day_first
     if day_first is None:
-        if a == b or a > 12 or b > 12:
-            day_first = a > 12 or a == b
-        else:
-            raise InvalidInput(field, f"{text!r} is ambiguous ({a} {MONTH_NAMES[b - 1].title()} or "
-                                      f"{MONTH_NAMES[a - 1].title()} {b}?); say which with --day-first or "
-                                      "--month-first, or --date-format")
+        # Even where one reading is impossible (28/04/2012), the file's other dates may not be.
+        hint = (f" ({a} {MONTH_NAMES[b - 1].title()} or {MONTH_NAMES[a - 1].title()} {b}?)" if a <= 12 and b <= 12
+                and a != b else "")
+        raise InvalidInput(field, f"{text!r} is ambiguous{hint}: say whether the day or the month comes first "
+                                  "with --day-first or --month-first, or give --date-format")
     day, month = (a, b) if day_first else (b, a)
     try:
         return PartialDate(dt.date(year, month, day), Precision.DAY)

@@ -83,8 +83,8 @@ def _read(text, **reading):
         ("Jan ", {"year": 2014}, "2014-01", None),
         ("Marc", {"year": 2014}, "2014-03", None),
         ("4 July", {"year": 1976}, "1976-07-04", None),
-        ("25/04/2012", {}, "2012-04-25", None),
-        ("04/25/2012", {}, "2012-04-25", None),
+        ("25/04/2012", {"day_first": True}, "2012-04-25", None),
+        ("04/25/2012", {"day_first": False}, "2012-04-25", None),
         ("03/04/2012", {"day_first": True}, "2012-04-03", None),
         ("03/04/2012", {"day_first": False}, "2012-03-04", None),
         ("03.04.2012", {"day_first": True}, "2012-04-03", None),
@@ -114,7 +114,8 @@ def test_dates_as_published_are_read(text, reading, start, end):
     ("text", "reading", "message"),
     [
         ("Oct-12", {}, "'Oct-12' is ambiguous (a month and year, or a day?); say which with --date-format"),
-        ("03/04/2012", {}, "'03/04/2012' is ambiguous (3 April or March 4?); say which with --day-first"),
+        ("03/04/2012", {}, "'03/04/2012' is ambiguous (3 April or March 4?): say whether the day or the month"),
+        ("28/04/2012", {}, "'28/04/2012' is ambiguous: say whether the day or the month comes first with --day-first"),
         ("January", {}, "'January' gives no year; give it with --year"),
         ("3 March", {}, "'3 March' gives no year; give it with --year"),
         ("Ma", {"year": 2014}, "'Ma' is not a date; use 2023-03-03, 3 March 2023"),
@@ -122,7 +123,7 @@ def test_dates_as_published_are_read(text, reading, start, end):
         ("Juli 2014", {}, "'Juli' is not a month"),
         ("31 April 2023", {}, "'31 April 2023' is not a calendar date"),
         ("29 February", {"year": 2023}, "'29 February' is not a calendar date in 2023"),
-        ("13/13/2012", {}, "'13/13/2012' is not a calendar date"),
+        ("13/13/2012", {"day_first": True}, "'13/13/2012' is not a calendar date"),
         ("5–3 March 2023", {}, "'5–3 March 2023' ends before it starts"),
         ("", {}, "a date is required"),
         ("Oct-12", {"formats": ("%d/%m/%Y",)}, "'Oct-12' does not match --date-format '%d/%m/%Y'"),
@@ -144,9 +145,10 @@ MONTHS = st.sampled_from(MONTH_NAMES)
 def test_any_day_written_out_reads_back(day, abbreviated):
     month = MONTH_NAMES[day.month - 1].title()
     month = month[:3] if abbreviated else month
-    for text in (f"{day.day} {month} {day.year}", f"{month} {day.day}, {day.year}", day.isoformat(),
-                 f"{day.day:02d}/{day.month:02d}/{day.year}" if day.day > 12 else day.isoformat()):
+    for text in (f"{day.day} {month} {day.year}", f"{month} {day.day}, {day.year}", day.isoformat()):
         assert _read(text) == (day.isoformat(), None), text
+    assert _read(f"{day.day:02d}/{day.month:02d}/{day.year}", day_first=True) == (day.isoformat(), None)
+    assert _read(f"{day.month}/{day.day}/{day.year}", day_first=False) == (day.isoformat(), None)
     assert _read(f"{month}, {day.year}") == (day.isoformat()[:7], None)
 
 

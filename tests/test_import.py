@@ -97,8 +97,10 @@ def test_fill_down_and_set(invoke, tmp_path):
     path = tmp_path / "minister.csv"
     path.write_text("Minister,Date,Met,Country\nSergey Lavrov,2024-01-05,Wang Yi,China\n,2024-01-09,Hakan Fidan,Turkey\n"
                     ",,,\n,2024-02,S Jaishankar,India\n")
+    # "Country" is read as our country column (headers match whatever their case): here it is the
+    # counterpart's, so it is ignored with "Country=".
     invoke("import", str(path), "--map", "Minister=attendee", "--map", "Date=date", "--fill-down", "Minister",
-           "--set", "country=Russia")
+           "--set", "country=Russia", "--map", "Country=")
     meetings = listed(invoke, "--person", "lavrov")
     assert len(meetings) == 3
     assert all(m["attendees"][0]["country"] == "Russia" for m in meetings)
@@ -119,7 +121,7 @@ GOOD = "1,2023-04-28,,T,bilateral,,,,,,\"A B, India; C D, Russia\",,,\r\n"
     [
         ("ragged.csv", HEADER + GOOD + "2,2023-05-01,,T\r\n", "ragged.csv:3: has 4 cells but the header has 14"),
         ("impossible.csv", HEADER + GOOD.replace("2023-04-28", "2023-02-30"), "impossible.csv:2: column 'date': '2023-02-30' is not a calendar date"),
-        ("dayfirst.csv", HEADER + GOOD.replace("2023-04-28", "28/04/2023"), "dayfirst.csv:2: column 'date': '28/04/2023' is not a date"),
+        ("dayfirst.csv", HEADER + GOOD.replace("2023-04-28", "28/04/2023"), "dayfirst.csv:2: column 'date': '28/04/2023' is ambiguous: say whether the day or the month comes first"),
         ("unknown.csv", HEADER + GOOD.replace("Russia", "Ruritania"), "unknown.csv:2: column 'attendees': unknown country 'Ruritania'"),
         ("ambiguous.csv", HEADER + GOOD.replace("Russia", "Congo"), "ambiguous.csv:2: column 'attendees': 'Congo' is ambiguous"),
         ("cp1252.csv", (HEADER + GOOD.replace("T,", "Caf\xe9,")).encode("cp1252"),
@@ -175,10 +177,13 @@ def test_real_windows_file_is_refused_with_the_offset_then_read_with_its_encodin
     assert refused.exit_code == 2
     offset = windows.read_bytes().index(bytes([0xB2]))
     assert f"is not valid utf-8 at byte {offset} (0xb2)" in refused.stderr
-    months = invoke("import", str(path), "--encoding", "cp1252", "--map", "Minister=attendee", "--map", "Date=date",
-                    "--map", "Name of Organisation=summary", "--fill-down", "Minister", "--set", "country=UK", ok=False)
+    options = ["--encoding", "cp1252", "--map", "Minister=attendee", "--map", "Date=date",
+               "--map", "Name of Organisation=summary", "--fill-down", "Minister", "--set", "country=UK"]
+    months = invoke("import", str(path), *options, ok=False)
     assert months.exit_code == 2
-    assert "uk_pm_excerpt_cp1252.csv:2: column 'Date': 'January' is not a date" in months.stderr
+    assert "uk_pm_excerpt_cp1252.csv:2: column 'Date': 'January' gives no year; give it with --year" in months.stderr
+    invoke("import", str(path), *options, "--year", "2014")
+    assert {m["date"] for m in listed(invoke)} <= {"2014-01", "2014-02", "2014-03"}
 
 
 def test_skip_invalid_writes_rejects_that_import_again_once_fixed(invoke, tmp_path):
@@ -299,3 +304,105 @@ def test_a_false_positive_of_the_written_filter_loses_nothing(invoke, tmp_path, 
     path = meetings_jsonl(tmp_path / "distinct.jsonl", 20, 20)
     assert "20 added, 0 updated, 0 skipped" in invoke("import", str(path)).stderr
     assert len(listed(invoke)) == 20
+
+
+def test_headers_match_whatever_their_case_and_spacing(invoke, tmp_path):
+    path = write(tmp_path, "shouting.csv", "DATE ,  Attendee,COUNTRY\r\n2024-01-05,Wang Yi,China\r\n")
+    invoke("import", str(path))
+    [meeting] = listed(invoke, "--country", "China")
+    assert meeting["attendees"][0]["name"] == "Wang Yi"
+    other = write(tmp_path, "mapped.csv", "Minister   ,When\r\nSergey Lavrov,2024-01-05\r\n")
+    invoke("import", str(other), "--map", "minister=attendee", "--map", "WHEN=date", "--set", "country=Russia",
+           "--fill-down", "MINISTER")
+    assert listed(invoke, "--person", "Lavrov")[0]["date"] == "2024-01-05"
+
+
+FOOTNOTE = ("²Does not normally include meetings with Government bodies, other Governments or individuals "
+            "met in a personal capacity")
+
+
+@pytest.mark.parametrize(
+    "row",
+    [f'"{FOOTNOTE}",,,', "NOTE    Does not normally include meetings with Government bodies,,,", "* see below,,,",
+     f',,"{FOOTNOTE}",'],
+)
+def test_a_footnote_row_is_reported_and_never_a_meeting(invoke, tmp_path, row):
+    path = write(tmp_path, "quarter.csv", "Minister,Date,Organisation,Purpose\r\n"
+                                          "Francis Maude,2012-10,Tata Group,British-Indian relations\r\n"
+                                          f"{row}\r\n")
+    result = invoke("import", str(path), "--map", "Minister=attendee", "--map", "Organisation=summary",
+                    "--map", "Purpose=", "--set", "country=UK", "--fill-down", "Minister")
+    assert "quarter.csv:3: skipped a note row, not a meeting" in result.stderr
+    assert "1 added" in result.stderr
+    assert [m["summary"] for m in listed(invoke)] == ["Tata Group"]
+
+
+def test_a_row_with_one_short_cell_is_still_a_record(invoke, tmp_path):
+    path = write(tmp_path, "short.csv", "attendee,country,date\r\n,,2024-01\r\n")
+    result = invoke("import", str(path), ok=False)
+    assert result.exit_code == 2 and "short.csv:2" in result.stderr  # refused with its reason, not skipped
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--map", "Nope=date"], "--map: 'Nope' is not a column of {path}; its columns: Minister, Date"),
+        (["--map", "Date=date", "--map", "Minister=attendee", "--fill-down", "Nope"],
+         "--fill-down: 'Nope' is not a column of {path}; its columns: Minister, Date"),
+    ],
+)
+def test_a_missing_column_is_refused_with_the_files_columns(invoke, tmp_path, snapshot, args, message):
+    path = write(tmp_path, "minister.csv", "Minister,Date\r\nSergey Lavrov,2024-01-05\r\n")
+    before = snapshot(invoke.path)
+    result = invoke("import", str(path), "--set", "country=Russia", *args, ok=False)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"meetings: {message.format(path=path)}"
+    assert snapshot(invoke.path) == before
+
+
+def test_a_dry_run_never_creates_a_database(tmp_path):
+    from typer.testing import CliRunner
+
+    from meetings.cli import app
+
+    target = tmp_path / "new.db"
+    path = write(tmp_path, "one.csv", "date,attendee,country\r\n2024-01-05,Wang Yi,China\r\n")
+    result = CliRunner().invoke(app, ["--db", str(target), "import", str(path), "--dry-run"])
+    assert result.exit_code == 0
+    assert "Would import: 1 added" in result.stderr
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("cell", "options", "date", "end_date"),
+    [
+        ("Oct-12", ["--date-format", "%b-%y"], "2012-10", None),
+        ("August, 2010", [], "2010-08", None),
+        ("3–5 March 2023", [], "2023-03-03", "2023-03-05"),
+        ("February ", ["--year", "2014"], "2014-02", None),
+        ("03/04/2012", ["--day-first"], "2012-04-03", None),
+        ("03/04/2012", ["--month-first"], "2012-03-04", None),
+    ],
+)
+def test_dates_are_read_as_published(invoke, tmp_path, cell, options, date, end_date):
+    path = write(tmp_path, "dates.csv", f'date,attendee,country\r\n"{cell}",Wang Yi,China\r\n')
+    invoke("import", str(path), *options)
+    [meeting] = listed(invoke)
+    assert (meeting["date"], meeting["end_date"]) == (date, end_date)
+
+
+@pytest.mark.parametrize(
+    ("cell", "options", "message"),
+    [
+        ("Oct-12", ["--date-format", "%d/%m/%Y"], "dates.csv:2: column 'date': 'Oct-12' does not match --date-format '%d/%m/%Y'"),
+        ("Oct-12", [], "dates.csv:2: column 'date': 'Oct-12' is ambiguous"),
+        ("2012", ["--date-format", "year"], "--date-format: 'year' has no strftime code"),
+        ("2012", ["--year", "0"], "--year: 0 is not a year"),
+    ],
+)
+def test_dates_that_do_not_fit_are_refused(invoke, tmp_path, snapshot, cell, options, message):
+    path = write(tmp_path, "dates.csv", f'date,attendee,country\r\n"{cell}",Wang Yi,China\r\n')
+    before = snapshot(invoke.path)
+    result = invoke("import", str(path), *options, ok=False)
+    assert result.exit_code == 2 and message in result.stderr
+    assert snapshot(invoke.path) == before

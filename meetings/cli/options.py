@@ -85,7 +85,7 @@ OPTION_OF = {
     "source.publisher": "source publisher", "source.published": "source published",
     "remove_topics": "--remove-topic", "remove_attendees": "--remove-attendee",
     # Not fields of a meeting: what the listing, statistics, import and copy services are given.
-    "search": "--search", "grouping": "--by", "fill_down": "--fill-down", "target": "--to",
+    "search": "--search", "grouping": "--by", "fill_down": "--fill-down", "mapping": "--map", "target": "--to",
 }
 
 

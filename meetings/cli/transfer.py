@@ -68,6 +68,9 @@ def import_meetings(
     mapping: Annotated[list[str] | None, typer.Option("--map", metavar='"COLUMN=field"', help="Read a foreign CSV column as one of ours (date, attendee, country, role, venue, ...); \"COLUMN=\" ignores it. Repeatable.")] = None,
     constants: Annotated[list[str] | None, typer.Option("--set", metavar='"field=VALUE"', help="Give a field the same value on every row where the file leaves it empty. Repeatable.")] = None,
     fill_down: Annotated[list[str] | None, typer.Option("--fill-down", metavar="COLUMN", help="Fill blank cells of this column with the value above them. Repeatable.")] = None,
+    date_format: Annotated[list[str] | None, typer.Option("--date-format", metavar="FORMAT", help="How the date column is written, in strftime codes (%b-%y reads Oct-12 as October 2012; %d/%m/%Y); repeatable, tried in order; 'auto' stands for the forms that need none (2023-03-03, 3 March 2023, March 3, 2023, August, 2010, 3–5 March 2023).")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="The year of dates that give none (a month alone, 'January', or '3 March').")] = None,
+    day_first: Annotated[bool | None, typer.Option("--day-first/--month-first", help="Read 03/04/2012 as 3 April (day first) or March 4; without either, such dates are refused.", show_default=False)] = None,
     country_map: Annotated[Path | None, typer.Option("--country-map", metavar="FILE", help="A CSV of NAME,COUNTRY rows: how this import reads country names the program does not know (see also meetings countries alias).", dir_okay=False)] = None,
 ) -> None:
     """Import meetings from CSV (both `export` shapes, or a foreign layout with --map), JSON or JSONL
@@ -93,7 +96,7 @@ def import_meetings(
     from meetings.services.readers import CsvLayout
 
     layout = CsvLayout(mapping=_pairs(mapping, "--map", targets=True), constants=_pairs(constants, "--set", targets=False),
-                       fill_down=tuple(fill_down or ()))
+                       fill_down=tuple(fill_down or ()), dates=_date_reading(date_format, year, day_first))
     options = ImportOptions(on_duplicate=on_duplicate, skip_invalid=skip_invalid)
     if files.count("-") > 1:
         raise InvalidInput("FILE", "standard input (-) can be read only once")
@@ -107,8 +110,8 @@ def import_meetings(
         _check_rejects_targets(files, rejects)
 
     names = _country_map(country_map) if country_map is not None else {}
-    engine = state_of(ctx).engine()
     with ExitStack() as stack:
+        engine = _engine(ctx, stack, dry_run=dry_run)
         # The rejects files are open (beside where they go) before anything is written, and are put
         # in place only once complete, after the commit; the unit of work, entered last, ends first.
         staged = {name: stack.enter_context(_staged_rejects(name, rejects)) for name in files} if keep_rejects else {}
@@ -141,6 +144,35 @@ def import_meetings(
         if path is not None:
             typer.echo(f"Rejected records, with reasons, are in {path}; fix them and import that file again.",
                        err=True)
+
+
+def _date_reading(formats: list[str] | None, year: int | None, day_first: bool | None) -> Any:
+    from meetings.dates import AUTO, DateReading
+    from meetings.errors import InvalidInput
+
+    for form in formats or ():
+        if form != AUTO and "%" not in form:
+            raise InvalidInput("--date-format", f"{form!r} has no strftime code; use codes such as %d, %b, %B, %m, %y, %Y "
+                                                "(for example %b-%y), or auto")
+    if year is not None and not 1 <= year <= 9999:
+        raise InvalidInput("--year", f"{year} is not a year; use 1 to 9999")
+    return DateReading(formats=tuple(formats or (AUTO,)), year=year, day_first=day_first)
+
+
+def _engine(ctx: typer.Context, stack: Any, *, dry_run: bool) -> Any:
+    """The database to import into. A dry run where there is no database yet checks against an
+    empty one in a temporary folder, so that it creates nothing."""
+    from meetings.db import database_exists, open_database
+
+    state = state_of(ctx)
+    if not dry_run or database_exists(state.url):
+        return state.engine()
+    import tempfile
+
+    folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="meetings-dry-run-"))
+    engine = open_database(str(Path(folder) / "dry-run.db"))
+    stack.callback(engine.dispose)
+    return engine
 
 
 def _country_map(path: Path) -> dict[str, str]:

@@ -72,4 +72,4 @@ def forget(*, session: Session, name: str) -> TaughtName:
 
 def taught_keys(*, session: Session) -> dict[str, str]:
     """Every taught name's folded key -> its code: what resolution consults."""
-    return dict(session.execute(select(CountryAlias.key, CountryAlias.code)).tuples().all())
+    return dict(session.execute(select(CountryAlias.key, CountryAlias.code)).all())

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from meetings.cells import parse_attendee, split_cell, unescape, unneutralize
+from meetings.dates import DateReading, read_published
 from meetings.errors import InvalidInput
 from meetings.fields import (
     ATTENDANCE_COLUMNS,
@@ -71,6 +73,7 @@ class CsvLayout:
     mapping: dict[str, str] = field(default_factory=dict)  # file column -> our field
     constants: dict[str, str] = field(default_factory=dict)  # our field -> value
     fill_down: tuple[str, ...] = ()
+    dates: DateReading = field(default_factory=DateReading)  # how the date column is written (`--date-format`)
 
 
 def _flag(value: str, column: str) -> bool:
@@ -89,6 +92,29 @@ def _integer(value: str, column: str) -> int | None:
     if not (text.isascii() and text.isdigit()) or not is_id(int(text)):
         raise InvalidInput(column, f"{value!r} is not a meeting id (1 to {MAX_ID})")
     return int(text)
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")  # read as it is, the fast path
+
+
+def _folded(column: str) -> str:
+    return " ".join(column.split()).casefold()
+
+
+_NOTE_MARKS = ("*", "†", "‡", "¹", "²", "³", "note", "notes", "source:", "sources:")
+NOTE_LENGTH = 60
+
+
+def _note_row(cells: list[str], width: int) -> str | None:
+    """The text of a footnote or note row (one long or marked cell, the rest empty), else None:
+    registers end with "²Does not normally include meetings with ..." as an ordinary row."""
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    if width < 2 or len(filled) != 1:
+        return None
+    text = filled[0]
+    if len(text) < NOTE_LENGTH and not text.casefold().startswith(_NOTE_MARKS):
+        return None
+    return text if len(text) <= NOTE_LENGTH else text[:NOTE_LENGTH - 1] + "…"
 
 
 def read_csv(lines: Iterable[str], *, name: str, layout: CsvLayout, delimiter: str = ",",
@@ -116,13 +142,20 @@ def read_csv(lines: Iterable[str], *, name: str, layout: CsvLayout, delimiter: s
         # Every record knows the header, so that a rejects file can be written with it.
         return Item(header=header, delimiter=delimiter, **fields)
 
-    mapped = [layout.mapping.get(h, h) for h in header]
+    # Columns are matched as people read them: "Minister   ", "DATE" and "date" are one column.
+    folded = [_folded(h) for h in header]
+    listing = ", ".join(h for h in header if h)
+    mapping = {_folded(column): target for column, target in layout.mapping.items()}
+    for column in layout.mapping:
+        if _folded(column) not in folded:
+            raise InvalidInput("mapping", f"{column!r} is not a column of {name}; its columns: {listing}")
+    mapped = [mapping.get(f, f if f in FIELDS else h) for h, f in zip(header, folded, strict=True)]
     columns = {field_name: header[i] for i, field_name in enumerate(mapped) if field_name in FIELDS}
     unknown = [h for h, m in zip(header, mapped, strict=True) if m not in FIELDS and h]
     for missing in layout.fill_down:
-        if missing not in header and missing not in columns:
-            raise InvalidInput("fill_down", f"{missing!r} is not a column of {name}; its columns: {', '.join(header)}")
-    fill = {columns.get(c, c) for c in layout.fill_down}
+        if _folded(missing) not in folded and missing not in columns:
+            raise InvalidInput("fill_down", f"{missing!r} is not a column of {name}; its columns: {listing}")
+    fill = {columns.get(c, header[folded.index(_folded(c))] if _folded(c) in folded else c) for c in layout.fill_down}
     long = "attendee" in columns or "country" in columns
     if "date" not in columns and "date" not in layout.constants:
         raise InvalidInput(name, f"has no date column (its columns: {', '.join(header)}); map one with --map \"COLUMN=date\"")
@@ -144,7 +177,7 @@ def read_csv(lines: Iterable[str], *, name: str, layout: CsvLayout, delimiter: s
         location = f"{name}:{line}"
         raw = [cells for _, _, cells in members]
         try:
-            data = _csv_meeting(first, [m for _, m, _ in members], long)
+            data = _csv_meeting(first, [m for _, m, _ in members], long, layout.dates)
             parent, data.sideline_of = data.sideline_of, None
             return made(location=location, data=data, raw=raw, parent=parent, columns=columns,
                         key=_integer(first.get("id") or first.get("meeting_id") or "", "id"))
@@ -164,6 +197,10 @@ def read_csv(lines: Iterable[str], *, name: str, layout: CsvLayout, delimiter: s
         line_number = reader.line_num
         if not any(c.strip() for c in cells):
             continue  # blank separator rows
+        note = _note_row(cells, len(header))
+        if note is not None:
+            yield Note(f"{name}:{start_line}", f"skipped a note row, not a meeting: {note!r}")
+            continue
         rows += 1
         if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
             yield made(location=f"{name}:{start_line}", data=None, raw=[cells],
@@ -207,7 +244,8 @@ def read_csv(lines: Iterable[str], *, name: str, layout: CsvLayout, delimiter: s
         raise InvalidInput(name, "has a header but no rows; nothing to import")
 
 
-def _csv_meeting(first: dict[str, str], members: list[dict[str, str]], long: bool) -> MeetingRecord:
+def _csv_meeting(first: dict[str, str], members: list[dict[str, str]], long: bool,
+                 dates: DateReading | None = None) -> MeetingRecord:
     def text(key: str) -> str | None:
         value = first.get(key, "")
         return value if value.strip() else None
@@ -234,6 +272,11 @@ def _csv_meeting(first: dict[str, str], members: list[dict[str, str]], long: boo
         elif f.kind is not Kind.ATTENDEES:
             values[f.name] = text(f.csv)
     values["date"] = (first.get("date") or "").strip()
+    if values["date"] and not _ISO_DATE.fullmatch(values["date"]):
+        start, end = read_published(values["date"], dates or DateReading(), field="date")
+        values["date"] = start.isoformat()
+        if end is not None and not values.get("end_date"):
+            values["end_date"] = end.isoformat()
     return MeetingRecord(attendees=attendees, **values)
 
 
