@@ -17,8 +17,10 @@ from meetings.fields import AttendeeRecord
 LIST_SEPARATOR = "; "
 ATTENDEE_FORMAT = '"NAME, COUNTRY[, ROLE]" (for example "Sergei Shoigu, Russia, Minister of Defence")'
 
-# A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection),
+# and reads the full-width and small forms of = + - @ as the characters themselves.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\ufe66", "\uff0b", "\ufe62", "\uff0d", "\ufe63",
+                    "\uff20", "\ufe6b")
 _FIRST_CHARACTERS = frozenset("".join(FORMULA_TRIGGERS) + "'")
 
 

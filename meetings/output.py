@@ -159,12 +159,18 @@ def _truncate(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
+# Markdown table formats: cells are separated by |, so a | inside a cell is escaped.
+PIPE_TABLES = {"github", "pipe"}
+
+
 def render_table(rows: list[dict[str, Any]], columns: tuple[str, ...], *, tablefmt: str = "simple",
                  width: int | None = None) -> str:
     """A table through tabulate; with a width, long cells are cut with an ellipsis to fit it."""
     from tabulate import tabulate
 
     cells = [[_shown(row.get(c)) for c in columns] for row in rows]
+    if tablefmt in PIPE_TABLES:  # a | in a cell would end it early
+        cells = [[value.replace("|", "\\|") for value in row] for row in cells]
     headers = list(columns)
     if width is not None and cells:
         widths = fit_widths(cells, headers, width)

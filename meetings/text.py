@@ -8,11 +8,17 @@ import unicodedata
 
 from meetings.errors import InvalidInput
 
-# Characters that have no place in a name: C0/C1 controls and the bidirectional
-# overrides and isolates that can make text display differently from what it is.
-_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Characters that have no place in a name: C0/C1 controls, the bidirectional overrides and
+# isolates that can make text display differently from what it is, and what XML cannot hold
+# (lone surrogates, U+FFFE, U+FFFF and the other noncharacters), which would break a GraphML export.
+_NONCHARACTERS = "\ud800-\udfff\ufdd0-\ufdef" + "".join(
+    f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17))
+_FORBIDDEN = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069{_NONCHARACTERS}]")
 # In multi-line text (a summary) newlines and tabs are fine; the rest is still refused.
-_FORBIDDEN_IN_BLOCK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_FORBIDDEN_IN_BLOCK = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069{_NONCHARACTERS}]")
+# Invisible format characters (soft hyphen, zero-width space, word joiner, LRM/RLM/ALM, BOM) are
+# dropped: "Lav\u00adrov" is "Lavrov". Zero-width (non-)joiners stay: they change Persian and Indic words.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b\u200e\u200f\u2060-\u2064\ufeff]")
 _SPACES = re.compile(r"\s+")
 # Nukta and virama (Indic scripts) change the letter, so they are kept; accents are folded.
 _KEPT_MARKS = {7, 9}
@@ -30,8 +36,8 @@ def clean(value: str | None, *, field: str, max_length: int, required: bool = Fa
             raise InvalidInput(field, "a value is required")
         return None
     if (_FORBIDDEN if name else _FORBIDDEN_IN_BLOCK).search(value.replace("\r", " ")):
-        raise InvalidInput(field, "control or bidirectional-override characters are not accepted")
-    text = _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
+        raise InvalidInput(field, "control, bidirectional-override or non-characters are not accepted")
+    text = _SPACES.sub(" ", unicodedata.normalize("NFC", _INVISIBLE.sub("", value))).strip()
     if not text:
         if required:
             raise InvalidInput(field, "must not be empty")
@@ -47,8 +53,8 @@ def clean_block(value: str | None, *, field: str, max_length: int) -> str | None
         return None
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     if _FORBIDDEN_IN_BLOCK.search(value):
-        raise InvalidInput(field, "control or bidirectional-override characters are not accepted")
-    text = unicodedata.normalize("NFC", value).strip()
+        raise InvalidInput(field, "control, bidirectional-override or non-characters are not accepted")
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", value)).strip()
     if not text:
         return None
     if len(text) > max_length:

@@ -415,3 +415,79 @@ def test_the_editors_temporary_folder_is_removed_when_meetings_is_terminated(see
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
     assert not opened.parent.exists()
+
+
+# --- Characters: what XML cannot hold, what spreadsheets read as formulas, what cannot be seen ------
+
+FORBIDDEN_CHARACTERS = [
+    ("U+FFFE", "\ufffe"), ("U+FFFF", "\uffff"), ("U+FDD0", "\ufdd0"), ("U+10FFFF", "\U0010ffff"),
+    ("U+1FFFE", "\U0001fffe"), ("a lone surrogate", "\ud800"),
+]
+
+
+@pytest.mark.parametrize(("label", "character"), FORBIDDEN_CHARACTERS, ids=[c[0] for c in FORBIDDEN_CHARACTERS])
+def test_characters_xml_cannot_hold_are_refused_in_names(invoke_seeded, snapshot, tmp_path, label, character):
+    path = tmp_path / "meetings.json"
+    import json
+
+    path.write_text(json.dumps([{"date": "2024", "attendees": [{"name": f"Bad{character}Name", "country": "France"},
+                                                               {"name": "Good Name", "country": "Peru"}]}]))
+    before = snapshot(invoke_seeded.path)
+    result = invoke_seeded("import", str(path), ok=False)
+    assert result.exit_code == 2, result.stderr
+    assert "control, bidirectional-override or non-characters are not accepted" in result.stderr
+    assert snapshot(invoke_seeded.path) == before
+
+
+@pytest.mark.parametrize("graph_format", ["graphml", "gexf"])
+def test_graphs_of_names_with_xml_syntax_are_well_formed(invoke, graph_format):
+    import xml.etree.ElementTree as ElementTree
+
+    invoke("add", "--date", "2024", "--attendee", 'Tom <b>&amp;"Jerry\'s, France', "--attendee", "A ]]> B, Peru")
+    result = invoke("graph", "--format", graph_format, "--nodes", "person")
+    root = ElementTree.fromstring(result.stdout.encode("utf-8"))
+    assert any((element.get("label") or element.text) == 'Tom <b>&amp;"Jerry\'s' for element in root.iter())
+
+
+def test_markdown_tables_escape_pipes(invoke):
+    invoke("add", "--date", "2024", "--title", "Talks | with a pipe", "--attendee", "A B, France",
+           "--attendee", "C D, Peru")
+    lines = invoke("list", "--format", "markdown", "--columns", "id,title").stdout.strip().splitlines()
+    assert "Talks \\| with a pipe" in lines[2]
+    unescaped = [line.replace("\\|", "").count("|") for line in lines]
+    assert len(set(unescaped)) == 1, lines
+
+
+SPREADSHEET_TRIGGERS = ["\uff1d", "\ufe66", "\uff0b", "\ufe62", "\uff0d", "\ufe63", "\uff20", "\ufe6b", "=", "@"]
+
+
+@pytest.mark.parametrize("trigger", SPREADSHEET_TRIGGERS, ids=lambda c: f"U+{ord(c):04X}")
+def test_formula_look_alikes_are_neutralized_and_come_back_exactly(invoke, tmp_path, trigger):
+    import csv
+
+    title = f"{trigger}HYPERLINK(\"http://example.org\")"
+    invoke("add", "--date", "2024", "--title", title, "--attendee", "A B, France", "--attendee", "C D, Peru")
+    exported = tmp_path / "out.csv"
+    invoke("export", "--output", str(exported))
+    with exported.open(encoding="utf-8", newline="") as handle:
+        row = next(csv.DictReader(handle))
+    assert row["title"] == "'" + title
+    invoke("delete", "1", "--yes")
+    invoke("import", str(exported))
+    assert invoke("show", "1", "--format", "json").stdout.count(title.replace('"', '\\"')) == 1
+
+
+INVISIBLE = [("soft hyphen", "Sergei Sho\u00adigu"), ("zero-width space", "Sergei\u200b Shoigu"),
+             ("LRM", "\u200eSergei Shoigu"), ("RLM", "Sergei Shoigu\u200f"), ("BOM", "\ufeffSergei Shoigu"),
+             ("word joiner", "Ser\u2060gei Shoigu")]
+
+
+@pytest.mark.parametrize(("label", "name"), INVISIBLE, ids=[c[0] for c in INVISIBLE])
+def test_invisible_characters_are_removed_from_names_so_one_person_stays_one(invoke_seeded, label, name):
+    import json
+
+    before = json.loads(invoke_seeded("people", "--format", "json").stdout)
+    invoke_seeded("add", "--date", "2024", "--attendee", f"{name}, Russia", "--attendee", "C D, Peru")
+    after = json.loads(invoke_seeded("people", "--format", "json").stdout)
+    assert len(after) == len(before) + 1  # only C D is new
+    assert [p["meetings"] for p in after if p["name"] == "Sergei Shoigu"] == [3]
