@@ -99,7 +99,9 @@ def atomic_output(path: Path, *, force: bool, database_url: str, field: str = "-
         raise
 
 
-BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+# UTF-32's marks first: UTF-32-LE's begins with UTF-16-LE's.
+BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 CHUNK = 1 << 20
 
 
@@ -121,9 +123,13 @@ def decoded_lines(stream: IO[bytes], *, name: str, encoding: str | None = None) 
                 encoding, skip = bom_encoding, len(bom)
                 break
     try:
-        decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+        codec = codecs.lookup(encoding)
     except LookupError:
         raise InvalidInput("--encoding", f"{encoding!r} is not an encoding Python knows (e.g. utf-8, cp1252, utf-16)") from None
+    if not getattr(codec, "_is_text_encoding", True):  # rot13, base64, zlib...: transforms, not text encodings
+        raise InvalidInput("--encoding", f"{encoding!r} is not a text encoding; name the file's character set "
+                                         "(e.g. utf-8, cp1252, utf-16)")
+    decoder = codec.incrementaldecoder(errors="strict")
     wide = encoding.replace("_", "-").lower().startswith(("utf-16", "utf16", "utf-32", "utf32"))
     offset = skip
     pending = ""
@@ -145,6 +151,9 @@ def decoded_lines(stream: IO[bytes], *, name: str, encoding: str | None = None) 
             byte = f" (0x{data[exc.start]:02x})" if exc.start < len(data) else " (the file ends inside a character)"
             raise InvalidInput(name, f"is not valid {encoding} at byte {position}{byte}; "
                                      "name the file's encoding with --encoding (for example cp1252)") from None
+        except UnicodeError:  # utf-16 or utf-32 named, and the file has no byte-order mark
+            raise InvalidInput(name, f"has no byte-order mark, so its {encoding} byte order is unknown; name it "
+                                     f"with --encoding {encoding}-le or {encoding}-be") from None
         offset += len(data)
         if text:
             # Split at LF only: other line breaks (form feed, U+2028...) may be data inside a field.

@@ -491,3 +491,55 @@ def test_invisible_characters_are_removed_from_names_so_one_person_stays_one(inv
     after = json.loads(invoke_seeded("people", "--format", "json").stdout)
     assert len(after) == len(before) + 1  # only C D is new
     assert [p["meetings"] for p in after if p["name"] == "Sergei Shoigu"] == [3]
+
+
+# --- Files to import: nesting, encodings, line ends, numbers, types, headers ----------------------
+
+def _nested(levels: int) -> str:
+    return "[" * levels + "]" * levels
+
+
+CSV_ROW = 'date,attendees\n2024,"A B, France; C D, Peru"\n'
+IMPORT_CASES = [
+    # (file name, bytes, extra options, message)
+    ("deep.json", _nested(100_000).encode(), (), "is not valid JSON: it is nested too deeply"),
+    ("deep.jsonl", (_nested(100_000) + "\n").encode(), (), "not valid JSON: it is nested too deeply"),
+    ("deep.yaml", ("meetings: " + _nested(100_000) + "\n").encode(), (), "is nested too deeply to be a fixture"),
+    ("huge.json", ('[{"date": "2024", "id": ' + "9" * 5000 + "}]").encode(), (),
+     "a number in it has more than 4300 digits"),
+    ("rot13.csv", CSV_ROW.encode(), ("--encoding", "rot13"), "--encoding: 'rot13' is not a text encoding"),
+    ("base64.csv", CSV_ROW.encode(), ("--encoding", "base64"), "--encoding: 'base64' is not a text encoding"),
+    ("nobom.csv", CSV_ROW.encode("utf-16-le"), ("--encoding", "utf-16"), "has no byte-order mark"),
+    ("nobom32.csv", CSV_ROW.encode("utf-32-le"), ("--encoding", "utf-32"), "has no byte-order mark"),
+    ("mac.csv", CSV_ROW.replace("\n", "\r").encode(), (), "save the file with LF or CRLF line ends"),
+    ("twice.csv", b'date,attendees,date\n2024,"A B, France",2025\n', (), "column 'date' appears more than once"),
+    ("lists.yaml", b"meetings:\n- date: '2024'\n  topics: [[a, b], {x: 1}]\n  attendees:\n  - {name: A B, country: France}\n",
+     (), "topics[0]: expected text, got ['a', 'b']"),
+    ("mapping.yaml", b"meetings:\n- date: '2024'\n  title: {x: 1}\n  attendees:\n  - {name: A B, country: France}\n",
+     (), "meetings[0].title: expected text, got a mapping"),
+    ("nulltopic.yaml", b"meetings:\n- date: '2024'\n  topics: [null]\n  attendees:\n  - {name: A B, country: France}\n",
+     (), "topics[0]: expected text, got None"),
+    ("surrogate.json", b'[{"date": "2024", "topics": ["\\ud800"], "attendees": [{"name": "A B", "country": "France"}]}]',
+     (), "control, bidirectional-override or non-characters are not accepted"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "options", "message"), IMPORT_CASES, ids=[c[0] for c in IMPORT_CASES])
+def test_hostile_files_are_refused_in_the_products_words(invoke_seeded, snapshot, tmp_path, name, content, options,
+                                                        message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    before = snapshot(invoke_seeded.path)
+    result = invoke_seeded("import", str(path), *options, ok=False)
+    assert result.exit_code == 2, result.stderr
+    assert message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert "sys.set_int_max_str_digits" not in result.stderr and "universal-newline" not in result.stderr
+    assert snapshot(invoke_seeded.path) == before
+
+
+def test_a_utf32_file_with_its_byte_order_mark_is_read_as_utf32(invoke, tmp_path):
+    path = tmp_path / "wide.csv"
+    path.write_bytes(CSV_ROW.encode("utf-32"))  # the mark, then little-endian UTF-32 here
+    invoke("import", str(path))
+    assert "A B" in invoke("list", "--columns", "attendees").stdout
