@@ -31,7 +31,12 @@ def checked(value: Any, where: str, allowed: set[str]) -> dict[str, Any]:
     return value
 
 
-def text_or_none(value: Any) -> str | None:
+def text_or_none(value: Any, where: str = "value") -> str | None:
+    """A scalar written as text (YAML reads 2023 and 2023-04-28 as a number and a date); a list
+    or a mapping where text belongs is refused, as JSON import refuses it."""
+    if isinstance(value, list | dict):
+        kind = "a list" if isinstance(value, list) else "a mapping"
+        raise InvalidInput(where, f"expected text, got {kind} ({str(value)[:60]})")
     return None if value is None else str(value)
 
 
@@ -49,7 +54,8 @@ def meeting_from_mapping(item: Any, where: str, *, sources: dict[str, SourceReco
         for flag in ("host", "chair"):
             if not isinstance(attendee.get(flag, False), bool):
                 raise InvalidInput(f"{where}.attendees[{i}].{flag}", "use true or false")
-        values: dict[str, Any] = {k: (v if k in {"host", "chair"} else text_or_none(v)) for k, v in attendee.items()}
+        values: dict[str, Any] = {k: (v if k in {"host", "chair"} else text_or_none(v, f"{where}.attendees[{i}].{k}"))
+                                  for k, v in attendee.items()}
         attendees.append(AttendeeRecord(**values))
     parent = item.get("sideline_of")
     sideline_of: int | None = None
@@ -64,19 +70,23 @@ def meeting_from_mapping(item: Any, where: str, *, sources: dict[str, SourceReco
     for i, source in enumerate(item.get("sources") or []):
         if isinstance(source, dict):
             source = checked(source, f"{where}.sources[{i}]", SOURCE_FIELDS)
-            source_inputs.append(SourceRecord(reference=str(source.get("reference") or ""),
-                                             publisher=text_or_none(source.get("publisher")),
-                                             published=text_or_none(source.get("published"))))
+            place = f"{where}.sources[{i}]"
+            source_inputs.append(SourceRecord(reference=text_or_none(source.get("reference"), place) or "",
+                                             publisher=text_or_none(source.get("publisher"), place),
+                                             published=text_or_none(source.get("published"), place)))
         elif sources is not None and str(source) in sources:
             source_inputs.append(sources[str(source)])
         elif sources is not None:
             raise InvalidInput(f"{where}.sources", f"{source!r} is not the key of a source in this file")
         else:
-            source_inputs.append(SourceRecord(reference=str(source)))
+            source_inputs.append(SourceRecord(reference=text_or_none(source, f"{where}.sources[{i}]") or ""))
     topics = item.get("topics") or []
     if not isinstance(topics, list):
         raise InvalidInput(f"{where}.topics", "expected a list of topics")
-    text: dict[str, Any] = {f.name: text_or_none(item.get(f.fixture)) for f in MEETING_FIELDS
+    for i, topic in enumerate(topics):
+        if topic is None or isinstance(topic, list | dict):
+            raise InvalidInput(f"{where}.topics[{i}]", f"expected text, got {str(topic)[:60]}")
+    text: dict[str, Any] = {f.name: text_or_none(item.get(f.fixture), f"{where}.{f.fixture}") for f in MEETING_FIELDS
             if f.fixture and f.kind not in (Kind.MEETING, Kind.ATTENDEES, Kind.TOPICS, Kind.SOURCES)}
     text["date"] = text.get("date") or ""
     return MeetingRecord(

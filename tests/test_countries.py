@@ -220,7 +220,7 @@ def test_an_ambiguous_name_can_be_taught(invoke):
         (("alias", "Somoa", "Narnia"), 2, "CODE: unknown country 'Narnia'"),
         (("alias", "", "WS"), 2, "NAME: must not be empty"),
         (("alias", "...", "WS"), 2, "NAME: must contain a letter or digit"),
-        (("alias", "Somoa\x1b", "WS"), 2, "NAME: control or bidirectional-override characters are not accepted"),
+        (("alias", "Somoa\x1b", "WS"), 2, "NAME: control, bidirectional-override or non-characters are not accepted"),
         (("unalias", "Somoa"), 1, "no taught country name 'Somoa'"),
     ],
 )

@@ -516,7 +516,7 @@ IMPORT_CASES = [
     ("lists.yaml", b"meetings:\n- date: '2024'\n  topics: [[a, b], {x: 1}]\n  attendees:\n  - {name: A B, country: France}\n",
      (), "topics[0]: expected text, got ['a', 'b']"),
     ("mapping.yaml", b"meetings:\n- date: '2024'\n  title: {x: 1}\n  attendees:\n  - {name: A B, country: France}\n",
-     (), "meetings[0].title: expected text, got a mapping"),
+     (), "title: expected text, got a mapping"),
     ("nulltopic.yaml", b"meetings:\n- date: '2024'\n  topics: [null]\n  attendees:\n  - {name: A B, country: France}\n",
      (), "topics[0]: expected text, got None"),
     ("surrogate.json", b'[{"date": "2024", "topics": ["\\ud800"], "attendees": [{"name": "A B", "country": "France"}]}]',

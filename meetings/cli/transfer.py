@@ -323,21 +323,14 @@ def _import_file(importer: Any, name: str, chosen: ImportFormat, encoding: str |
 
 
 def _import_fixture(importer: Any, label: str, stream: Any, encoding: str | None, *, source: str) -> None:
-    import yaml
-
     from meetings.errors import InvalidInput
     from meetings.files import decoded_lines
-    from meetings.services.fixtures import load_fixture
+    from meetings.services.fixtures import load_fixture, parse_fixture
 
     text = "".join(decoded_lines(stream, name=label, encoding=encoding))
     if not text.strip():
         raise InvalidInput(label, "is empty; nothing to import")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise InvalidInput(label, f"not valid YAML: {str(exc).splitlines()[0]}") from None
-    if not isinstance(data, dict):
-        raise InvalidInput(label, "a fixture is a mapping with sources, organizations and meetings")
+    data = parse_fixture(text, where=label)
     try:
         load_fixture(session=importer.session, data=data, importer=importer, label=f"{label}: ", source=source)
     except InvalidInput as exc:

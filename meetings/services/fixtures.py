@@ -31,18 +31,25 @@ class LoadReport:
 
 
 def read_fixture(path: Path) -> dict[str, Any]:
-    import yaml
-
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise FileProblem(f"{path}: cannot read the fixture: {exc}") from None
+    return parse_fixture(text, where=str(path))
+
+
+def parse_fixture(text: str, *, where: str) -> dict[str, Any]:
+    """A fixture's YAML: safe types only, nested no deeper than a fixture is, a mapping."""
+    import yaml
+
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise InvalidInput(str(path), f"not valid YAML: {str(exc).splitlines()[0]}") from None
+        raise InvalidInput(where, f"not valid YAML: {str(exc).splitlines()[0]}") from None
+    except RecursionError:
+        raise InvalidInput(where, "is nested too deeply to be a fixture (lists in lists in lists...)") from None
     if not isinstance(data, dict):
-        raise InvalidInput(str(path), "a fixture is a mapping with sources, organizations and meetings")
+        raise InvalidInput(where, "a fixture is a mapping with sources, organizations and meetings")
     return data
 
 

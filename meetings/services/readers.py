@@ -117,6 +117,13 @@ def _note_row(cells: list[str], width: int) -> str | None:
     return text if len(text) <= NOTE_LENGTH else text[:NOTE_LENGTH - 1] + "…"
 
 
+def _csv_problem(exc: csv.Error) -> str:
+    if "new-line character seen in unquoted field" in str(exc):
+        return ("a carriage return ends a line or sits inside an unquoted cell (lines ending in CR alone are an "
+                "old Mac format); save the file with LF or CRLF line ends")
+    return str(exc)
+
+
 def read_csv(lines: Iterable[str], *, name: str, layout: CsvLayout, delimiter: str = ",",
              progress: Callable[[int], None] | None = None) -> Iterator[Item | Note]:
     """Records from a CSV file in either export shape, or a foreign one mapped with --map."""
@@ -133,10 +140,14 @@ def read_csv(lines: Iterable[str], *, name: str, layout: CsvLayout, delimiter: s
     except StopIteration:
         raise InvalidInput(name, "is empty; nothing to import") from None
     except csv.Error as exc:
-        raise InvalidInput(f"{name}:1", f"not readable as CSV: {exc}") from None
+        raise InvalidInput(f"{name}:1", f"not readable as CSV: {_csv_problem(exc)}") from None
     header = [h.strip() for h in header]
     while header and not header[-1]:
         header.pop()
+    repeated = sorted({h for h in header if h and header.count(h) > 1})
+    if repeated:
+        raise InvalidInput(f"{name}:1", f"column {repeated[0]!r} appears more than once in the header; "
+                                        "which one holds the value cannot be told")
 
     def made(**fields: Any) -> Item:
         # Every record knows the header, so that a rejects file can be written with it.
@@ -192,7 +203,7 @@ def read_csv(lines: Iterable[str], *, name: str, layout: CsvLayout, delimiter: s
         except StopIteration:
             break
         except csv.Error as exc:
-            raise InvalidInput(f"{name}:{reader.line_num}", f"not readable as CSV: {exc}") from None
+            raise InvalidInput(f"{name}:{reader.line_num}", f"not readable as CSV: {_csv_problem(exc)}") from None
         start_line = line_number + 1
         line_number = reader.line_num
         if not any(c.strip() for c in cells):
@@ -316,7 +327,14 @@ def _no_constants(value: str) -> Any:
 
 
 def _loads(text: str) -> Any:
-    return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+    except RecursionError:
+        raise ValueError("it is nested too deeply (a meeting is a few levels deep)") from None
+    except ValueError as exc:
+        if "limit" in str(exc) and "digits" in str(exc):  # Python refuses to read such a number
+            raise ValueError("a number in it has more than 4300 digits; no field takes one") from None
+        raise
 
 
 def _json_meeting(item: Any) -> tuple[MeetingRecord, int | None]:
