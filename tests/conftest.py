@@ -214,3 +214,17 @@ def listed_ids(invoke: Invoker, *args: str) -> list[int]:
 
     limit = [] if "--limit" in args else ["--limit", "0"]
     return [m["id"] for m in json.loads(invoke("list", "--format", "json", *limit, *args).stdout)]
+
+
+def without_module(monkeypatch: pytest.MonkeyPatch, prefix: str) -> None:
+    """Make every import of `prefix` (and its submodules) fail, as when an optional extra is absent."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def refusing(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == prefix or name.startswith(prefix + "."):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", refusing)

@@ -8,6 +8,7 @@ import pytest
 
 from meetings.db import open_database, session_scope
 from meetings.filters import MeetingFilter
+from tests.conftest import without_module
 
 # Meetings over 2019..2023 with nothing in 2020 and 2022, and one dated only by its year.
 MEETINGS = [
@@ -136,16 +137,7 @@ def test_existing_file_is_kept_without_force(archive, tmp_path):
 
 @pytest.mark.parametrize("command", [["chart", "--output", "{tmp}/c.png"], ["report", "--output", "{tmp}/c.html"]])
 def test_without_matplotlib_the_extra_is_named(archive, tmp_path, monkeypatch, command):
-    import builtins
-
-    real_import = builtins.__import__
-
-    def without_matplotlib(name, *args, **kwargs):
-        if name.startswith("matplotlib"):
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", without_matplotlib)
+    without_module(monkeypatch, "matplotlib")
     result = archive(*[a.format(tmp=tmp_path) for a in command], ok=False)
     assert result.exit_code == 6
     assert result.stderr == (f'meetings: meetings {command[0]} needs the optional part "charts": '

@@ -7,6 +7,8 @@ import openpyxl
 import pandas
 import pytest
 
+from tests.conftest import without_module
+
 HOSTILE_TITLE = "=HYPERLINK(\"http://example.org\",\"click\")"
 
 
@@ -91,16 +93,7 @@ def test_refusals(archive, tmp_path, snapshot, args, message):
 
 
 def test_xlsx_without_the_extra_names_it(archive, tmp_path, monkeypatch):
-    import builtins
-
-    real_import = builtins.__import__
-
-    def without_xlsxwriter(name, *args, **kwargs):
-        if name == "xlsxwriter":
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", without_xlsxwriter)
+    without_module(monkeypatch, "xlsxwriter")
     result = archive("export", "--format", "xlsx", "--output", str(tmp_path / "a.xlsx"), ok=False)
     assert result.exit_code == 6
     assert result.stderr == ('meetings: export --format xlsx needs the optional part "xlsx": '

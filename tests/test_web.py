@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import query
+from tests.conftest import query, without_module
 
 
 def test_views_show_dates_as_recorded_and_countries_by_name(invoke_seeded):
@@ -85,16 +85,7 @@ def test_canned_queries_answer_the_readme_questions(served):
 
 
 def test_serve_without_the_extra_names_it(invoke_seeded, monkeypatch, backend):
-    import builtins
-
-    real_import = builtins.__import__
-
-    def without_datasette(name, *args, **kwargs):
-        if name.startswith("datasette"):
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", without_datasette)
+    without_module(monkeypatch, "datasette")
     result = invoke_seeded("serve", ok=False)
     if backend.name == "sqlite":
         assert result.exit_code == 6

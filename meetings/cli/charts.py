@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
+from meetings.cli.analysis import NodeKind
 from meetings.cli.options import with_filters
 from meetings.cli.state import state_of
 
@@ -26,11 +27,6 @@ class Period(str, Enum):
 class SeriesKind(str, Enum):
     country = "country"
     pair = "pair"
-    person = "person"
-
-
-class Nodes(str, Enum):
-    country = "country"
     person = "person"
 
 
@@ -69,7 +65,7 @@ def chart(
     by: Annotated[str, typer.Option(
         "--by", help="For top: any grouping of stats but the periods (country, counterpart, pair, person, "
                      "topic, org, kind, venue-country).")] = "country",
-    nodes: Annotated[Nodes, typer.Option("--nodes", help="For network: countries or people.")] = Nodes.country,
+    nodes: Annotated[NodeKind, typer.Option("--nodes", help="For network: countries or people.")] = NodeKind.country,
     top: Annotated[int | None, typer.Option(
         "--top", min=1, show_default=False,
         help="How many lines (timeline --series, default 5), bars (top, default 15) or nodes (network, default 30).")] = None,
@@ -138,7 +134,7 @@ def report(
         "--output", "-o", dir_okay=False, show_default=False, help="The brief to write: FILE.html.")] = None,
     title: Annotated[str | None, typer.Option("--title", help="The brief's title (default: the question).")] = None,
     period: Annotated[Period, typer.Option("--period", help="The timeline's period.")] = Period.year,
-    nodes: Annotated[Nodes, typer.Option("--nodes", help="The network's nodes: countries or people.")] = Nodes.country,
+    nodes: Annotated[NodeKind, typer.Option("--nodes", help="The network's nodes: countries or people.")] = NodeKind.country,
     rows: Annotated[int, typer.Option("--rows", min=1, help="At most this many meetings in the table, "
                                                             "most recent first.")] = 200,
     force: Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")] = False,
