@@ -136,7 +136,11 @@ def resolve_country(text: str, *, field: str = "country") -> Country:
     The Country's name is its label: the common short name, with the code added where the
     name alone would be ambiguous ("Congo (CG)"), so that a written name always reads back.
     """
-    code = _lookup(text, field)
+    return _country(_lookup(text, field))
+
+
+@functools.cache
+def _country(code: str) -> Country:
     return Country(code=code, name=country_label(code))
 
 
@@ -199,8 +203,10 @@ def read_country_map(lines: Iterator[str] | list[str], *, name: str) -> dict[str
     return mapping
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def index_code(text: str) -> str | None:
-    """The code the shipped index gives a name (ambiguous and unknown names give None)."""
+    """The code the shipped index gives a name (ambiguous and unknown names give None);
+    remembered per spelling, since an archive names the same countries again and again."""
     index = _index()
     key = match_key(text or "")
     if not key or key in index.ambiguous:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -31,6 +32,13 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str, *, field: str = "--date") -> PartialDate:
+        try:
+            return _parsed(text)
+        except InvalidInput as exc:
+            raise InvalidInput(field, exc.detail) from None
+
+    @classmethod
+    def _parse(cls, text: str, field: str) -> PartialDate:
         match = _PATTERN.fullmatch(text.strip())
         if not match:
             raise InvalidInput(field, f"{text!r} is not a date; use {ACCEPTED}")
@@ -67,6 +75,13 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.isoformat()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parsed(text: str) -> PartialDate:
+    """PartialDate.parse, remembered per text: an archive's dates repeat (a few thousand distinct
+    days a decade). A refused text is not remembered; it is refused again under the field asked."""
+    return PartialDate._parse(text, "--date")
 
 
 # Dates as registers publish them ------------------------------------------------------------

@@ -22,6 +22,7 @@ _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b\u200e\u200f\u2060-\u2064\ufef
 _SPACES = re.compile(r"\s+")
 # Nukta and virama (Indic scripts) change the letter, so they are kept; accents are folded.
 _KEPT_MARKS = {7, 9}
+_ASCII_SEPARATORS = {code: " " for code in range(128) if not chr(code).isalnum()}
 
 
 def clean(value: str | None, *, field: str, max_length: int, required: bool = False,
@@ -35,9 +36,16 @@ def clean(value: str | None, *, field: str, max_length: int, required: bool = Fa
         if required:
             raise InvalidInput(field, "a value is required")
         return None
-    if (_FORBIDDEN if name else _FORBIDDEN_IN_BLOCK).search(value.replace("\r", " ")):
-        raise InvalidInput(field, "control, bidirectional-override or non-characters are not accepted")
-    text = _SPACES.sub(" ", unicodedata.normalize("NFC", _INVISIBLE.sub("", value))).strip()
+    if value.isascii() and value.isprintable():
+        # The usual case, and the same result: no control, invisible or non-characters, nothing
+        # to compose, and the only white space is the space.
+        text = value.strip()
+        if "  " in text:
+            text = " ".join(text.split())
+    else:
+        if (_FORBIDDEN if name else _FORBIDDEN_IN_BLOCK).search(value.replace("\r", " ")):
+            raise InvalidInput(field, "control, bidirectional-override or non-characters are not accepted")
+        text = _SPACES.sub(" ", unicodedata.normalize("NFC", _INVISIBLE.sub("", value))).strip()
     if not text:
         if required:
             raise InvalidInput(field, "must not be empty")
@@ -51,10 +59,13 @@ def clean_block(value: str | None, *, field: str, max_length: int) -> str | None
     """Like clean() for multi-line text such as a summary: keeps newlines, drops other controls."""
     if value is None:
         return None
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    if _FORBIDDEN_IN_BLOCK.search(value):
-        raise InvalidInput(field, "control, bidirectional-override or non-characters are not accepted")
-    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", value)).strip()
+    if value.isascii() and value.isprintable():
+        text = value.strip()  # one line of plain text (the usual case): nothing to change inside
+    else:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+        if _FORBIDDEN_IN_BLOCK.search(value):
+            raise InvalidInput(field, "control, bidirectional-override or non-characters are not accepted")
+        text = unicodedata.normalize("NFC", _INVISIBLE.sub("", value)).strip()
     if not text:
         return None
     if len(text) > max_length:
@@ -69,6 +80,9 @@ def match_key(value: str) -> str:
     "Sergei K. Shoigu", "sergei k shoigu" and "SERGEI K SHOIGU" share one key, as do
     composed and decomposed "Zoë" and "Zoe".
     """
+    if value.isascii():
+        # No accents to fold: letters and digits stay (lower-cased), everything else separates words.
+        return " ".join(value.translate(_ASCII_SEPARATORS).lower().split())
     decomposed = unicodedata.normalize("NFKD", value).casefold()
     kept = []
     for ch in decomposed:

@@ -285,3 +285,20 @@ def test_a_bad_country_map_is_refused(invoke, tmp_path, snapshot, content, messa
     assert result.exit_code == 2
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert snapshot(invoke.path) == before
+
+
+def test_a_name_resolved_once_still_follows_an_import_country_map():
+    from meetings.countries import mapped_names
+    from meetings.text import match_key
+
+    assert resolve_country("Samoa").code == "WS"
+    with mapped_names({match_key("Samoa"): "AS"}):
+        assert resolve_country("Samoa").code == "AS"
+    assert resolve_country("Samoa").code == "WS"
+
+
+@pytest.mark.parametrize("field", ["venue_country", "attendee.country", "venue_country"])
+def test_a_name_refused_before_is_refused_again_under_the_field_asked(field):
+    with pytest.raises(InvalidInput) as caught:
+        resolve_country("Atlantis", field=field)
+    assert caught.value.field == field

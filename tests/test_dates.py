@@ -189,3 +189,10 @@ def test_any_text_is_read_or_refused_in_one_line(text):
         read_published(text, DateReading(year=2020))
     except InvalidInput as exc:
         assert "\n" not in exc.detail.replace(text, "")
+
+
+@pytest.mark.parametrize("field", ["--date", "--end-date", "--date"])
+def test_a_date_refused_before_is_refused_again_under_the_field_asked(field):
+    with pytest.raises(InvalidInput) as caught:
+        PartialDate.parse("2023-02-30", field=field)
+    assert caught.value.field == field

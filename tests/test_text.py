@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from meetings.errors import InvalidInput
-from meetings.text import clean, match_key
+from meetings.text import clean, clean_block, match_key
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,22 @@ def test_clean_normalizes_and_limits_length():
 @given(st.text())
 def test_match_key_is_idempotent(text):
     assert match_key(match_key(text)) == match_key(text)
+
+
+def _outcome(function, *args, **options):  # type: ignore[no-untyped-def]
+    try:
+        return "kept", function(*args, **options)
+    except InvalidInput as exc:
+        return "refused", str(exc)
+
+
+# Plain ASCII text takes a shorter path through clean, clean_block and match_key (most archives are
+# ASCII). A trailing no-break space or dash, which every one of them strips or folds away, sends
+# the same text through the general Unicode path: both must give the same answer.
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40), st.booleans())
+def test_ascii_text_is_cleaned_and_keyed_as_the_unicode_path_does(value, name):
+    assert _outcome(clean, value, field="f", max_length=20, name=name) == \
+        _outcome(clean, value + "\u00a0", field="f", max_length=20, name=name)
+    assert _outcome(clean_block, value, field="f", max_length=20) == \
+        _outcome(clean_block, value + "\u00a0", field="f", max_length=20)
+    assert match_key(value) == match_key(value + "\u2014")
