@@ -31,6 +31,7 @@ from meetings.tables import MeetingKind
 from meetings.text import clean, clean_block, match_key
 
 KINDS = ", ".join(kind.value for kind in MeetingKind)
+_KIND_VALUES = frozenset(kind.value for kind in MeetingKind)
 
 
 def default_title(country_names: Iterable[str]) -> str:
@@ -118,7 +119,7 @@ def normalize(data: MeetingRecord) -> NormalMeeting:
     kind = None
     if data.kind:
         kind = data.kind.strip().lower()
-        if kind not in {k.value for k in MeetingKind}:
+        if kind not in _KIND_VALUES:
             raise InvalidInput("kind", f"{data.kind!r} is not a kind; use one of {KINDS}")
     attendees = tuple(_normal_attendee(attendee) for attendee in data.attendees)
     keys = [a.key for a in attendees if a.key]

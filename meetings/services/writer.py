@@ -1,7 +1,9 @@
 """The one way meetings are written: `add` is a write of one, `edit` a replace of one, `import`
 (and `extract --save`, the seed, `db copy --merge`) writes in chunks, all through MeetingWriter.
 
-Rows go in with SQLAlchemy Core executemany statements; the shared records meetings point at
+Meetings and their parts go straight to the driver in large batches (executemany on SQLite, with
+each value converted as SQLAlchemy would; COPY on PostgreSQL, with ids drawn from the table's
+sequence), not through per-row statement building; the shared records meetings point at
 (countries, people, topics, organizations, sources) are looked up by key once and remembered,
 and created when new. The search index is refreshed for every meeting written, in the same
 transaction, by `search.refresh` (the one place its text is built).
@@ -13,7 +15,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Boolean, Table, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from meetings import tables as t
@@ -68,10 +70,8 @@ class MeetingWriter:
         connection = self.connection
         if self.dialect == "sqlite":
             first = (connection.execute(select(func.max(table.c.id))).scalar() or 0) + 1
-            for offset, row in enumerate(rows):
-                row["id"] = first + offset
-            connection.execute(insert(table), rows)
-            return {row[key]: row["id"] for row in rows}
+            self._write(table, (*rows[0], "id"), [(*row.values(), first + offset) for offset, row in enumerate(rows)])
+            return {row[key]: first + offset for offset, row in enumerate(rows)}
         connection.execute(self._insert_new(table, key), rows)
         found: dict[Any, int] = {}
         self._recorded(found, table, key, "id", [row[key] for row in rows])
@@ -93,8 +93,12 @@ class MeetingWriter:
         new_people = self._insert_returning(t.people, "key", [
             {"name": people[k], "key": k} for k in self._recorded(self.people, t.person_names, "key", "person_id", people)])
         if new_people:
-            execute(self._insert_new(t.person_names, "key"),
-                    [{"person_id": pid, "name": people[key], "key": key} for key, pid in new_people.items()])
+            if self.dialect == "sqlite":
+                self._write(t.person_names, ("person_id", "name", "key"),
+                            [(pid, people[key], key) for key, pid in new_people.items()])
+            else:
+                execute(self._insert_new(t.person_names, "key"),
+                        [{"person_id": pid, "name": people[key], "key": key} for key, pid in new_people.items()])
             self.people.update(new_people)
         self.topics.update(self._insert_returning(t.topics, "key", [
             {"name": topics[k], "key": k} for k in self._recorded(self.topics, t.topics, "key", "id", topics)]))
@@ -140,32 +144,32 @@ class MeetingWriter:
         for start in range(0, len(asked), LOOKUP):
             taken.update(connection.execute(select(table.c.id).where(table.c.id.in_(asked[start:start + LOOKUP]))).scalars())
         now = dt.datetime.now(dt.UTC)
-        rows = []
+        rows: list[list[Any]] = []
         for meeting, wanted in zip(meetings, wanted_ids, strict=True):
-            row = {**self._row(meeting, now), "parent_id": None, "created_at": now}
+            row = [*self._row(meeting, now).values(), None, now, None]  # parent_id, created_at, id
             if wanted is not None and wanted not in taken:
-                row["id"] = wanted
+                row[-1] = wanted
                 taken.add(wanted)
             rows.append(row)
+        columns = (*self._row(meetings[0], now), "parent_id", "created_at", "id")
+        numbered = [row for row in rows if row[-1] is not None]
+        if numbered:
+            self._write(table, columns, numbered)
+            advance_sequences(connection, [table])
+        unnumbered = [row for row in rows if row[-1] is None]
+        fresh: Iterable[int] = ()
         if self.dialect == "sqlite":
             # The write lock is held: ids after the largest one are free.
-            first = max(taken | {connection.execute(select(func.max(table.c.id))).scalar() or 0}) + 1
-            for row in rows:
-                if "id" not in row:
-                    row["id"] = first
-                    first += 1
-        ids: list[int | None] = [row.get("id") for row in rows]
-        given = [row for row in rows if "id" in row]
-        if given:
-            connection.execute(insert(table), given)
-            advance_sequences(connection, [table])
-        positions = [i for i, row in enumerate(rows) if "id" not in row]
-        if positions:
-            result = connection.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
-                                        [rows[i] for i in positions])
-            for position, (new_id,) in zip(positions, result, strict=True):
-                ids[position] = new_id
-        written = [i for i in ids if i is not None]
+            first = (connection.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+            fresh = range(first, first + len(unnumbered))
+        elif unnumbered:
+            # Ids taken from the table's own sequence: no other writer is given them.
+            fresh = connection.execute(text("SELECT nextval(pg_get_serial_sequence('meetings', 'id')) "
+                                            "FROM generate_series(1, :n)"), {"n": len(unnumbered)}).scalars().all()
+        for row, meeting_id in zip(unnumbered, fresh, strict=True):
+            row[-1] = meeting_id
+        self._write(table, columns, unnumbered)
+        written: list[int] = [row[-1] for row in rows]
         self._add_parts(list(zip(written, meetings, strict=True)))
         search.refresh(self.session, written)
         return written
@@ -193,18 +197,36 @@ class MeetingWriter:
                                     attendee.chair, position))
             topics += [(meeting_id, self.topics[key]) for _, key in meeting.topics]
             sources += [(meeting_id, self.sources[reference]) for reference, _, _ in meeting.sources]
-        self._insert_rows("attendances", ("meeting_id", "person_id", "country_code", "role", "rank", "is_host",
-                                          "is_chair", "position"), attendances)
-        self._insert_rows("meeting_topics", ("meeting_id", "topic_id"), topics)
-        self._insert_rows("meeting_sources", ("meeting_id", "source_id"), sources)
+        self._write(t.attendances, ("meeting_id", "person_id", "country_code", "role", "rank", "is_host",
+                                    "is_chair", "position"), attendances)
+        self._write(t.meeting_topics, ("meeting_id", "topic_id"), topics)
+        self._write(t.meeting_sources, ("meeting_id", "source_id"), sources)
 
-    def _insert_rows(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
-        """Plain rows (integers, text, booleans) in one executemany, straight to the driver: these
-        columns need no conversion, and a large import spends less time per row."""
-        if rows:
-            connection = self.connection
-            marks = ", ".join("?" if connection.dialect.paramstyle == "qmark" else "%s" for _ in columns)
-            connection.exec_driver_sql(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+    def _write(self, table: Table, columns: tuple[str, ...], rows: Sequence[Sequence[Any]]) -> None:
+        """Rows of some of a table's columns, straight to the driver: one executemany on SQLite
+        (each value converted as SQLAlchemy would convert it), COPY on PostgreSQL."""
+        if not rows:
+            return
+        connection = self.connection
+        if self.dialect == "postgresql":
+            cursor = connection.connection.driver_connection.cursor()
+            with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        # sqlite3 stores a bool as the integer SQLAlchemy would: only the other types are converted.
+        processors = [(i, process) for i, process in enumerate(
+            None if isinstance(table.c[column].type, Boolean) else
+            table.c[column].type._cached_bind_processor(connection.dialect) for column in columns) if process]
+        if processors:
+            converted = [list(row) for row in rows]
+            for values in converted:
+                for i, process in processors:
+                    if values[i] is not None:
+                        values[i] = process(values[i])
+            rows = [tuple(values) for values in converted]
+        marks = ", ".join("?" if connection.dialect.paramstyle == "qmark" else "%s" for _ in columns)
+        connection.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows)
 
     def link_parents(self, links: Sequence[tuple[int, int]]) -> None:
         """Set parent_id for (meeting id, parent id) pairs."""
