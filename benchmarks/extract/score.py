@@ -11,7 +11,8 @@ digit of the SHA-256 of the URL, 0-a development (about two thirds), b-f held ou
 Prints, per report and overall, attendee-level precision and recall and meeting-level recall:
 an attendee matches when the name (folded, in any order, initials and suffixes aside) and the
 country are the same; an attendee of an organization (the key gives it instead of a country) matches
-one drafted without a country; an expected meeting is found when one drafted meeting holds all of
+one drafted without a country; a surname drafted alone ("Johnson", where the report says only "Prime
+Minister Johnson") matches the key's one person of that surname and country; an expected meeting is found when one drafted meeting holds all of
 its attendees. Attendees without a name are left out on both sides. Then, for each missed and each
 false attendee, what the extractor did with that person, and by which rule, where it can tell.
 """
@@ -71,14 +72,28 @@ def people(meeting: dict) -> Counter:
                    for a in meeting.get("attendees") or [] if a.get("name"))
 
 
+def surnames_as_keyed(got: Counter, want: Counter) -> Counter:
+    """A drafted surname alone ("Johnson", where the report writes only "Prime Minister Johnson")
+    is the key's person of that surname and country, when the key has exactly one."""
+    out: Counter = Counter()
+    for (name, country), count in got.items():
+        if len(name.split()) == 1:
+            same = {n for n, c in want if c == country and name in n.split() and len(n.split()) > 1}
+            if len(same) == 1:
+                name = same.pop()
+        out[(name, country)] += count
+    return out
+
+
 def score(text_path: Path) -> tuple[dict[str, int], list[str]]:
     expected = yaml.safe_load(text_path.with_name(text_path.stem + ".expected.yaml").read_text(encoding="utf-8"))
     draft = extract(text_path.read_text(encoding="utf-8"))
     document = draft.as_fixture()
     got_meetings = [people(m) for m in document["meetings"]]
     want_meetings = [people(m) for m in expected.get("meetings") or []]
-    got = sum(got_meetings, Counter())
     want = sum(want_meetings, Counter())
+    got_meetings = [surnames_as_keyed(g, want) for g in got_meetings]
+    got = sum(got_meetings, Counter())
     matched = got & want
     found = sum(1 for w in want_meetings if any(not (w - g) for g in got_meetings))
     notes = [f"missed {name} ({country or 'no country'}): {draft.explain(name)}"

@@ -29,7 +29,14 @@ class Context:
 
     def named(self, mention: Mention) -> Mention:
         """A title alone ("the Prime Minister") as the person of that title the report named: its
-        principal if the title is theirs, else the only one named with it; unnamed otherwise."""
+        principal if the title is theirs, else the only one named with it; unnamed otherwise. A
+        surname alone ("Minister Hamada") as the person of that surname named before."""
+        if mention.name and mention.found_by is rules.TITLED_SURNAME:
+            full = self.known.get(person_key(mention.name))
+            if full is not None and full.name and len(full.name.split()) > 1:
+                return full.copy(sentence=mention.sentence, chair=False, visiting=False, found_by=rules.TITLED_SURNAME,
+                                 country=full.country or mention.country, role=full.role or mention.role)
+            return mention
         if mention.name or not mention.role:
             return mention
         holders = {person_key(m.name or ""): m for m in self.known.values() if m.role == mention.role and m.name
@@ -215,18 +222,23 @@ def read_sentence(context: Context, text: str) -> None:
     elif not BULLET.match(text):
         context.intro = text.rstrip(":") if text.endswith(":") and frames.frame(text) else None
     found = mentions(text)
+    found = [context.named(m) for m in found]
     for mention in found:
         key = person_key(mention.name or "")
         if key:
+            words = key.split()
             context.known.setdefault(key, mention)
-            if len(key.split()[-1]) > 2:
-                context.known.setdefault(key.split()[-1], mention)
-    found = [context.named(m) for m in found]
+            # A surname to find the person by later: the last word, or a family name written in capitals first.
+            family = next((w for w in (mention.name or "").split() if w.isupper() and len(w) > 1), None)
+            for surname in {words[-1], *(person_key(family).split() if family else [])}:
+                if len(surname) > 2 and len(words) > 1:
+                    context.known.setdefault(surname, mention)
     found += known_mentions(text, found, context.known)
     found.sort(key=lambda m: position(text, m))
     context.draft.people.extend(found)
-    if context.principal is None and found:
-        context.principal = found[0]
+    if context.principal is None:
+        # Not a surname alone: "Prime Minister Crest" in a page's furniture is no principal.
+        context.principal = next((m for m in found if m.found_by is not rules.TITLED_SURNAME), None)
     sentence = Sentence(text=text, people=found, event=None, bullet=bool(BULLET.match(text)))
     if future(context, sentence) or founding(context, sentence):
         return

@@ -58,3 +58,17 @@ def published_date(text: str) -> dt.date | None:
             parsed = dateparser.parse(match.group(1), languages=["en"], settings={"DATE_ORDER": "DMY"})
             return parsed.date() if parsed else None
     return None
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|$|[^0-9])")
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The date a web address gives in its path (".../readouts/2021/06/14/...")."""
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None

@@ -19,7 +19,8 @@ NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ’'-]+(?:-[A-Z][a-zà-ÿ’'-]+)?|[
 # A family name in capitals before the given name ("HAYASHI Yoshimasa", "PARK Jin"), as Japanese and
 # Korean official English writes it; never an acronym (MP, UK, NATO) alone.
 FAMILY_NAME = re.compile(r"^[A-Z]{2,}(?:-[A-Z]{2,})?$")
-NOT_NAMES = frozenset({"MP", "QC", "KC", "CEO", "OBE", "MBE", "CBE", "KBE", "PhD", "JST", "EST", "GMT", "UTC"})
+NOT_NAMES = frozenset({"MP", "QC", "KC", "CEO", "OBE", "MBE", "CBE", "KBE", "PhD", "JST", "EST", "GMT", "UTC",
+                       "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 
 
 @dataclass
@@ -66,12 +67,12 @@ def _country_after_of(words: list[str], index: int) -> tuple[str, int] | None:
 
 def _is_name_word(words: list[str], index: int, started: bool) -> bool:
     word = words[index]
-    if word in MONTHS or word in NOT_NAMES:
-        return False
+    following = words[index + 1] if index + 1 < len(words) else ""
+    if word in NOT_NAMES or (word in MONTHS and (not started or following[:1].isdigit())):
+        return False  # "Theresa May" is a name, "May 12" and "in May" are not
     if NAME_TOKEN.match(word) or (started and (word[:-2] if word.endswith(("’s", "'s")) else word) in titles.SUFFIXES):
         return True
     # A family name in capitals comes first, before a given name written as usual.
-    following = words[index + 1] if index + 1 < len(words) else ""
     return (not started and bool(FAMILY_NAME.match(word)) and country_named(word) is None
             and bool(NAME_TOKEN.match(following)) and len(following) > 1)
 
@@ -88,6 +89,21 @@ def _name_at(words: list[str], index: int) -> tuple[list[str], int]:
         if name_words[-1].endswith(("’s", "'s")):
             break  # "Austin III's Meeting": a possessive ends the name
     return _trim_name(name_words), index
+
+
+# Capitalized words that follow a title without being a surname ("Foreign Minister Meeting").
+NOT_SURNAMES = frozenset("""Meeting Meetings Summit Council Dialogue Conference Forum Talks Office Level Group
+Statement Press Visit Call Minister Ministers Ministry Secretary General Government Department Affairs Defence
+Defense Foreign Cabinet Parliament Assembly Committee Commission House Palace Day Week State States Security
+Strategic Trilateral Bilateral Joint Leaders Readout Remarks Transcript Photo Photograph Video Mr Mrs Ms Dr
+Excellency Sir Dame I We He She They It This That The And""".split())
+
+
+def _is_surname(words: list[str], index: int) -> bool:
+    word = words[index].rstrip(".")
+    following = words[index + 1] if index + 1 < len(words) else ""
+    return (len(word) > 2 and word[0].isupper() and word not in NOT_SURNAMES and not following[:1].isupper()
+            and country_named(word) is None and word not in demonyms() and places.city_country(word) is None)
 
 
 def _is_name(name_words: list[str]) -> bool:
@@ -133,6 +149,10 @@ def mentions(sentence: str) -> list[Mention]:
         while index < len(words) and words[index] in titles.MODIFIERS:
             index += 1
         title = titles.title_at(words, index, free=country is not None)
+        if title is None and word[:1].isupper():
+            # "Director of the CCP Central Foreign Affairs Office": a title word, "of", a body.
+            headed = titles.title_at(words, index, free=True)
+            title = headed if headed and " of " in headed.written else None
         if title:
             role, index, cued = title.role, title.end, True
             if not country and title.country:
@@ -142,6 +162,9 @@ def mentions(sentence: str) -> list[Mention]:
                 (country, index), country_by = after, rules.OF_COUNTRY
             if index < len(words) and words[index].lower() == "counterpart":
                 index += 1
+            if words[index:index + 1] == ["to"] and _country_after_of(["of", *words[index + 1:index + 7]], 0):
+                # "Ambassador to Japan Caroline Kennedy": the country posted to, not the person's.
+                index += 1 + _country_after_of(["of", *words[index + 1:index + 7]], 0)[1] - 1  # type: ignore[index]
         found_rank = titles.rank_at(words, index)
         if found_rank:
             rank, index, cued = found_rank[0], found_rank[1], True
@@ -165,6 +188,8 @@ def mentions(sentence: str) -> list[Mention]:
                 at += 1
             if words[at:at + 1] == [","]:
                 at += 1
+            if words[at:at + 1] == ["the"]:
+                at += 1  # "Mr. Shinzo Abe, the Prime Minister of Japan"
             if words[at:at + 1] and words[at] in demonyms():
                 country, country_by, at = demonyms()[words[at]], rules.DEMONYM, at + 1
             title = titles.title_at(words, at)
@@ -181,6 +206,11 @@ def mentions(sentence: str) -> list[Mention]:
                     country, country_by = found_country[0], rules.OF_COUNTRY
                 elif not country and title.country:
                     country, country_by = title.country, rules.TITLE_COUNTRY
+        if title and len(name_words) == 1 and _is_surname(words, index - 1):
+            # "Minister Hamada", "Secretary Blinken": a surname after a title, the full name if the report gives it.
+            found.append(Mention(name=name_words[0], country=country, role=role if role != "counterpart" else None,
+                                 rank=rank, sentence=sentence, country_by=country_by, found_by=rules.TITLED_SURNAME))
+            continue
         if cued and _is_name(name_words):
             if not country:
                 after = _country_after_of(words, index)

@@ -20,19 +20,30 @@ def keep_recordable(draft: Draft) -> None:
 def one_spelling(draft: Draft) -> None:
     """One person, one spelling in a report: the first one written ("Sergei K Shoigu" later "Sergei Shoigu")."""
     spelling: dict[str, str] = {}
+    full_names: dict[str, set[str]] = {}  # a word of a full name -> the full names it is in
+    for mention in draft.people:
+        if mention.name and len(person_key(mention.name).split()) > 1:
+            for word in person_key(mention.name).split():
+                full_names.setdefault(word, set()).add(person_key(mention.name))
+            spelling.setdefault(person_key(mention.name), mention.name)
     for meeting in draft.meetings:
         for attendee in meeting.attendees:
             if attendee.name:
-                attendee.name = spelling.setdefault(person_key(attendee.name), attendee.name)
+                key = person_key(attendee.name)
+                # A surname alone ("Hamada") is the full name the report gives once for it.
+                candidates = full_names.get(key, set()) if len(key.split()) == 1 else set()
+                if len(candidates) == 1:
+                    key = candidates.pop()
+                attendee.name = spelling.setdefault(key, attendee.name)
 
 
 def merge_repeats(draft: Draft) -> None:
     """One meeting told twice (a headline, then the body) is one record: a bilateral or call on
     the same date whose named attendees are among another's is folded into it."""
     kept: list[DraftMeeting] = []
-    by_day: dict[tuple[str | None, str | None], list[DraftMeeting]] = {}  # only a meeting of that kind and date can match
+    by_day: dict[str | None, list[DraftMeeting]] = {}  # only a meeting of that date can match
     for meeting in draft.meetings:
-        same_day = by_day.setdefault((meeting.kind, meeting.date), [])
+        same_day = by_day.setdefault(meeting.date, [])
         into = next((other for other in same_day if same_meeting(other, meeting)), None)
         if into is None:
             kept.append(meeting)
@@ -54,8 +65,14 @@ def _people(meeting: DraftMeeting) -> set[str]:
 def same_people(one: DraftMeeting, other: DraftMeeting) -> bool:
     """Two bilaterals or calls of the same kind, the named attendees (two or more) of one among the other's."""
     people, others = _people(other), _people(one)
-    return (other.kind in ("bilateral", "call") and len(people) >= 2 and len(others) >= 2 and one.kind == other.kind
+    return (other.kind in ("bilateral", "call") and len(people) >= 2 and len(others) >= 2
+            and (one.kind == other.kind or _loose_call(one) or _loose_call(other))
             and (people <= others or others <= people))
+
+
+def _loose_call(meeting: DraftMeeting) -> bool:
+    """A call only because someone "spoke with" someone: a caption of a meeting says that too."""
+    return meeting.kind == "call" and getattr(meeting.rules.get("kind"), "name", None) == "spoke-with"
 
 
 def same_meeting(one: DraftMeeting, other: DraftMeeting) -> bool:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from meetings.errors import InvalidInput
-from meetings.extract.dates import published_date
+from meetings.extract.dates import published_date, url_date
 
 # A report is a readout, a press release or a transcript: tens of kilobytes. Above this size a
 # file is not one report (a dump, a book, a log) and reading it would only take time.
@@ -56,7 +56,7 @@ def read(text: str, *, published: dt.date | None = None, label: str = "FILE") ->
     words = re.findall(r"[^\W\d_]+", text.lower())
     if words and len({w for w in words if w in _COMMON}) < 2:
         raise InvalidInput(label, "does not read as an English report; meetings extract handles English text")
-    return Report(source=source, published=published or published_date(text), body=text)
+    return Report(source=source, published=published or published_date(text) or url_date(source), body=text)
 
 
 _ABBREVIATIONS = re.compile(r"\b(Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|St|No|U\.S|U\.K|Sr|Jr|Hon|Prof|Amb|Sen|Rep|Gov)\.")

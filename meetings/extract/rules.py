@@ -19,6 +19,7 @@ class Rule:
 
 # Mentions: how a person is recognised in a sentence.
 TITLED = Rule("titled-name", "person", "a name after a title or rank (\"Foreign Minister Wang Yi\")")
+TITLED_SURNAME = Rule("titled-surname", "person", "a surname alone after a title (\"Minister Hamada\"), its full name where the report gives it")
 COUNTRY_CUED = Rule("country-cued-name", "person", "a name after a country (\"Russia's Sergei Lavrov\")")
 NAME_THEN_TITLE = Rule("name-comma-title", "person", "a name followed by \", <title>\" (\"Mark Rutte, NATO Secretary General\")")
 SURNAME_BACK = Rule("surname-reference", "person", "a name or surname written again after a first titled mention")
