@@ -133,6 +133,8 @@ def mentions(sentence: str) -> list[Mention]:
         cued = False
         # A country before the title: "Russia's", "Chinese", "Union" (India's central government).
         word = words[index]
+        if f"{word}." in known_demonyms:
+            word = f"{word}."  # "U.S." read as a word without its full stop
         if word.endswith(("’s", "'s")) and country_named(word[:-2]):
             country, index, cued = country_named(word[:-2]), index + 1, True
         elif word in known_demonyms or (index + 1 < len(words) and f"{word} {words[index + 1]}" in known_demonyms):
@@ -142,6 +144,13 @@ def mentions(sentence: str) -> list[Mention]:
         elif word == "Union":
             country = "India"
             index += 1
+        elif word[:1].isupper():
+            # "Republic of Korea Minister of National Defense ...", "United Kingdom Secretary of State ...".
+            for size in (4, 3, 2):
+                named = country_named(" ".join(words[index:index + size])) if index + size < len(words) else None
+                if named and titles.title_at(words, index + size):
+                    country, index = named, index + size
+                    break
         if country:
             country_by = rules.DEMONYM
         if index < len(words) and words[index].lower() == "counterpart":

@@ -59,7 +59,8 @@ def read(text: str, *, published: dt.date | None = None, label: str = "FILE") ->
     return Report(source=source, published=published or published_date(text) or url_date(source), body=text)
 
 
-_ABBREVIATIONS = re.compile(r"\b(Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|St|No|U\.S|U\.K|Sr|Jr|Hon|Prof|Amb|Sen|Rep|Gov)\.")
+_ABBREVIATIONS = re.compile(r"\b(Mr|Mrs|Ms|Mx|Dr|Gen|Lt|Col|Maj|Adm|Capt|Brig|Cmdr|Sgt|St|No|U\.S|U\.K|Sr|Jr|Hon|Rt|Prof|"
+                            r"Amb|Sen|Rep|Gov|a\.m|p\.m|i\.e|e\.g|approx|vs)\.")
 _MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(?=\s+\d)")
 _INITIAL = re.compile(r"\b([A-Z])\.(?=\s+[A-Z])")
 
