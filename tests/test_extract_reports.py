@@ -39,13 +39,20 @@ def test_two_readouts_of_one_call_are_one_meeting_with_both_sources(invoke, tmp_
 
 
 def test_two_readouts_that_may_be_one_meeting_are_both_kept_and_listed(invoke, tmp_path):
-    undated = OTTAWA.replace("Ottawa, 12 May 2025\n\n", "")
+    undated = OTTAWA.replace("Ottawa, 12 May 2025\n\n", "").replace("/2025/05/12/", "/")
     files = [write(tmp_path, "london.txt", LONDON), write(tmp_path, "ottawa.txt", undated)]
     result = invoke("extract", *files)
     document = yaml.safe_load(result.stdout)
     assert [m.get("date") for m in document["meetings"]] == ["2025-05-12", None]
     assert len({m["key"] for m in document["meetings"]}) == 2
     assert "may be one meeting" in result.stderr and "both are kept" in result.stderr
+
+
+def test_a_report_without_a_dateline_takes_the_date_in_its_address(invoke, tmp_path):
+    undated = OTTAWA.replace("Ottawa, 12 May 2025\n\n", "")
+    document = yaml.safe_load(invoke("extract", write(tmp_path, "ottawa.txt", undated)).stdout)
+    assert [m["date"] for m in document["meetings"]] == ["2025-05-12"]
+    assert document["sources"][0]["published"] == "2025-05-12"
 
 
 def test_one_report_of_several_refused_saves_nothing(invoke, tmp_path, snapshot):
