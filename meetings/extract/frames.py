@@ -29,14 +29,19 @@ FRAMES: tuple[Frame, ...] = (
     Frame("held-talks", r"held (?:an? )?(?:bilateral |trilateral |separate |official |informal |productive |)?"
                         r"(?:meeting|meetings|talks|discussions|consultations)|holds? talks|talks with|"
                         r"had (?:an? )?(?:bilateral |informal |)?(?:meeting|talks|discussion|exchange)s? with"),
-    Frame("received", r"received|hosted|welcomed"),
+    Frame("received", r"received|receives|hosted|hosts|hosting|welcomed|welcomes"),
+    Frame("their-meeting", r"(?:before|at|after|during|following|ahead of) (?:their|the|our) (?:bilateral )?(?:meeting|talks)"),
+    Frame("chance-to-meet", r"(?:chance|opportunity|pleasure|honou?r|privilege) (?:to|of) meet(?:ing)?(?: with)?"),
+    Frame("joint-appearance", r"joint (?:press conference|media availability|press availability|news conference|"
+                              r"doorstop|press statements?|remarks)"),
+    Frame("shook-hands", r"shak(?:es|ing) hands|shook hands"),
     Frame("called-on", r"called on|paid (?:a )?courtesy call|courtesy call"),
     Frame("co-chaired", r"co-chaired|co-chairs"),
 )
 _FRAME = re.compile("|".join(f"(?P<f{i}>\\b(?:{frame.pattern})\\b)" for i, frame in enumerate(FRAMES)), re.IGNORECASE)
 CALL = re.compile(r"\b(?:phone|telephone|video call|videoconference|video conference|virtual(?:ly)?|spoke (?:with|to))\b",
                   re.IGNORECASE)
-FUTURE = re.compile(r"\b(?:will (?:meet|hold|visit|attend|travel|host|speak)|is (?:expected|scheduled|due|set) to|"
+FUTURE = re.compile(r"\b(?:will (?:meet|hold|visit|attend|travel|host|speak|welcome|receive|call)|is (?:expected|scheduled|due|set) to|"
                     r"next (?:week|month|year)|later this (?:week|month|year)|plans to|looks? forward to meeting|"
                     r"to meet (?:later|next|on)|(?:would|will) be meeting)\b", re.IGNORECASE)
 ATTENDING = re.compile(r"\b(?:attend(?:ing|ed|s)?|were among|participat(?:ing|ed)|joined)\b", re.IGNORECASE)

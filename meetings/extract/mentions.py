@@ -68,7 +68,7 @@ def _country_after_of(words: list[str], index: int) -> tuple[str, int] | None:
 def _is_name_word(words: list[str], index: int, started: bool) -> bool:
     word = words[index]
     following = words[index + 1] if index + 1 < len(words) else ""
-    if word in NOT_NAMES or (word in MONTHS and (not started or following[:1].isdigit())):
+    if word in NOT_NAMES or word in NOT_SURNAMES or (word in MONTHS and (not started or following[:1].isdigit())):
         return False  # "Theresa May" is a name, "May 12" and "in May" are not
     if NAME_TOKEN.match(word) or (started and (word[:-2] if word.endswith(("’s", "'s")) else word) in titles.SUFFIXES):
         return True
@@ -96,7 +96,9 @@ NOT_SURNAMES = frozenset("""Meeting Meetings Summit Council Dialogue Conference 
 Statement Press Visit Call Minister Ministers Ministry Secretary General Government Department Affairs Defence
 Defense Foreign Cabinet Parliament Assembly Committee Commission House Palace Day Week State States Security
 Strategic Trilateral Bilateral Joint Leaders Readout Remarks Transcript Photo Photograph Video Mr Mrs Ms Dr
-Excellency Sir Dame I We He She They It This That The And""".split())
+Excellency Sir Dame I We He She They It This That The And Before After Their Our With Of On At For In Ahead
+During Following Between Meet Meets Met Holds Held Hosts Welcomes Speaks Calls Talk Informal Official Courtesy
+Reception Dinner Lunch Luncheon Signing Ceremony""".split())
 
 
 def _is_surname(words: list[str], index: int) -> bool:
@@ -217,6 +219,8 @@ def mentions(sentence: str) -> list[Mention]:
                     country, country_by = title.country, rules.TITLE_COUNTRY
         if title and len(name_words) == 1 and _is_surname(words, index - 1):
             # "Minister Hamada", "Secretary Blinken": a surname after a title, the full name if the report gives it.
+            if start > 0 and words[start - 1].lower() in ("former", "late"):
+                continue
             found.append(Mention(name=name_words[0], country=country, role=role if role != "counterpart" else None,
                                  rank=rank, sentence=sentence, country_by=country_by, found_by=rules.TITLED_SURNAME))
             continue
@@ -229,6 +233,8 @@ def mentions(sentence: str) -> list[Mention]:
                 # "Japanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara"
                 country, country_by = last_country, rules.DELEGATION if last_country else None
             last_end, last_country = index, country
+            if start > 0 and words[start - 1].lower() in ("former", "late"):
+                continue  # "former Prime Minister Abe", "the late ...": spoken of, not present
             found.append(Mention(name=" ".join(name_words), country=country, role=role if role != "counterpart" else None,
                                  rank=rank, sentence=sentence, country_by=country_by,
                                  found_by=found_by,

@@ -38,18 +38,20 @@ def one_spelling(draft: Draft) -> None:
 
 
 def merge_repeats(draft: Draft) -> None:
-    """One meeting told twice (a headline, then the body) is one record: a bilateral or call on
-    the same date whose named attendees are among another's is folded into it."""
+    """One meeting told twice in a report (a headline or caption, then the body) is one record: a
+    bilateral or call on the same date, or with no date of its own, whose named attendees are
+    among another's is folded into it."""
     kept: list[DraftMeeting] = []
-    by_day: dict[str | None, list[DraftMeeting]] = {}  # only a meeting of that date can match
+    by_day: dict[str | None, list[DraftMeeting]] = {}  # only a meeting of that date (or none) can match
     for meeting in draft.meetings:
-        same_day = by_day.setdefault(meeting.date, [])
-        into = next((other for other in same_day if same_meeting(other, meeting)), None)
+        candidates = by_day.get(meeting.date, []) + (kept if meeting.date is None else by_day.get(None, []))
+        into = next((other for other in candidates if same_people(other, meeting)), None)
         if into is None:
             kept.append(meeting)
-            same_day.append(meeting)
+            by_day.setdefault(meeting.date, []).append(meeting)
         else:
             fold(into, meeting)
+            into.date = into.date or meeting.date
     draft.meetings = kept
     keys = {m.key for m in draft.meetings}
     for meeting in draft.meetings:
