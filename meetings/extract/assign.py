@@ -26,6 +26,7 @@ class Context:
     events: dict[str, DraftMeeting] = field(default_factory=dict)
     known: dict[str, Mention] = field(default_factory=dict)  # full-name key and surname -> first cued mention
     intro: str | None = None  # "X held bilateral meetings with visiting ministers:" before a list
+    upgraded: bool = False  # the principal, a surname alone at first, replaced by a full name
 
     def named(self, mention: Mention) -> Mention:
         """A title alone ("the Prime Minister") as the person of that title the report named: its
@@ -146,13 +147,26 @@ def refers_back(context: Context, sentence: Sentence) -> bool:
     return True
 
 
+_QUOTE_OPENS = re.compile(r":\s*[“\"]|:\s+(?=[A-Z])|[“\"]")
+
+
+def _after_speaker(sentence: Sentence) -> list[Mention]:
+    """The people of a sentence but its speaker: in "Gen. Pat Ryder: “Secretary Austin called ..."
+    the one who reads the readout out before the colon or quotation mark is not at the meeting."""
+    match = frames.frame_match(sentence.text)
+    opens = [m.end() for m in _QUOTE_OPENS.finditer(sentence.text) if match and m.end() <= match.start()]
+    if not opens:
+        return list(sentence.people)
+    return [p for p in sentence.people if position(sentence.text, p) >= opens[-1] or not p.name]
+
+
 def meeting_frame(context: Context, sentence: Sentence) -> bool:
     """A meeting verb or noun and two or more people: a meeting of them, the report's principal
     as its subject when the sentence names only the other side."""
     frame = frames.frame(sentence.text)
     if frame is None or not (sentence.people or sentence.bullet):
         return False
-    participants = list(sentence.people)
+    participants = _after_speaker(sentence)
     principal = context.principal
     principal_key = person_key(principal.name or "") if principal else None
     if (principal and (sentence.bullet or (len(participants) == 1 and principal_key
@@ -236,9 +250,14 @@ def read_sentence(context: Context, text: str) -> None:
     found += known_mentions(text, found, context.known)
     found.sort(key=lambda m: position(text, m))
     context.draft.people.extend(found)
-    if context.principal is None:
-        # Not a surname alone: "Prime Minister Crest" in a page's furniture is no principal.
-        context.principal = next((m for m in found if m.found_by is not rules.TITLED_SURNAME), None)
+    if context.principal is None or (context.principal.found_by is rules.TITLED_SURNAME and not context.upgraded):
+        # The first person named; a surname alone ("Prime Minister Crest" in a page's furniture) gives
+        # way once to the first full name.
+        first = next((m for m in found if m.found_by is not rules.TITLED_SURNAME), None)
+        if context.principal is None:
+            context.principal = first or next(iter(found), None)
+        elif first is not None:
+            context.principal, context.upgraded = first, True
     sentence = Sentence(text=text, people=found, event=None, bullet=bool(BULLET.match(text)))
     if future(context, sentence) or founding(context, sentence):
         return

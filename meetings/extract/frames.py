@@ -64,6 +64,10 @@ TOPIC_VERB = re.compile(r"\b(?:discussed|talks (?:focused|centred|centered) on|r
                         r"deliberated on|agreed to (?:deepen|expand|strengthen))\s+(.*)", re.IGNORECASE)
 
 
+def frame_match(sentence: str) -> re.Match[str] | None:
+    return _FRAME.search(sentence)
+
+
 def frame(sentence: str) -> Frame | None:
     """The first meeting frame a sentence holds, if any."""
     match = _FRAME.search(sentence)

@@ -98,7 +98,8 @@ Defense Foreign Cabinet Parliament Assembly Committee Commission House Palace Da
 Strategic Trilateral Bilateral Joint Leaders Readout Remarks Transcript Photo Photograph Video Mr Mrs Ms Dr
 Excellency Sir Dame I We He She They It This That The And Before After Their Our With Of On At For In Ahead
 During Following Between Meet Meets Met Holds Held Hosts Welcomes Speaks Calls Talk Informal Official Courtesy
-Reception Dinner Lunch Luncheon Signing Ceremony""".split())
+Reception Dinner Lunch Luncheon Signing Ceremony Hello Thank Thanks Good Dear Welcome Well Yes So Now Today
+Yesterday Also Let Can Please Ladies Gentlemen""".split())
 
 
 def _is_surname(words: list[str], index: int) -> bool:
@@ -163,7 +164,8 @@ def mentions(sentence: str) -> list[Mention]:
         if title is None and word[:1].isupper():
             # "Director of the CCP Central Foreign Affairs Office": a title word, "of", a body.
             headed = titles.title_at(words, index, free=True)
-            title = headed if headed and " of " in headed.written else None
+            starts_with_head = any(head[0] == word.lower() for head in titles.vocabulary().heads)
+            title = headed if headed and starts_with_head and " of " in headed.written else None
         if title:
             role, index, cued = title.role, title.end, True
             if not country and title.country:
@@ -179,7 +181,7 @@ def mentions(sentence: str) -> list[Mention]:
         found_rank = titles.rank_at(words, index)
         if found_rank:
             rank, index, cued = found_rank[0], found_rank[1], True
-        if title and start > 0 and words[start - 1] in ("the", "The") and not _is_name(_name_at(words, index)[0]) \
+        if title and (start == 0 or words[start - 1] in ("the", "The")) and not _name_at(words, index)[0] \
                 and not (words[index:index + 1] == [","] and _is_name(_name_at(words, index + 1)[0])):
             # "the Prime Minister", "the Secretary": a title alone, for a person named elsewhere or not at all.
             found.append(Mention(name=None, country=country, role=role, rank=rank, sentence=sentence,

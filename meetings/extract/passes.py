@@ -13,7 +13,10 @@ from meetings.extract.rules import Rule
 
 
 def keep_recordable(draft: Draft) -> None:
-    """A meeting needs attendees; an event nobody is said to attend is background."""
+    """A meeting needs attendees; an event nobody is said to attend is background. An attendee
+    with neither name, role nor country says nothing and is left out."""
+    for meeting in draft.meetings:
+        meeting.attendees = [a for a in meeting.attendees if a.name or a.role or a.country]
     draft.meetings = [m for m in draft.meetings if m.attendees]
 
 
@@ -45,7 +48,8 @@ def merge_repeats(draft: Draft) -> None:
     by_day: dict[str | None, list[DraftMeeting]] = {}  # only a meeting of that date (or none) can match
     for meeting in draft.meetings:
         candidates = by_day.get(meeting.date, []) + (kept if meeting.date is None else by_day.get(None, []))
-        into = next((other for other in candidates if same_people(other, meeting)), None)
+        into = next((other for other in candidates if same_people(other, meeting) or _part_of(meeting, other)
+                     or _part_of(other, meeting)), None)
         if into is None:
             kept.append(meeting)
             by_day.setdefault(meeting.date, []).append(meeting)
@@ -70,6 +74,12 @@ def same_people(one: DraftMeeting, other: DraftMeeting) -> bool:
     return (other.kind in ("bilateral", "call") and len(people) >= 2 and len(others) >= 2
             and (one.kind == other.kind or _loose_call(one) or _loose_call(other))
             and (people <= others or others <= people))
+
+
+def _part_of(meeting: DraftMeeting, other: DraftMeeting) -> bool:
+    """A headline's meeting of one named person (and perhaps someone unnamed), told in full by another of the same kind."""
+    people = _people(meeting)
+    return meeting.kind == other.kind and len(people) == 1 and people <= _people(other)
 
 
 def _loose_call(meeting: DraftMeeting) -> bool:
