@@ -68,7 +68,8 @@ def _country_after_of(words: list[str], index: int) -> tuple[str, int] | None:
 def _is_name_word(words: list[str], index: int, started: bool) -> bool:
     word = words[index]
     following = words[index + 1] if index + 1 < len(words) else ""
-    if word in NOT_NAMES or word in NOT_SURNAMES or (word in MONTHS and (not started or following[:1].isdigit())):
+    if word in NOT_NAMES or word in NOT_SURNAMES or word in demonyms() or (
+            word in MONTHS and (not started or following[:1].isdigit())):
         return False  # "Theresa May" is a name, "May 12" and "in May" are not
     if NAME_TOKEN.match(word) or (started and (word[:-2] if word.endswith(("’s", "'s")) else word) in titles.SUFFIXES):
         return True

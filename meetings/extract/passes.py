@@ -38,6 +38,10 @@ def one_spelling(draft: Draft) -> None:
                 if len(candidates) == 1:
                     key = candidates.pop()
                 attendee.name = spelling.setdefault(key, attendee.name)
+        # Two mentions now spelled as one person are one attendee.
+        attendees, meeting.attendees = meeting.attendees, []
+        for attendee in attendees:
+            meeting.attend(attendee, chair=attendee.chair, by=attendee.attended_by)
 
 
 def merge_repeats(draft: Draft) -> None:
