@@ -65,6 +65,7 @@ class Sentence:
 
 
 SentenceRule = Callable[[Context, Sentence], bool]
+FIRST_PERSON = re.compile(r"\b(?:I|I've|I'd|my|we|We|our|Our)\b")
 
 
 def event_for(context: Context, name: str, sentence: str) -> DraftMeeting:
@@ -173,6 +174,16 @@ def meeting_frame(context: Context, sentence: Sentence) -> bool:
                                            != person_key(participants[0].name or "")))
             and all(person_key(p.name or "") != principal_key for p in participants)):
         participants.insert(0, principal.copy(sentence=sentence.text, found_by=rules.PRINCIPAL))
+    if len(participants) == 1 and participants[0].name and frames.GROUP.search(sentence.text):
+        # "Defence Secretary Ben Wallace met NATO Defence Ministers": one named person and a group.
+        meeting = DraftMeeting(key=f"group-meeting-{len(context.draft.meetings) + 1}", kind="multilateral",
+                               date=context.date(sentence.text)[0], venue=places.place(sentence.text)[0],
+                               venue_country=places.place(sentence.text)[1])
+        meeting.attend(participants[0], by=rules.GROUP)
+        meeting.note("attendees", sentence.text, rules.GROUP)
+        context.draft.meetings.append(meeting)
+        context.last_meeting = meeting
+        return True
     if len(participants) < 2:
         return False
     subject, others = participants[0], participants[1:]
@@ -250,7 +261,10 @@ def read_sentence(context: Context, text: str) -> None:
     found += known_mentions(text, found, context.known)
     found.sort(key=lambda m: position(text, m))
     context.draft.people.extend(found)
-    if context.principal is None or (context.principal.found_by is rules.TITLED_SURNAME and not context.upgraded):
+    first_person = FIRST_PERSON.search(text.split(found[0].name.split()[0])[0]) if found and found[0].name else None
+    if first_person:
+        pass  # "I welcomed Minister X": the report's speaker, not X, is its principal
+    elif context.principal is None or (context.principal.found_by is rules.TITLED_SURNAME and not context.upgraded):
         # The first person named; a surname alone ("Prime Minister Crest" in a page's furniture) gives
         # way once to the first full name.
         first = next((m for m in found if m.found_by is not rules.TITLED_SURNAME), None)

@@ -162,7 +162,16 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
     principal_key = person_key(principal.name) if principal and principal.name else None
 
     def named_pair(meeting: DraftMeeting, person: Mention, other: str) -> tuple[str | None, str]:
-        return next((((pair - {other}).pop(), text) for pair, text in pairs if other in pair), (None, ""))
+        # A pair the meeting's own sentence names first; else the report's, if only one holds the other side.
+        told = meeting.evidence.get("attendees", "")
+        own = [(pair, text) for pair, text in pairs if other in pair and text in told]
+        anywhere = {frozenset(pair): text for pair, text in pairs if other in pair}
+        if own:
+            return (own[0][0] - {other}).pop(), own[0][1]
+        if len(anywhere) == 1:
+            pair, text = next(iter(anywhere.items()))
+            return (set(pair) - {other}).pop(), text
+        return None, ""
 
     def host_of_visit(meeting: DraftMeeting, person: Mention, other: str) -> tuple[str | None, str]:
         guest = next((a for a in meeting.attendees if a is not person and a.visiting), None)

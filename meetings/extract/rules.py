@@ -45,6 +45,7 @@ ATTENDING = Rule("attending", "attendee", "people in a sentence saying they atte
 CHAIR = Rule("chair", "attendee", "the first person in a sentence saying someone chaired the event")
 REFERS_BACK = Rule("refers-back", "attendee", "people who hosted or joined the talks just told")
 FRAME = Rule("meeting-frame", "meeting", "a sentence with a meeting verb or noun and two or more people")
+GROUP = Rule("group-meeting", "meeting", "one named person meeting a group (\"met NATO Defence Ministers\", \"met counterparts\")")
 LIST_ITEM = Rule("list-item", "meeting", "a list item under a sentence that introduces meetings")
 SEPARATE = Rule("separate-meetings", "meeting", "\"separate meetings with A and B\": one meeting each")
 NOT_FUTURE = Rule("future", "meeting", "a sentence about the future makes no meeting")
