@@ -26,6 +26,7 @@ PLACE_LENGTH = 200
 REFERENCE_LENGTH = 1000
 SUMMARY_LENGTH = 20_000
 ACRONYM_LENGTH = 30
+ORIGIN_LENGTH = 1000  # the file an imported meeting came from, as named
 
 # Ids are 64-bit signed integers in both databases: a larger number can name no record.
 MAX_ID = 2**63 - 1

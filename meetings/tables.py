@@ -29,6 +29,7 @@ from sqlalchemy import (
 from meetings.fields import (
     ACRONYM_LENGTH,
     NAME_LENGTH,
+    ORIGIN_LENGTH,
     PLACE_LENGTH,
     RANK_LENGTH,
     REFERENCE_LENGTH,
@@ -201,4 +202,46 @@ attendances = Table(
     UniqueConstraint("meeting_id", "person_id"),
     CheckConstraint("person_id IS NOT NULL OR role IS NOT NULL", name="named_or_role"),
     Index("ix_attendances_country_code_meeting_id", "country_code", "meeting_id"),
+)
+
+# Every `meetings import` is a batch: when, from which files, and what it did. `undone_at` is set
+# when `meetings imports undo` removed what it added.
+import_batches = Table(
+    "import_batches", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    # When it was written: a meeting it added that changed later (updated_at) was edited since.
+    Column("finished_at", DateTime(timezone=True), nullable=False),
+    Column("files", Text, nullable=False),  # the inputs as named, one per line
+    Column("added", Integer, nullable=False, default=0),
+    Column("updated", Integer, nullable=False, default=0),
+    Column("skipped", Integer, nullable=False, default=0),
+    Column("rejected", Integer, nullable=False, default=0),
+    Column("undone_at", DateTime(timezone=True)),
+)
+
+# Where an imported meeting came from: the batch that added it, the file and the line.
+meeting_origins = Table(
+    "meeting_origins", metadata,
+    Column("meeting_id", ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True),
+    Column("batch_id", ForeignKey("import_batches.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("file", String(ORIGIN_LENGTH), nullable=False),
+    Column("line", Integer),  # None for an item of a JSON list
+)
+
+
+class PairStatus(StrEnum):
+    QUEUED = "queued"  # a probable duplicate, waiting for review (`meetings duplicates`)
+    DISTINCT = "distinct"  # reviewed: two meetings (`meetings duplicates dismiss`), never queued again
+
+
+# Probable duplicates: two meetings on the same date with the same attendees that differ
+# elsewhere. The lower id is first.
+duplicate_pairs = Table(
+    "duplicate_pairs", metadata,
+    Column("first_id", ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True),
+    Column("second_id", ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True, index=True),
+    Column("status", String(10), nullable=False),
+    CheckConstraint("first_id < second_id", name="ordered"),
+    CheckConstraint(_in("status", PairStatus), name="status"),
 )

@@ -30,6 +30,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "topics": ("meetings.cli.analysis", "topics", "Every topic, with its number of meetings and the last one."),
     "orgs": ("meetings.cli.analysis", "orgs", "Every organization, with its members and number of meetings."),
     "import": ("meetings.cli.transfer", "import_meetings", "Import meetings from CSV, JSON, JSONL or fixture YAML."),
+    "imports": ("meetings.cli.imports", "app", "Import batches: list them, undo one."),
+    "duplicates": ("meetings.cli.duplicates", "app", "Probable duplicates an import queued: list, merge, dismiss."),
     "extract": ("meetings.cli.extraction", "extract", "Draft records from a news report, review them, save them."),
     "chart": ("meetings.cli.charts", "chart", "Draw a timeline, the top groups or the network (meetings[charts])."),
     "report": ("meetings.cli.charts", "report", "Write a one-page HTML brief of the filtered meetings."),
