@@ -23,3 +23,10 @@ def fixtures_dir() -> Path:
 
 def seed_file() -> Path:
     return fixtures_dir() / "seed.yaml"
+
+
+def imports_folder() -> Path:
+    """Where an import's lists (the exact duplicates it skipped) go unless the user names a file."""
+    from platformdirs import user_data_path
+
+    return user_data_path("meetings", appauthor=False) / "imports"

@@ -135,6 +135,16 @@ class PostgresBackend:
         self.admin.dispose()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def user_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The user data folder (where an import's lists go) is a temporary one: no test writes in the
+    machine's own."""
+    folder = tmp_path_factory.mktemp("user-data")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_DATA_HOME", str(folder))
+        yield folder
+
+
 @pytest.fixture(scope="session")
 def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     chosen = PostgresBackend(POSTGRES) if POSTGRES else SqliteBackend(tmp_path_factory.mktemp("templates"))

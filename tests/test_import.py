@@ -71,8 +71,12 @@ def test_on_duplicate_update_and_error(invoke_seeded, tmp_path, snapshot):
     before = snapshot(invoke_seeded.path)
     refused = invoke_seeded("import", str(path), "--on-duplicate", "error", ok=False)
     assert refused.exit_code == 2
-    assert "duplicate of meeting 3" in refused.stderr
+    # The renamed one is no exact duplicate: only the other two are refused.
+    assert "2 invalid record(s)" in refused.stderr
+    assert "duplicate of meeting 1 (every field the same)" in refused.stderr
+    assert "duplicate of meeting 3" not in refused.stderr
     assert snapshot(invoke_seeded.path) == before
+    # A record that names the meeting it records again (its id) updates it.
     result = invoke_seeded("import", str(path), "--on-duplicate", "update")
     assert "0 added, 3 updated" in result.stderr
     assert listed(invoke_seeded, "--kind", "bilateral")[0]["title"] == "Renamed bilateral"
@@ -190,7 +194,7 @@ def test_skip_invalid_writes_rejects_that_import_again_once_fixed(invoke, tmp_pa
     path = write(tmp_path, "mixed.csv", HEADER + GOOD + GOOD.replace("1,2023-04-28", "2,2023-02-30")
                  + GOOD.replace("1,2023-04-28", "3,2024-01-01").replace("Russia", "Atlantis"))
     result = invoke("import", str(path), "--skip-invalid")
-    assert "1 added, 0 updated, 0 skipped as already recorded, 2 rejected" in result.stderr
+    assert "1 added, 0 updated, 0 skipped as exact duplicates, 2 rejected" in result.stderr
     rejects = tmp_path / "mixed.rejects.csv"
     text = rejects.read_text()
     assert text.splitlines()[0].endswith(",import_error")
@@ -263,7 +267,7 @@ def test_rejects_from_standard_input_keep_the_header(invoke, tmp_path):
 
 
 def meetings_jsonl(path, count, repeat_every):
-    rows = [{"title": f"Talks {i}", "date": f"2024-01-{1 + i % 28:02d}",
+    rows = [{"title": f"Talks {i % repeat_every}", "date": f"2024-01-{1 + i % 28:02d}",
              "attendees": [{"name": f"Envoy {i % repeat_every}", "country": "France"},
                            {"name": "Host Person", "country": "India"}]} for i in range(count)]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")

@@ -75,7 +75,7 @@ def test_rejects_are_written_whole_beside_the_input_and_private(invoke, tmp_path
     (tmp_path / "inputs").mkdir()
     source = write(tmp_path / "inputs" / "in.csv", GOOD, *bad(3))
     result = invoke("import", str(source), "--skip-invalid")
-    assert "1 added, 0 updated, 0 skipped as already recorded, 3 rejected" in result.stderr
+    assert "1 added, 0 updated, 0 skipped as exact duplicates, 3 rejected" in result.stderr
     rejects = tmp_path / "inputs" / "in.rejects.csv"
     assert len(rejects.read_text(encoding="utf-8").splitlines()) == 4
     assert rejects.stat().st_mode & 0o077 == 0
@@ -106,4 +106,4 @@ def test_several_good_files_land_together_and_know_each_other(invoke, tmp_path):
     first = write(tmp_path / "first.csv", GOOD)
     second = write(tmp_path / "second.csv", GOOD, '2023-05-01,Other,"E F, Peru"\r\n')
     result = invoke("import", str(first), str(second))
-    assert "Imported: 2 added, 0 updated, 1 skipped as already recorded, 0 rejected." in result.stderr
+    assert "2 added, 0 updated, 1 skipped as exact duplicates, 0 rejected." in result.stderr

@@ -47,7 +47,7 @@ def visits():
 def archive(invoke):
     result = invoke("import", str(TRAVELS), *TRAVELS_MAP)
     assert f"{len(trips())} added" in result.stderr
-    assert f"{len(rows(TRAVELS)) - len(trips())} skipped as already recorded" in result.stderr
+    assert f"{len(rows(TRAVELS)) - len(trips())} skipped as exact duplicates" in result.stderr
     invoke("import", str(VISITS), *VISITS_MAP)
     return invoke
 

@@ -14,7 +14,7 @@ def _engine(ctx: typer.Context) -> Any:
 @app.callback()
 def duplicates(ctx: typer.Context) -> None:
     """List the probable duplicates waiting for review: two meetings on the same date with the
-    same attendees that differ elsewhere, side by side, the fields that differ marked with *.
+    same attendees that differ elsewhere, side by side, each field that differs marked with *.
     An import keeps both and queues them here; merge them or dismiss them.
 
     Examples:
@@ -39,10 +39,10 @@ def duplicates(ctx: typer.Context) -> None:
     blocks = []
     for pair in pairs:
         first, second = str(pair.first), str(pair.second)
-        rows = [{"field": ("* " if name in pair.differing else "  ") + name, first: left, second: right}
+        rows = [{"field": name, first: left, second: right, "differs": "*" if name in pair.differing else ""}
                 for name, left, right in pair.rows]
         blocks.append(f"Meetings {first} and {second} differ in {', '.join(pair.differing) or 'nothing shown'}:\n"
-                      + render_table(rows, ("field", first, second))
+                      + render_table(rows, ("field", first, second, "differs"))
                       + f"\nmeetings duplicates merge {first} {second}  |  meetings duplicates dismiss {first} {second}")
     typer.echo("\n\n".join(blocks))
     typer.echo(f"{len(pairs)} pair(s) to review.", err=True)

@@ -82,6 +82,7 @@ def show(
     from meetings.db import session_scope
     from meetings.errors import NotFound
     from meetings.output import meeting_object
+    from meetings.services.batches import origin_of
     from meetings.services.queries import load_records, related_ids
 
     with session_scope(state_of(ctx).engine()) as session:
@@ -91,14 +92,17 @@ def show(
         record = found[0]
         parent_id, sideline_ids = related_ids(session=session, meeting_id=meeting_id)
         related = {r.id: r for r in load_records(session=session, meeting_ids=[i for i in [parent_id, *sideline_ids] if i])}
+        origin = origin_of(session, meeting_id)
     if output_format is ListFormat.json:
-        typer.echo(json.dumps(meeting_object(record), ensure_ascii=False, indent=2))
+        imported = None if origin is None else {"batch": origin.batch_id, "file": origin.file, "line": origin.line,
+                                                "at": origin.imported_at.isoformat()}
+        typer.echo(json.dumps({**meeting_object(record), "imported": imported}, ensure_ascii=False, indent=2))
         return
     typer.echo(_page(record, related.get(parent_id) if parent_id else None, [related[i] for i in sideline_ids],
-                     tablefmt="github" if output_format is ListFormat.markdown else "simple"))
+                     tablefmt="github" if output_format is ListFormat.markdown else "simple", origin=origin))
 
 
-def _page(record: Any, parent: Any, sidelines: list[Any], *, tablefmt: str) -> str:
+def _page(record: Any, parent: Any, sidelines: list[Any], *, tablefmt: str, origin: Any = None) -> str:
     from meetings.output import render_table
 
     def line(label: str, value: Any) -> str:
@@ -113,6 +117,8 @@ def _page(record: Any, parent: Any, sidelines: list[Any], *, tablefmt: str) -> s
         lines.append(line("Organization", record.organization))
     if parent is not None:
         lines.append(line("Sideline of", f"{parent.id}  {parent.title} ({parent.date})"))
+    if origin is not None:
+        lines.append(line("Imported", str(origin)))
     lines += ["", "Attendees:"]
     attendee_rows = [
         {"name": a.name or "(unnamed)", "country": a.country or "", "role": a.role or "", "rank": a.rank or "",

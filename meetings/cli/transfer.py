@@ -64,7 +64,8 @@ def import_meetings(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check everything and report what would be added, updated and skipped; write nothing.")] = False,
     skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="Import the valid records; write the rejected ones, with their reasons, to a rejects file.")] = False,
     rejects: Annotated[Path | None, typer.Option("--rejects", help="Where --skip-invalid writes rejected records (default: FILE.rejects.csv or .jsonl beside the input).", dir_okay=False)] = None,
-    on_duplicate: Annotated[OnDuplicate, typer.Option("--on-duplicate", help="A meeting already recorded (same date, venue country and attendees): skip it, update it, or refuse the import.")] = OnDuplicate.SKIP,
+    on_duplicate: Annotated[OnDuplicate, typer.Option("--on-duplicate", help="An exact duplicate (a meeting recorded with every field the same): skip it, update it, or refuse the import. A record that only shares a meeting's date and attendees is imported and queued for review (meetings duplicates).")] = OnDuplicate.SKIP,
+    skipped_list: Annotated[Path | None, typer.Option("--skipped", help="Where the list of exact duplicates skipped goes, each with its file, line and the meeting it repeats (default: a file named for the time and the batch in the imports folder of the user data folder, e.g. ~/.local/share/meetings/imports/).", dir_okay=False)] = None,
     mapping: Annotated[list[str] | None, typer.Option("--map", metavar='"COLUMN=field"', help="Read a foreign CSV column as one of ours (date, attendee, country, role, venue, ...); \"COLUMN=\" ignores it. Repeatable.")] = None,
     constants: Annotated[list[str] | None, typer.Option("--set", metavar='"field=VALUE"', help="Give a field the same value on every row where the file leaves it empty. Repeatable.")] = None,
     fill_down: Annotated[list[str] | None, typer.Option("--fill-down", metavar="COLUMN", help="Fill blank cells of this column with the value above them. Repeatable.")] = None,
@@ -79,6 +80,11 @@ def import_meetings(
     Every record is checked first and the import is one transaction: all or nothing. A file that
     does not decode is refused with the byte offset; nothing is guessed.
 
+    Each import is a batch (meetings imports lists them, meetings imports undo N removes what
+    one added); its meetings record the file and line they came from (meetings show prints it).
+    Exact duplicates are skipped and listed; a record that shares a meeting's date and attendees
+    but differs elsewhere is imported and queued for review (meetings duplicates).
+
     Examples:
 
         meetings import last-quarter.csv
@@ -92,6 +98,7 @@ def import_meetings(
     from meetings.countries import mapped_names
     from meetings.db import unit_of_work
     from meetings.errors import FileProblem, InvalidInput
+    from meetings.services.batches import finish_batch, start_batch
     from meetings.services.importer import Importer, ImportOptions
     from meetings.services.readers import CsvLayout
 
@@ -108,6 +115,8 @@ def import_meetings(
     keep_rejects = skip_invalid and not dry_run
     if keep_rejects:
         _check_rejects_targets(files, rejects)
+    if skipped_list is not None and skipped_list.exists():
+        raise InvalidInput("--skipped", f"{skipped_list} exists; move it away or name another with --skipped")
 
     names = _country_map(country_map) if country_map is not None else {}
     with ExitStack() as stack:
@@ -118,16 +127,22 @@ def import_meetings(
         advance = stack.enter_context(_progress(files))
         stack.enter_context(mapped_names(names))
         unit = stack.enter_context(unit_of_work(engine, write=True))
-        importer = Importer(unit.session, options)
+        batch = start_batch(unit.session, ["<stdin>" if name == "-" else name for name in files])
+        importer = Importer(unit.session, options, batch=batch)
         for name in files:
             _import_file(importer, name, import_format, encoding, layout, advance)
         report = importer.finish()
+        finish_batch(unit.session, batch, added=report.added, updated=report.updated, skipped=report.skipped,
+                     rejected=report.rejected)
         if report.error_count and not skip_invalid:
             lines = report.errors + ([f"... and {report.error_count - len(report.errors)} more"]
                                      if report.error_count > len(report.errors) else [])
             raise InvalidInput("import", f"{report.error_count} invalid record(s) in {_inputs(files)}; nothing was "
                                          "imported:\n  " + "\n  ".join(lines))
         written = [(name, staged[name].write(report.rejects)) for name in staged]
+        skipped_path = None
+        if report.skips and (skipped_list is not None or not dry_run):
+            skipped_path = stack.enter_context(_skipped_file(skipped_list or _default_skipped_path(batch), report.skips))
         if not dry_run:
             unit.commit()
     for note in report.notes:
@@ -137,9 +152,20 @@ def import_meetings(
             typer.echo(f"meetings: rejected: {line}", err=True)
         if report.error_count > len(report.errors):
             typer.echo(f"meetings: ... and {report.error_count - len(report.errors)} more rejected", err=True)
-    verb = "Would import" if dry_run else "Imported"
-    typer.echo(f"{verb}: {report.added} added, {report.updated} updated, {report.skipped} skipped as already "
-               f"recorded, {report.rejected} rejected.", err=True)
+    for item, duplicate in report.skips[:SHOWN_SKIPS]:
+        which = f"meeting {duplicate}" if duplicate is not None else "a record before it"
+        typer.echo(f"meetings: skipped: {item.location}: exact duplicate of {which}", err=True)
+    if len(report.skips) > SHOWN_SKIPS:
+        typer.echo(f"meetings: ... and {len(report.skips) - SHOWN_SKIPS} more skipped", err=True)
+    verb = "Would import" if dry_run else f"Imported (batch {batch})"
+    typer.echo(f"{verb}: {report.added} added, {report.updated} updated, {report.skipped} skipped as exact "
+               f"duplicates, {report.rejected} rejected.", err=True)
+    if report.probable:
+        typer.echo(f"{report.probable} of those added share a recorded meeting's date and attendees but differ "
+                   "elsewhere: review them with meetings duplicates.", err=True)
+    if skipped_path is not None:
+        typer.echo(f"Skipped records, each with its file, line and the meeting it repeats, are listed in {skipped_path}.",
+                   err=True)
     for _, path in written:
         if path is not None:
             typer.echo(f"Rejected records, with reasons, are in {path}; fix them and import that file again.",
@@ -187,6 +213,58 @@ def _country_map(path: Path) -> dict[str, str]:
             return read_country_map(list(decoded_lines(stream, name=f"--country-map {path}")), name=f"--country-map {path}")
     except OSError as exc:
         raise FileProblem(f"--country-map: cannot read {path}: {exc.strerror}") from None
+
+
+SHOWN_SKIPS = 20
+SKIPPED_COLUMNS = ("file", "line", "location", "duplicate_of")
+
+
+class _skipped_file:
+    """The list of exact duplicates an import skipped: written before the commit (so that a
+    folder that cannot be written refuses the import), removed if the import does not commit."""
+
+    def __init__(self, path: Path, skips: list[Any]) -> None:
+        self.path, self.skips = path, skips
+
+    def __enter__(self) -> Path:
+        import csv
+
+        from meetings.errors import FileProblem, InvalidInput
+
+        try:
+            stream = self.path.open("x", encoding="utf-8", newline="")
+        except FileExistsError:
+            raise InvalidInput("--skipped", f"{self.path} exists; move it away or name another with --skipped") from None
+        except OSError as exc:
+            raise FileProblem(f"--skipped: cannot write {self.path}: {exc.strerror}") from None
+        with stream:
+            writer = csv.writer(stream, lineterminator="\r\n")
+            writer.writerow(SKIPPED_COLUMNS)
+            for item, duplicate in self.skips:
+                writer.writerow(["<stdin>" if item.source == "-" else item.source, item.line or "", item.location,
+                                 duplicate or ""])
+        return self.path
+
+    def __exit__(self, kind: object, *rest: object) -> None:
+        if kind is not None:
+            self.path.unlink(missing_ok=True)
+
+
+def _default_skipped_path(batch: int) -> Path:
+    """In the user data folder's imports folder, named for the time and the batch; never one that exists."""
+    import datetime as dt
+
+    from meetings.paths import imports_folder
+
+    folder = imports_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"{dt.datetime.now(dt.UTC):%Y%m%d-%H%M%S}-batch-{batch}"
+    path = folder / f"{stem}.skipped.csv"
+    number = 1
+    while path.exists():
+        number += 1
+        path = folder / f"{stem}-{number}.skipped.csv"
+    return path
 
 
 def _inputs(files: list[str]) -> str:

@@ -2,6 +2,11 @@
 items read from any number of inputs are validated, classified against what is recorded,
 deduplicated, written and linked a chunk at a time, inside the caller's transaction.
 
+A record that shares a recorded meeting's date and attendees (meetings.signature) is an exact
+duplicate when every field a user sees is the same: it is skipped (or updates, or refuses, by
+--on-duplicate) and listed with its file and line. Otherwise it is a probable duplicate: written,
+and queued for review with the first meeting it resembles (`meetings duplicates`).
+
 The Importer's state is explicit: what it has written (signatures in a Bloom filter, ids by the
 inputs' keys), the sideline links still to make, and whether the import is refused already (then
 it goes on counting, and writes nothing more). Whether anything is kept is the caller's: it
@@ -20,9 +25,11 @@ from sqlalchemy.orm import Session
 from meetings.errors import InvalidInput
 from meetings.models import Meeting
 from meetings.policy import OnDuplicate
-from meetings.services.duplicates import existing_signatures
+from meetings.services.batches import record_origins
+from meetings.services.duplicates import existing_signatures, recorded_content
 from meetings.services.normal import NormalMeeting, normalize
 from meetings.services.readers import Item, Note
+from meetings.services.review import queue_pairs
 from meetings.services.writer import MeetingWriter
 
 ERROR_CAP = 20
@@ -47,6 +54,8 @@ class ImportReport:
     error_count: int = 0
     notes: list[str] = field(default_factory=list)
     rejects: list[Item] = field(default_factory=list)
+    skips: list[tuple[Item, int | None]] = field(default_factory=list)  # exact duplicates: (item, meeting it repeats)
+    probable: int = 0  # records written although they resemble a recorded meeting, queued for review
 
     def error(self, message: str) -> None:
         self.error_count += 1
@@ -57,12 +66,12 @@ class ImportReport:
 class Importer:
     """Feed it items (from one input or several), then finish(). One per command."""
 
-    def __init__(self, session: Session, options: ImportOptions | None = None, *, batch: str | None = None) -> None:
+    def __init__(self, session: Session, options: ImportOptions | None = None, *, batch: int | None = None) -> None:
         from rbloom import Bloom
 
         self.session = session
         self.options = options or ImportOptions()
-        self.batch = batch  # a name for what this import writes, for whoever records imports
+        self.batch = batch  # the import batch its added meetings record (meetings.services.batches)
         self.writer = MeetingWriter(session)
         self.report = ImportReport()
         # Meetings recorded before this import: only these can be duplicates from the database
@@ -76,6 +85,7 @@ class Importer:
         self.links: list[tuple[int, str, Any, str]] = []  # (meeting id, input, its parent, location)
         self.refused = False
         self.chunk: list[tuple[Item, NormalMeeting]] = []
+        self.pairs: list[tuple[int, int]] = []  # probable duplicates to queue: (new meeting, the one it resembles)
 
     # Feeding ------------------------------------------------------------------------------
 
@@ -124,23 +134,46 @@ class Importer:
             session, {n.start.first_day for _, n in chunk}, up_to_id=self.last_before, skip_ids=self.taken_below)
         hits = {n.start.first_day for _, n in chunk if n.signature in self.written}
         confirmed = existing_signatures(session, hits) if hits and not self.refused else {}
-        first: set[Any] = set()  # the signatures of this chunk's new meetings
+        contents: dict[int, Any] = {}  # recorded meetings' visible fields, read when first needed
+        new: dict[Any, list[tuple[Item, NormalMeeting]]] = {}  # this chunk's new meetings, by signature
         to_add: list[tuple[Item, NormalMeeting]] = []
-        again: list[tuple[Item, NormalMeeting]] = []  # duplicates of a new meeting of this chunk
+        again: list[tuple[Item, NormalMeeting]] = []  # exact duplicates of a new meeting of this chunk
+        resembling: list[tuple[Item, NormalMeeting, int | None]] = []  # probable duplicates (first recorded one)
         for item, normal in chunk:
             signature = normal.signature
-            if signature in first:
+            recorded = list(dict.fromkeys(existing.get(signature, []) + confirmed.get(signature, [])))
+            same = next((mid for mid in recorded if self._content(contents, mid) == normal.content), None)
+            if same is None and self.options.on_duplicate is OnDuplicate.UPDATE and item.key in recorded:
+                same = item.key  # the file names the meeting it records again: the update it asks for
+            if same is not None or (self.refused and normal.content in self.written):
+                self._duplicate(item, same)
+                continue
+            siblings = new.get(signature, [])
+            if any(other.content == normal.content for _, other in siblings):
                 again.append((item, normal))
                 continue
-            duplicate = existing.get(signature) or confirmed.get(signature)
-            if duplicate is not None or (self.refused and signature in self.written):
-                self._duplicate(item, duplicate)
-                continue
+            if recorded or siblings or (self.refused and signature in self.written):
+                resembling.append((item, normal, recorded[0] if recorded else None))
             to_add.append((item, normal))
-            first.add(signature)
+            new.setdefault(signature, []).append((item, normal))
         given = self._add(to_add)
         for item, normal in again:
-            self._duplicate(item, given.get(normal.signature))
+            self._duplicate(item, given.get(normal.content))
+        for item, normal, first in resembling:
+            self.report.probable += 1
+            if first is None:  # it resembles one this chunk adds: the first of them
+                first = given.get(new[normal.signature][0][1].content)
+            mine = given.get(normal.content)
+            if first is not None and mine is not None and first != mine:
+                self.pairs.append((mine, first))
+
+    def _content(self, contents: dict[int, Any], meeting_id: int) -> Any:
+        if meeting_id not in contents:
+            try:
+                contents[meeting_id] = recorded_content(self.session, meeting_id)
+            except InvalidInput:  # a recorded meeting today's rules would refuse is no record's twin
+                contents[meeting_id] = None
+        return contents[meeting_id]
 
     def _duplicate(self, item: Item, duplicate: int | None) -> None:
         """An item recorded already (`duplicate`: its id; None when it is a duplicate of one this
@@ -148,7 +181,7 @@ class Importer:
         policy = self.options.on_duplicate
         if policy is OnDuplicate.ERROR:
             which = f"meeting {duplicate}" if duplicate is not None else "another record of this import"
-            self._reject(item, f"duplicate of {which} (same date, venue country and attendees)")
+            self._reject(item, f"duplicate of {which} (every field the same)")
             return
         if policy is OnDuplicate.UPDATE and duplicate is not None and not self.refused:
             from meetings.services.editing import replace_meeting
@@ -159,6 +192,7 @@ class Importer:
             self._recorded(item, duplicate, written=True)
             return
         self.report.skipped += 1
+        self.report.skips.append((item, duplicate))
         if duplicate is not None:
             self._recorded(item, duplicate, written=False)
 
@@ -168,9 +202,10 @@ class Importer:
             self.links.append((meeting_id, item.source, item.parent, item.location))
 
     def _add(self, to_add: list[tuple[Item, NormalMeeting]]) -> dict[Any, int]:
-        """Write new meetings; returns their ids by signature (none when the import is refused)."""
+        """Write new meetings; returns their ids by content (none when the import is refused)."""
         for _, normal in to_add:
             self.written.add(normal.signature)
+            self.written.add(normal.content)
         if self.refused:
             self.report.added += len(to_add)  # counted, not written: the import is refused anyway
             return {}
@@ -180,7 +215,11 @@ class Importer:
             self._recorded(item, meeting_id, written=True)
         self.taken_below.update(i for i in ids if i <= (self.last_before or 0))
         self.report.added += len(ids)
-        return {normal.signature: meeting_id for (_, normal), meeting_id in zip(to_add, ids, strict=True)}
+        if self.batch is not None:
+            record_origins(self.session, self.batch, [
+                (meeting_id, "<stdin>" if item.source == "-" else item.source or item.location, item.line)
+                for (item, _), meeting_id in zip(to_add, ids, strict=True)])
+        return {normal.content: meeting_id for (_, normal), meeting_id in zip(to_add, ids, strict=True)}
 
     # Finishing ----------------------------------------------------------------------------
 
@@ -190,6 +229,8 @@ class Importer:
         self._flush()
         if not self.refused and self.links:
             self._link()
+        if not self.refused and self.pairs:
+            queue_pairs(self.session, self.pairs)
         return self.report
 
     def _link(self) -> None:

@@ -99,8 +99,24 @@ class NormalMeeting:
     def signature(self) -> Signature:
         """What makes two records one meeting (see meetings.signature)."""
         return signature(self.start.first_day, self.start.precision.value,
-                         self.venue_country.code if self.venue_country else None,
                          ((a.country.code, a.key or a.role) for a in self.attendees))
+
+    @functools.cached_property
+    def content(self) -> tuple[Any, ...]:
+        """Every field a user sees (title, dates, venue, kind, organisation, summary, attendees,
+        topics, sources): records equal in it are exact duplicates."""
+        return (
+            self.signature,
+            tuple(sorted((column, value or "") for column, value in self.text.items())),
+            self.kind,
+            (self.end.first_day, self.end.precision.value) if self.end else None,
+            self.venue_country.code if self.venue_country else None,
+            match_key(self.organization) if self.organization else None,
+            # An attendee as a row-per-meeting file writes one: name, country and role.
+            frozenset((a.country.code, a.key, a.role) for a in self.attendees),
+            frozenset(key for _, key in self.topics),
+            frozenset(reference for reference, _, _ in self.sources),
+        )
 
 
 def normalize(data: MeetingRecord) -> NormalMeeting:

@@ -53,6 +53,7 @@ class Item:
     source: str = ""  # the input it came from
     header: list[str] | None = None  # a CSV input's header, for the rejects file
     delimiter: str = ","
+    line: int | None = None  # the line of the file it starts on (None for an item of a JSON list)
 
     def refusal(self, exc: InvalidInput) -> str:
         """An error about the item's record, as the file's user sees it: naming the column the
@@ -190,11 +191,11 @@ def read_csv(lines: Iterable[str], *, name: str, layout: CsvLayout, delimiter: s
         try:
             data = _csv_meeting(first, [m for _, m, _ in members], long, layout.dates)
             parent, data.sideline_of = data.sideline_of, None
-            return made(location=location, data=data, raw=raw, parent=parent, columns=columns,
+            return made(location=location, data=data, raw=raw, parent=parent, columns=columns, line=line,
                         key=_integer(first.get("id") or first.get("meeting_id") or "", "id"))
         except InvalidInput as exc:
             return made(location=location, data=None, error=_with_column(exc, columns), raw=raw,
-                          columns=columns)
+                        columns=columns, line=line)
 
     while True:
         start_line = line_number
@@ -401,9 +402,12 @@ def read_jsonl(lines: Iterable[str], *, name: str, progress: Callable[[int], Non
         try:
             item = _loads(line)
         except ValueError as exc:
-            yield Item(location=location, data=None, error=f"not valid JSON: {exc}", raw=line.rstrip("\n"))
+            yield Item(location=location, data=None, error=f"not valid JSON: {exc}", raw=line.rstrip("\n"),
+                       line=number)
             continue
-        yield _json_item(item, location, line.rstrip("\n"))
+        found = _json_item(item, location, line.rstrip("\n"))
+        found.line = number
+        yield found
     if count == 0:
         raise InvalidInput(name, "is empty; nothing to import")
 

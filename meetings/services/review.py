@@ -15,6 +15,7 @@ from meetings.errors import InvalidInput
 from meetings.fields import AttendeeRecord, MeetingRecord, SourceRecord
 from meetings.services import search
 from meetings.services.editing import delete_meeting, get_meeting, meeting_input, replace_meeting
+from meetings.services.queries import load_records
 from meetings.tables import PairStatus
 from meetings.text import match_key
 
@@ -52,7 +53,7 @@ class Pair:
 
 def _shown(record: MeetingRecord) -> dict[str, str]:
     def attendee(a: AttendeeRecord) -> str:
-        return ", ".join(part or "" for part in (a.name, a.country, a.role))
+        return ", ".join([a.name or "", a.country or ""] + ([a.role] if a.role else []))
 
     return {
         "date": record.date + (f" to {record.end_date}" if record.end_date else ""),
@@ -74,8 +75,7 @@ def queued_pairs(session: Session) -> list[Pair]:
     pairs = []
     for first, second in session.execute(select(table.c.first_id, table.c.second_id).where(
             table.c.status == PairStatus.QUEUED.value).order_by(table.c.first_id, table.c.second_id)).all():
-        left = _shown(meeting_input(session=session, meeting_id=first))
-        right = _shown(meeting_input(session=session, meeting_id=second))
+        left, right = (_shown(record) for record in load_records(session=session, meeting_ids=[first, second]))
         pairs.append(Pair(first=first, second=second, rows=[(name, left[name], right[name]) for name in left],
                           differing=[name for name in left if left[name] != right[name]]))
     return pairs
