@@ -37,7 +37,7 @@ def test_an_import_is_a_batch_its_meetings_remember(invoke, tmp_path):
     assert not batch["undone"]
     later = next(m for m in listed(invoke) if m["title"] == "Later talks")
     page = invoke("show", str(later["id"])).stdout
-    assert f"Imported:     batch 1 (" in page and f"{path}, line 3" in page
+    assert "Imported:     batch 1 (" in page and f"{path}, line 3" in page
     assert json.loads(invoke("show", str(later["id"]), "--format", "json").stdout)["imported"]["line"] == 3
     # A meeting recorded by hand has no import to show.
     added = invoke("add", "--date", "2024-05-01", "--attendee", "Ana Lima, Brazil").stdout.strip().split()[-1]

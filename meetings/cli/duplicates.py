@@ -1,14 +1,12 @@
 """`meetings duplicates`: the probable duplicates an import queued, side by side; merge or dismiss."""
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
+from meetings.cli.state import state_of
+
 app = typer.Typer(invoke_without_command=True, rich_markup_mode=None, add_completion=False)
-
-
-def _engine(ctx: typer.Context) -> Any:
-    return ctx.find_root().obj.engine()
 
 
 @app.callback()
@@ -31,7 +29,7 @@ def duplicates(ctx: typer.Context) -> None:
     from meetings.output import render_table
     from meetings.services.review import queued_pairs
 
-    with session_scope(_engine(ctx)) as session:
+    with session_scope(state_of(ctx).engine()) as session:
         pairs = queued_pairs(session)
     if not pairs:
         typer.echo("No probable duplicates to review.", err=True)
@@ -62,7 +60,7 @@ def merge(
     from meetings.db import run_write
     from meetings.services.review import merge as merge_meetings
 
-    run_write(_engine(ctx), lambda session: merge_meetings(session=session, keep=keep, drop=drop))
+    run_write(state_of(ctx).engine(), lambda session: merge_meetings(session=session, keep=keep, drop=drop))
     typer.echo(f"Merged meeting {drop} into meeting {keep}.")
 
 
@@ -79,5 +77,5 @@ def dismiss(
     from meetings.db import run_write
     from meetings.services.review import dismiss as dismiss_pair
 
-    run_write(_engine(ctx), lambda session: dismiss_pair(session=session, first=first, second=second))
+    run_write(state_of(ctx).engine(), lambda session: dismiss_pair(session=session, first=first, second=second))
     typer.echo(f"Meetings {first} and {second} are marked distinct.")

@@ -5,14 +5,11 @@ from typing import Annotated, Any
 import typer
 
 from meetings.cli.options import with_output
+from meetings.cli.state import state_of
 
 app = typer.Typer(invoke_without_command=True, rich_markup_mode=None, add_completion=False)
 
 BATCH_COLUMNS = ("batch", "imported", "files", "added", "updated", "skipped", "rejected", "undone")
-
-
-def _engine(ctx: typer.Context) -> Any:
-    return ctx.find_root().obj.engine()
 
 
 @app.callback()
@@ -33,7 +30,7 @@ def imports(ctx: typer.Context, output: Any) -> None:
     from meetings.output import emit
     from meetings.services.batches import list_batches
 
-    with session_scope(_engine(ctx)) as session:
+    with session_scope(state_of(ctx).engine()) as session:
         rows = list_batches(session)
     count = emit(rows, output=output, available=BATCH_COLUMNS, table_columns=BATCH_COLUMNS)
     if count == 0 and output.format.value in ("table", "markdown"):
@@ -54,7 +51,7 @@ def undo(
     from meetings.db import run_write
     from meetings.services.batches import undo_batch
 
-    done = run_write(_engine(ctx), lambda session: undo_batch(session=session, batch_id=batch, force=force))
+    done = run_write(state_of(ctx).engine(), lambda session: undo_batch(session=session, batch_id=batch, force=force))
     typer.echo(f"Undid import batch {batch}: {done.removed} meeting(s) removed.")
     if done.edited:
         typer.echo(f"Removed although edited since: {', '.join(map(str, done.edited))}.", err=True)

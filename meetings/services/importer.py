@@ -138,7 +138,7 @@ class Importer:
         new: dict[Any, list[tuple[Item, NormalMeeting]]] = {}  # this chunk's new meetings, by signature
         to_add: list[tuple[Item, NormalMeeting]] = []
         again: list[tuple[Item, NormalMeeting]] = []  # exact duplicates of a new meeting of this chunk
-        resembling: list[tuple[Item, NormalMeeting, int | None]] = []  # probable duplicates (first recorded one)
+        resembling: list[tuple[NormalMeeting, int | None]] = []  # probable duplicates (first recorded one)
         for item, normal in chunk:
             signature = normal.signature
             recorded = list(dict.fromkeys(existing.get(signature, []) + confirmed.get(signature, [])))
@@ -153,13 +153,13 @@ class Importer:
                 again.append((item, normal))
                 continue
             if recorded or siblings or (self.refused and signature in self.written):
-                resembling.append((item, normal, recorded[0] if recorded else None))
+                resembling.append((normal, recorded[0] if recorded else None))
             to_add.append((item, normal))
             new.setdefault(signature, []).append((item, normal))
         given = self._add(to_add)
         for item, normal in again:
             self._duplicate(item, given.get(normal.content))
-        for item, normal, first in resembling:
+        for normal, first in resembling:
             self.report.probable += 1
             if first is None:  # it resembles one this chunk adds: the first of them
                 first = given.get(new[normal.signature][0][1].content)
