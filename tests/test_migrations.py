@@ -30,3 +30,24 @@ def alembic_engine(tmp_path, backend):
 def test_known_revisions_match_the_migration_files():
     assert [revision for revision, _, _ in reversed(history())] == list(REVISIONS)
     assert history()[0][0] == HEAD
+
+
+def test_batches_and_pairs_migration_keeps_every_recorded_row(alembic_runner, alembic_engine):
+    import datetime as dt
+
+    from sqlalchemy import text
+
+    alembic_runner.migrate_up_to("0005")
+    now = dt.datetime(2024, 3, 5, 10, 0, tzinfo=dt.UTC)
+    alembic_runner.insert_into("countries", {"code": "FR", "name": "France"})
+    alembic_runner.insert_into("meetings", {
+        "id": 7, "title": "Talks", "start_date": dt.date(2024, 3, 5), "start_precision": "day",
+        "last_day": dt.date(2024, 3, 5), "venue_country_code": "FR", "kind": "other",
+        "created_at": now, "updated_at": now})
+    alembic_runner.migrate_up_one()
+    with alembic_engine.connect() as connection:
+        assert connection.execute(text("SELECT id, title FROM meetings")).all() == [(7, "Talks")]
+        assert connection.execute(text("SELECT count(*) FROM import_batches")).scalar() == 0
+    alembic_runner.migrate_down_one()
+    with alembic_engine.connect() as connection:
+        assert connection.execute(text("SELECT id, title FROM meetings")).all() == [(7, "Talks")]

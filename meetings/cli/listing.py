@@ -94,9 +94,7 @@ def show(
         related = {r.id: r for r in load_records(session=session, meeting_ids=[i for i in [parent_id, *sideline_ids] if i])}
         origin = origin_of(session, meeting_id)
     if output_format is ListFormat.json:
-        imported = None if origin is None else {"batch": origin.batch_id, "file": origin.file, "line": origin.line,
-                                                "at": origin.imported_at.isoformat()}
-        typer.echo(json.dumps({**meeting_object(record), "imported": imported}, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(meeting_object(record), ensure_ascii=False, indent=2))
         return
     typer.echo(_page(record, related.get(parent_id) if parent_id else None, [related[i] for i in sideline_ids],
                      tablefmt="github" if output_format is ListFormat.markdown else "simple", origin=origin))
