@@ -37,7 +37,7 @@ def test_batches_and_pairs_migration_keeps_every_recorded_row(alembic_runner, al
 
     from sqlalchemy import text
 
-    alembic_runner.migrate_up_to("0005")
+    alembic_runner.migrate_up_to("0006")
     now = dt.datetime(2024, 3, 5, 10, 0, tzinfo=dt.UTC)
     alembic_runner.insert_into("countries", {"code": "FR", "name": "France"})
     alembic_runner.insert_into("meetings", {
