@@ -55,7 +55,9 @@ def test_exact_duplicates_are_skipped_and_listed_with_file_and_line(invoke, tmp_
     with listing.open(encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream))
     assert [(r["file"], r["line"], r["duplicate_of"]) for r in rows] == [(str(again), "2", "2"), (str(again), "3", "1")]
-    assert batches(invoke)[0]["skipped"] == 2
+    # An import that changed nothing leaves no batch behind.
+    assert "Imported (nothing changed, no batch): 0 added" in result.stderr
+    assert [b["batch"] for b in batches(invoke)] == [1]
 
 
 def test_the_skipped_list_goes_to_the_user_data_folder_by_default(invoke, tmp_path, user_data_folder):

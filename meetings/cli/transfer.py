@@ -98,7 +98,7 @@ def import_meetings(
     from meetings.countries import mapped_names
     from meetings.db import unit_of_work
     from meetings.errors import FileProblem, InvalidInput
-    from meetings.services.batches import finish_batch, start_batch
+    from meetings.services.batches import discard_batch, finish_batch, start_batch
     from meetings.services.importer import Importer, ImportOptions
     from meetings.services.readers import CsvLayout
 
@@ -132,8 +132,12 @@ def import_meetings(
         for name in files:
             _import_file(importer, name, import_format, encoding, layout, advance)
         report = importer.finish()
-        finish_batch(unit.session, batch, added=report.added, updated=report.updated, skipped=report.skipped,
-                     rejected=report.rejected)
+        kept = bool(report.added or report.updated)
+        if kept:
+            finish_batch(unit.session, batch, added=report.added, updated=report.updated, skipped=report.skipped,
+                         rejected=report.rejected)
+        else:
+            discard_batch(unit.session, batch)
         if report.error_count and not skip_invalid:
             lines = report.errors + ([f"... and {report.error_count - len(report.errors)} more"]
                                      if report.error_count > len(report.errors) else [])
@@ -142,7 +146,7 @@ def import_meetings(
         written = [(name, staged[name].write(report.rejects)) for name in staged]
         skipped_path = None
         if report.skips and (skipped_list is not None or not dry_run):
-            skipped_path = stack.enter_context(_skipped_file(skipped_list or _default_skipped_path(batch), report.skips))
+            skipped_path = stack.enter_context(_skipped_file(skipped_list or _default_skipped_path(batch if kept else None), report.skips))
         if not dry_run:
             unit.commit()
     for note in report.notes:
@@ -157,7 +161,7 @@ def import_meetings(
         typer.echo(f"meetings: skipped: {item.location}: exact duplicate of {which}", err=True)
     if len(report.skips) > SHOWN_SKIPS:
         typer.echo(f"meetings: ... and {len(report.skips) - SHOWN_SKIPS} more skipped", err=True)
-    verb = "Would import" if dry_run else f"Imported (batch {batch})"
+    verb = "Would import" if dry_run else f"Imported (batch {batch})" if kept else "Imported (nothing changed, no batch)"
     typer.echo(f"{verb}: {report.added} added, {report.updated} updated, {report.skipped} skipped as exact "
                f"duplicates, {report.rejected} rejected.", err=True)
     if report.probable:
@@ -250,7 +254,7 @@ class _skipped_file:
             self.path.unlink(missing_ok=True)
 
 
-def _default_skipped_path(batch: int) -> Path:
+def _default_skipped_path(batch: int | None) -> Path:
     """In the user data folder's imports folder, named for the time and the batch; never one that exists."""
     import datetime as dt
 
@@ -258,7 +262,7 @@ def _default_skipped_path(batch: int) -> Path:
 
     folder = imports_folder()
     folder.mkdir(parents=True, exist_ok=True)
-    stem = f"{dt.datetime.now(dt.UTC):%Y%m%d-%H%M%S}-batch-{batch}"
+    stem = f"{dt.datetime.now(dt.UTC):%Y%m%d-%H%M%S}-" + (f"batch-{batch}" if batch is not None else "nothing-added")
     path = folder / f"{stem}.skipped.csv"
     number = 1
     while path.exists():

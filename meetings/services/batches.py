@@ -35,6 +35,11 @@ def finish_batch(session: Session, batch_id: int, *, added: int, updated: int, s
         added=added, updated=updated, skipped=skipped, rejected=rejected, finished_at=dt.datetime.now(dt.UTC)))
 
 
+def discard_batch(session: Session, batch_id: int) -> None:
+    """Forget a batch that added and updated nothing: an import that changed nothing leaves no trace."""
+    session.execute(delete(t.import_batches).where(t.import_batches.c.id == batch_id))
+
+
 def record_origins(session: Session, batch_id: int, origins: Sequence[tuple[int, str, int | None]]) -> None:
     """Remember where meetings this batch added came from: (meeting id, file, line)."""
     if origins:
