@@ -19,6 +19,9 @@ _FORBIDDEN_IN_BLOCK = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u
 # Invisible format characters (soft hyphen, zero-width space, word joiner, LRM/RLM/ALM, BOM) are
 # dropped: "Lav\u00adrov" is "Lavrov". Zero-width (non-)joiners stay: they change Persian and Indic words.
 _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b\u200e\u200f\u2060-\u2064\ufeff]")
+# What XML 1.0 cannot hold at all: C0 controls other than tab and newlines, lone surrogates and
+# the noncharacters. Input refuses them, but a file edited by another tool may still hold them.
+_NOT_XML = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f{_NONCHARACTERS}]")
 _SPACES = re.compile(r"\s+")
 # Nukta and virama (Indic scripts) change the letter, so they are kept; accents are folded.
 _KEPT_MARKS = {7, 9}
@@ -91,3 +94,8 @@ def match_key(value: str) -> str:
         # Punctuation, symbols, separators and controls separate words; letters, digits and marks stay.
         kept.append(" " if unicodedata.category(ch)[0] in "PSZC" else ch)
     return _SPACES.sub(" ", "".join(kept)).strip()
+
+
+def xml_safe(value: str) -> str:
+    """`value` with every character XML cannot hold replaced by U+FFFD, so an export stays well-formed."""
+    return _NOT_XML.sub("\ufffd", value)

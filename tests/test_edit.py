@@ -118,6 +118,7 @@ def test_editor_edit_is_saved(invoke_seeded, tmp_path, monkeypatch):
 
 
 def test_editor_shows_an_invalid_edit_again_with_the_error(invoke_seeded, tmp_path, monkeypatch, snapshot):
+    monkeypatch.setattr("meetings.cli.editor.rounds", lambda: 3)  # as on a terminal
     monkeypatch.setenv("EDITOR", scripted_editor(tmp_path, """
         if calls == 0:
             path.write_text(text.replace("date: '2023-04-28'", "date: 28/04/2023"), encoding="utf-8")
@@ -155,6 +156,7 @@ def test_editor_emptied_file_cancels(invoke_seeded, tmp_path, monkeypatch, snaps
 
 
 def test_editor_yaml_errors_are_shown_again(invoke_seeded, tmp_path, monkeypatch):
+    monkeypatch.setattr("meetings.cli.editor.rounds", lambda: 3)  # as on a terminal
     monkeypatch.setenv("EDITOR", scripted_editor(tmp_path, """
         if calls == 0:
             path.write_text(text + "\\n  bad: [unclosed\\n", encoding="utf-8")
@@ -164,3 +166,15 @@ def test_editor_yaml_errors_are_shown_again(invoke_seeded, tmp_path, monkeypatch
     """))
     invoke_seeded("edit", "3", "--editor")
     assert (tmp_path / "seen1").read_text().startswith("# ERROR: YAML:")
+
+
+def test_without_a_terminal_a_refused_edit_is_not_reopened(invoke_seeded, tmp_path, monkeypatch, snapshot):
+    monkeypatch.setenv("EDITOR", scripted_editor(tmp_path, """
+        path.write_text(text.replace("kind: bilateral", "kind: banquet"), encoding="utf-8")
+    """))
+    before = snapshot(invoke_seeded.path)
+    result = invoke_seeded("edit", "3", "--editor", ok=False)  # the test runner has no terminal
+    assert result.exit_code == 2
+    assert "--kind" in result.stderr
+    assert int((tmp_path / "calls").read_text()) == 1
+    assert snapshot(invoke_seeded.path) == before

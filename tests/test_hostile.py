@@ -364,6 +364,7 @@ def test_a_hostile_editor_is_refused_in_one_line_after_a_bounded_number_of_round
     from meetings.cli.editor import ROUNDS
     from tests.test_edit import scripted_editor
 
+    monkeypatch.setattr("meetings.cli.editor.rounds", lambda: ROUNDS)  # as on a terminal: still bounded
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.setenv("EDITOR", scripted_editor(tmp_path, body))
     refused(invoke_seeded, snapshot, tmp_path, ("edit", "3", "--editor"), code, message)
@@ -513,6 +514,7 @@ IMPORT_CASES = [
     ("nobom32.csv", CSV_ROW.encode("utf-32-le"), ("--encoding", "utf-32"), "has no byte-order mark"),
     ("mac.csv", CSV_ROW.replace("\n", "\r").encode(), (), "save the file with LF or CRLF line ends"),
     ("twice.csv", b'date,attendees,date\n2024,"A B, France",2025\n', (), "column 'date' appears more than once"),
+    ("twice-folded.csv", b'Date,attendees, DATE \n2024,"A B, France",2025\n', (), "column 'Date' appears more than once"),
     ("lists.yaml", b"meetings:\n- date: '2024'\n  topics: [[a, b], {x: 1}]\n  attendees:\n  - {name: A B, country: France}\n",
      (), "topics[0]: expected text, got ['a', 'b']"),
     ("mapping.yaml", b"meetings:\n- date: '2024'\n  title: {x: 1}\n  attendees:\n  - {name: A B, country: France}\n",
@@ -543,3 +545,18 @@ def test_a_utf32_file_with_its_byte_order_mark_is_read_as_utf32(invoke, tmp_path
     path.write_bytes(CSV_ROW.encode("utf-32"))  # the mark, then little-endian UTF-32 here
     invoke("import", str(path))
     assert "A B" in invoke("list", "--columns", "attendees").stdout
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("graph_format", ["graphml", "gexf"])
+def test_graphs_stay_well_formed_when_another_tool_stored_what_xml_cannot_hold(invoke, graph_format):
+    import sqlite3
+    import xml.etree.ElementTree as ElementTree
+
+    invoke("add", "--date", "2024", "--attendee", "Good Name, France", "--attendee", "Other Name, Peru")
+    with sqlite3.connect(invoke.path) as connection:  # input refuses it; another tool may not
+        connection.execute("UPDATE people SET name = 'Bad\uffff\x01Name' WHERE name = 'Good Name'")
+    result = invoke("graph", "--format", graph_format, "--nodes", "person")
+    root = ElementTree.fromstring(result.stdout.encode("utf-8"))
+    labels = {element.get("label") or element.text for element in root.iter()}
+    assert "Bad\ufffd\ufffdName" in labels

@@ -247,7 +247,7 @@ def _edit_in_editor(engine: Any, meeting_id: int) -> None:
     times), then save it at once; saved unchanged, nothing is written."""
     import yaml
 
-    from meetings.cli.editor import ROUNDS, edit_text
+    from meetings.cli.editor import edit_text, rounds
     from meetings.cli.options import in_option_terms
     from meetings.db import run_write, session_scope
     from meetings.errors import InvalidInput
@@ -260,7 +260,8 @@ def _edit_in_editor(engine: Any, meeting_id: int) -> None:
     body = yaml.safe_dump(original, allow_unicode=True, sort_keys=False, width=100)
     header = EDITOR_HEADER.format(id=meeting_id)
     text, previous = header + body, None
-    for round_number in range(1, ROUNDS + 1):
+    last_round = rounds()
+    for round_number in range(1, last_round + 1):
         edited = edit_text(text, name=f"meeting-{meeting_id}.yaml")
         content = "\n".join(line for line in edited.splitlines() if not line.lstrip().startswith("#")).strip()
         if not content:
@@ -278,7 +279,7 @@ def _edit_in_editor(engine: Any, meeting_id: int) -> None:
             run_write(engine, lambda session: replace_meeting(session=session, meeting_id=meeting_id, data=data))  # noqa: B023 - called at once
             break
         except InvalidInput as exc:
-            if content == previous or round_number == ROUNDS:
+            if content == previous or round_number == last_round:
                 raise  # saved again unchanged, or refused too often: stop rather than loop
             previous = content
             text = f"# ERROR: {in_option_terms(exc)}\n{header}{content}\n"

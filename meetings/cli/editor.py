@@ -7,6 +7,7 @@ import os
 import shlex
 import signal
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +18,12 @@ from meetings.errors import InvalidInput
 
 # How many times an edit that is refused is shown again with its error before the command gives up.
 ROUNDS = 3
+
+
+def rounds() -> int:
+    """How many times the editor may open: without a terminal nobody is there to read the error
+    and fix it, so a refused edit is refused at once rather than reopened."""
+    return ROUNDS if sys.stdin.isatty() else 1
 
 
 @contextmanager

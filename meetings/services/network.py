@@ -132,10 +132,28 @@ def to_text(network: ContactNetwork, graph_format: str) -> str:
 
     buffer = io.BytesIO()
     if graph_format == "gexf":
-        nx.write_gexf(_with_spells(network), buffer)
+        nx.write_gexf(_xml_safe(_with_spells(network)), buffer)
     else:
-        nx.write_graphml(graph, buffer)
+        nx.write_graphml(_xml_safe(graph), buffer)
     return buffer.getvalue().decode("utf-8")
+
+
+def _xml_safe(graph: nx.Graph[str]) -> nx.Graph[str]:
+    """A copy whose names and text attributes hold only what XML can (see text.xml_safe)."""
+    import networkx as nx
+
+    from meetings.text import xml_safe
+
+    def safe(value: Any) -> Any:
+        return xml_safe(value) if isinstance(value, str) else value
+
+    copy: nx.Graph[str] = nx.Graph()
+    copy.graph.update(graph.graph)
+    for key, attributes in graph.nodes(data=True):
+        copy.add_node(safe(key), **{name: safe(value) for name, value in attributes.items()})
+    for x, y, attributes in graph.edges(data=True):
+        copy.add_edge(safe(x), safe(y), **{name: safe(value) for name, value in attributes.items()})
+    return copy
 
 
 def _with_spells(network: ContactNetwork) -> nx.Graph[str]:

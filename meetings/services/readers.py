@@ -145,7 +145,10 @@ def read_csv(lines: Iterable[str], *, name: str, layout: CsvLayout, delimiter: s
     header = [h.strip() for h in header]
     while header and not header[-1]:
         header.pop()
-    repeated = sorted({h for h in header if h and header.count(h) > 1})
+    # Columns are matched as people read them ("DATE" and "date" are one column), so a header
+    # repeats a column when two of its names fold to the same key.
+    keys = [_folded(h) for h in header]
+    repeated = [h for h, key in zip(header, keys, strict=True) if key and keys.count(key) > 1]
     if repeated:
         raise InvalidInput(f"{name}:1", f"column {repeated[0]!r} appears more than once in the header; "
                                         "which one holds the value cannot be told")
@@ -155,7 +158,7 @@ def read_csv(lines: Iterable[str], *, name: str, layout: CsvLayout, delimiter: s
         return Item(header=header, delimiter=delimiter, **fields)
 
     # Columns are matched as people read them: "Minister   ", "DATE" and "date" are one column.
-    folded = [_folded(h) for h in header]
+    folded = keys
     listing = ", ".join(h for h in header if h)
     mapping = {_folded(column): target for column, target in layout.mapping.items()}
     for column in layout.mapping:
