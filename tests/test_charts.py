@@ -142,3 +142,12 @@ def test_without_matplotlib_the_extra_is_named(archive, tmp_path, monkeypatch, c
     assert result.exit_code == 6
     assert result.stderr == (f'meetings: meetings {command[0]} needs the optional part "charts": '
                              'pip install "meetings[charts]"\n')
+
+
+def test_the_chart_options_offer_exactly_the_periods_and_series_the_services_draw():
+    from meetings.cli.charts import Period, SeriesKind
+    from meetings.services.series import SERIES
+    from meetings.services.stats import PERIODS
+
+    assert tuple(p.value for p in Period) == PERIODS
+    assert tuple(s.value for s in SeriesKind) == SERIES

@@ -18,7 +18,7 @@ from sqlalchemy.orm import aliased
 from meetings.filters import MeetingFilter
 from meetings.models import Attendance, Country, Meeting, Person
 from meetings.services.queries import check_filters, filter_conditions
-from meetings.services.stats import PERIODS, _period_key, group_counts
+from meetings.services.stats import PERIODS, group_counts, period_key
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -65,7 +65,7 @@ def period_counts(*, session: Session, filters: MeetingFilter, period: str, seri
     for name in ranked:
         counts = [0] * len(periods)
         for start, precision in dated[name].values():
-            key = _period_key(period, start.year, start.month)
+            key = period_key(period, start.year, start.month)
             if precision == "year" and period in ("month", "quarter"):
                 continue  # counted in `unplaced`
             if key not in index:  # outside the totals' span: cannot happen for matching meetings

@@ -142,7 +142,8 @@ def _by_counterpart(session: Session, filters: MeetingFilter) -> list[Group]:
     return sorted(groups, key=lambda g: (-g.meetings, g.key))
 
 
-def _period_key(by: str, year: int, month: int) -> str:
+def period_key(by: str, year: int, month: int) -> str:
+    """The label of the period (a PERIODS grouping) that holds the given month: 1990s, 2023, 2023-Q2, 2023-04."""
     if by == "decade":
         return f"{year // 10 * 10}s"
     if by == "year":
@@ -160,7 +161,7 @@ def _periods(by: str, first: dt.date, last: dt.date) -> list[str]:
     index, end = start_year * 12 + start_month - 1, last.year * 12 + last.month - 1
     keys = []
     while index <= end:
-        keys.append(_period_key(by, index // 12, index % 12 + 1))
+        keys.append(period_key(by, index // 12, index % 12 + 1))
         index += step
     return keys
 
@@ -182,7 +183,7 @@ def _by_period(session: Session, ids: Any, by: str, filters: MeetingFilter) -> l
         if precision == "year" and by in ("month", "quarter"):
             key = f"{year:04d} ({'month' if by == 'month' else 'quarter'} unknown)"
         else:
-            key = _period_key(by, year, number)
+            key = period_key(by, year, number)
         group = groups.get(key)
         if group is None:
             groups[key] = Group(key, n, partial(first), partial(last))
