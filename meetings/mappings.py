@@ -3,6 +3,7 @@ a JSON record. Reading one checks every key and type and names the place of what
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from meetings.errors import InvalidInput
@@ -32,12 +33,38 @@ def checked(value: Any, where: str, allowed: set[str]) -> dict[str, Any]:
 
 
 def text_or_none(value: Any, where: str = "value") -> str | None:
-    """A scalar written as text (YAML reads 2023 and 2023-04-28 as a number and a date); a list
-    or a mapping where text belongs is refused, as JSON import refuses it."""
+    """A value written as text. Only what JSON import accepts is accepted, whatever the format:
+    a number, a true/false or a list where text belongs is refused (`title: 5` is not the title
+    "5", and `date: 2024` is not the year until it is quoted, as in JSON)."""
+    if value is None or isinstance(value, str):
+        return value
     if isinstance(value, list | dict):
         kind = "a list" if isinstance(value, list) else "a mapping"
         raise InvalidInput(where, f"expected text, got {kind} ({str(value)[:60]})")
-    return None if value is None else str(value)
+    kind = {bool: "true/false", int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+    raise InvalidInput(where, f"expected text, got {kind} ({str(value)[:60]}); in YAML, put it in quotes")
+
+
+def load_yaml(text: str) -> Any:
+    """YAML as every format reads it: safe types only, and a date stays the text it was written
+    as (`date: 2023-04-28` reads as JSON's "2023-04-28", never as a date object)."""
+    import yaml
+
+    return yaml.load(text, Loader=_text_dates_loader())  # a SafeLoader subclass: safe types only
+
+
+@functools.cache
+def _text_dates_loader() -> Any:
+    import yaml
+
+    class TextDates(yaml.SafeLoader):
+        pass
+
+    TextDates.yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return TextDates
 
 
 def meeting_from_mapping(item: Any, where: str, *, sources: dict[str, SourceRecord] | None = None,
@@ -84,10 +111,11 @@ def meeting_from_mapping(item: Any, where: str, *, sources: dict[str, SourceReco
     if not isinstance(topics, list):
         raise InvalidInput(f"{where}.topics", "expected a list of topics")
     for i, topic in enumerate(topics):
-        if topic is None or isinstance(topic, list | dict):
-            raise InvalidInput(f"{where}.topics[{i}]", f"expected text, got {str(topic)[:60]}")
-    text: dict[str, Any] = {f.name: text_or_none(item.get(f.fixture), f"{where}.{f.fixture}") for f in MEETING_FIELDS
-            if f.fixture and f.kind not in (Kind.MEETING, Kind.ATTENDEES, Kind.TOPICS, Kind.SOURCES)}
+        if text_or_none(topic, f"{where}.topics[{i}]") is None:
+            raise InvalidInput(f"{where}.topics[{i}]", "expected text, got null")
+    text: dict[str, Any] = {f.name: text_or_none(item.get(f.fixture), f"{where}.{f.fixture}")
+                            for f in MEETING_FIELDS
+                            if f.fixture and f.kind not in (Kind.MEETING, Kind.ATTENDEES, Kind.TOPICS, Kind.SOURCES)}
     text["date"] = text.get("date") or ""
     return MeetingRecord(
         **text,

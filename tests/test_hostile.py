@@ -8,6 +8,7 @@ One table per category; a new case is one row. A row's arguments may use {db} (t
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -516,11 +517,24 @@ IMPORT_CASES = [
     ("twice.csv", b'date,attendees,date\n2024,"A B, France",2025\n', (), "column 'date' appears more than once"),
     ("twice-folded.csv", b'Date,attendees, DATE \n2024,"A B, France",2025\n', (), "column 'Date' appears more than once"),
     ("lists.yaml", b"meetings:\n- date: '2024'\n  topics: [[a, b], {x: 1}]\n  attendees:\n  - {name: A B, country: France}\n",
-     (), "topics[0]: expected text, got ['a', 'b']"),
+     (), "topics[0]: expected text, got a list (['a', 'b'])"),
     ("mapping.yaml", b"meetings:\n- date: '2024'\n  title: {x: 1}\n  attendees:\n  - {name: A B, country: France}\n",
      (), "title: expected text, got a mapping"),
     ("nulltopic.yaml", b"meetings:\n- date: '2024'\n  topics: [null]\n  attendees:\n  - {name: A B, country: France}\n",
-     (), "topics[0]: expected text, got None"),
+     (), "topics[0]: expected text, got null"),
+    # YAML takes only the types JSON takes: a number or true/false where text belongs is refused, not stored as text
+    ("number.yaml", b"meetings:\n- date: '2024'\n  title: 5\n  attendees:\n  - {name: A B, country: France}\n",
+     (), "title: expected text, got a number (5); in YAML, put it in quotes"),
+    ("year.yaml", b"meetings:\n- date: 2024\n  attendees:\n  - {name: A B, country: France}\n",
+     (), "date: expected text, got a number (2024)"),
+    ("bool.yaml", b"meetings:\n- date: '2024'\n  venue: yes\n  attendees:\n  - {name: A B, country: France}\n",
+     (), "venue: expected text, got true/false (True)"),
+    ("float.yaml", b"meetings:\n- date: '2024'\n  topics: [1.5]\n  attendees:\n  - {name: A B, country: France}\n",
+     (), "topics[0]: expected text, got a number (1.5)"),
+    ("role.yaml", b"meetings:\n- date: '2024'\n  attendees:\n  - {name: A B, country: France, role: 7}\n",
+     (), "attendees[0].role: expected text, got a number (7)"),
+    ("source.yaml", b"sources:\n- {key: s, reference: 42}\nmeetings:\n- date: '2024'\n  attendees:\n"
+     b"  - {name: A B, country: France}\n", (), "sources[0].reference: expected text, got a number (42)"),
     ("surrogate.json", b'[{"date": "2024", "topics": ["\\ud800"], "attendees": [{"name": "A B", "country": "France"}]}]',
      (), "control, bidirectional-override or non-characters are not accepted"),
 ]
@@ -560,3 +574,19 @@ def test_graphs_stay_well_formed_when_another_tool_stored_what_xml_cannot_hold(i
     root = ElementTree.fromstring(result.stdout.encode("utf-8"))
     labels = {element.get("label") or element.text for element in root.iter()}
     assert "Bad\ufffd\ufffdName" in labels
+
+
+def test_yaml_and_json_give_one_meeting_for_one_record(invoke, tmp_path):
+    """An unquoted YAML date is the text it was written as (not a date object): the YAML and the
+    JSON of one record import as the same meeting."""
+    as_yaml = tmp_path / "one.yaml"
+    as_yaml.write_text("meetings:\n- date: 2023-04-28\n  title: Talks\n  attendees:\n  - {name: A B, country: France}\n",
+                       encoding="utf-8")
+    as_json = tmp_path / "one.json"
+    as_json.write_text('[{"date": "2023-04-28", "title": "Talks", "attendees": [{"name": "A B", "country": "France"}]}]',
+                       encoding="utf-8")
+    invoke("import", str(as_yaml))
+    result = invoke("import", str(as_json), "--on-duplicate", "skip")
+    assert "1 skipped as exact duplicates" in result.stderr, result.stderr
+    listed = json.loads(invoke("list", "--format", "json").stdout)
+    assert [(m["date"], m["title"]) for m in listed] == [("2023-04-28", "Talks")]

@@ -251,7 +251,7 @@ def _edit_in_editor(engine: Any, meeting_id: int) -> None:
     from meetings.cli.options import in_option_terms
     from meetings.db import run_write, session_scope
     from meetings.errors import InvalidInput
-    from meetings.mappings import meeting_from_mapping, meeting_to_mapping
+    from meetings.mappings import load_yaml, meeting_from_mapping, meeting_to_mapping
     from meetings.services.editing import meeting_input, replace_meeting
 
     with session_scope(engine) as session:
@@ -269,7 +269,7 @@ def _edit_in_editor(engine: Any, meeting_id: int) -> None:
             raise typer.Exit(1)
         try:
             try:
-                document = yaml.safe_load(content)
+                document = load_yaml(content)
             except yaml.YAMLError as exc:
                 raise InvalidInput("YAML", str(exc).replace("\n", " ")) from None
             if document == original:

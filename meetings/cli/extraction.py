@@ -52,6 +52,7 @@ def extract(
     from meetings.errors import InvalidInput
     from meetings.extract import extract as extract_meetings
     from meetings.extract.combine import combine
+    from meetings.mappings import load_yaml
 
     if files.count("-") > 1:
         raise InvalidInput("FILE", "standard input (-) can be read once")
@@ -87,7 +88,7 @@ def extract(
     if edit:
         rendered = _edited(rendered, draft_format)
         try:
-            document = yaml.safe_load(rendered)
+            document = load_yaml(rendered)
         except yaml.YAMLError as exc:
             problem = getattr(exc, "problem", None) or exc
             raise InvalidInput("--edit", f"the edited draft is not valid YAML or JSON ({problem}); nothing was saved") from None

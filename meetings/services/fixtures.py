@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from meetings.errors import FileProblem, InvalidInput
 from meetings.fields import SourceRecord
-from meetings.mappings import SOURCE_FIELDS, checked, meeting_from_mapping, text_or_none
+from meetings.mappings import SOURCE_FIELDS, checked, load_yaml, meeting_from_mapping, text_or_none
 from meetings.models import MembershipStatus, OrganizationMember
 from meetings.services import shared
 from meetings.services.importer import Importer
@@ -43,7 +43,7 @@ def parse_fixture(text: str, *, where: str) -> dict[str, Any]:
     import yaml
 
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         raise InvalidInput(where, f"not valid YAML: {str(exc).splitlines()[0]}") from None
     except RecursionError:
@@ -67,13 +67,16 @@ def load_fixture(*, session: Session, data: dict[str, Any], importer: Importer |
         item = checked(item, f"sources[{index}]", SOURCE_FIELDS | {"key"})
         if not item.get("reference"):
             raise InvalidInput(f"sources[{index}].reference", "a URL or citation is required")
-        sources[str(item.get("key") or item["reference"])] = SourceRecord(
-            reference=str(item["reference"]), publisher=text_or_none(item.get("publisher")), published=text_or_none(item.get("published"))
+        where = f"sources[{index}]"
+        reference = text_or_none(item["reference"], f"{where}.reference") or ""
+        sources[str(item.get("key") or reference)] = SourceRecord(
+            reference=reference, publisher=text_or_none(item.get("publisher"), f"{where}.publisher"),
+            published=text_or_none(item.get("published"), f"{where}.published"),
         )
 
     for index, item in enumerate(data.get("organizations") or []):
         item = checked(item, f"organizations[{index}]", {"acronym", "name", "members"})
-        organization = shared.organization(session, str(item.get("acronym") or ""), name=text_or_none(item.get("name")),
+        organization = shared.organization(session, str(item.get("acronym") or ""), name=text_or_none(item.get("name"), f"organizations[{index}].name"),
                                             field=f"organizations[{index}].acronym")
         session.flush()
         for member_index, member in enumerate(item.get("members") or []):
