@@ -89,6 +89,8 @@ class _Vocabulary:
     titles: dict[tuple[str, ...], tuple[str, str, str | None]]  # lowered words -> (written, role, country)
     ranks: dict[tuple[str, ...], str]
     heads: tuple[tuple[str, ...], ...]
+    heads_by_last: dict[str, tuple[tuple[str, ...], ...]]  # a title word's last word -> the title words ending in it
+    head_starts: frozenset[str]  # the first words of title words
     bodies: frozenset[str]
     honorifics: frozenset[tuple[str, ...]]  # words without their dots
     # For each table, the first words its phrases start with -> the longest phrase's length: a word
@@ -126,7 +128,11 @@ def vocabulary() -> _Vocabulary:
     ranks = {tuple(words(rank.lower())): rank.rstrip(".") for rank in _lines("ranks.txt")}
     honorifics = frozenset(tuple(_bare(w) for w in words(h)) for h in _lines("honorifics.txt"))
     heads = tuple(tuple(head.lower().split()) for head in _lines("title_words.txt"))
-    return _Vocabulary(titles=titles, ranks=ranks, heads=heads, bodies=frozenset(_lines("title_bodies.txt")),
+    heads_by_last: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for head in heads:
+        heads_by_last[head[-1]] = (*heads_by_last.get(head[-1], ()), head)
+    return _Vocabulary(titles=titles, ranks=ranks, heads=heads, heads_by_last=heads_by_last,
+                       head_starts=frozenset(head[0] for head in heads), bodies=frozenset(_lines("title_bodies.txt")),
                        honorifics=honorifics, title_starts=_starts(titles), rank_starts=_starts(ranks),
                        honorific_starts=_starts(honorifics))
 
@@ -167,12 +173,13 @@ def _free_title(tokens: Sequence[str], position: int) -> Title | None:
     best = None
     headed = False
     end = position
+    known = vocabulary()
     while end < len(tokens) and end - position < 9 and (tokens[end][:1].isupper()
                                                          or tokens[end] in ("of", "the", "for")):
-        for head in vocabulary().heads:
-            if _window(tokens, end - len(head) + 1, len(head)) == head and end - len(head) + 1 >= position:
+        for head in known.heads_by_last.get(tokens[end].rstrip(",").lower(), ()):
+            if end - len(head) + 1 >= position and _window(tokens, end - len(head) + 1, len(head)) == head:
                 best, headed = end + 1, True
-        if headed and tokens[end] in vocabulary().bodies and "of" in tokens[position:end]:
+        if headed and tokens[end] in known.bodies and "of" in tokens[position:end]:
             best = end + 1
         end += 1
     if best is None:

@@ -162,11 +162,10 @@ def mentions(sentence: str) -> list[Mention]:
         while index < len(words) and words[index] in titles.MODIFIERS:
             index += 1
         title = titles.title_at(words, index, free=country is not None)
-        if title is None and word[:1].isupper():
+        if title is None and word[:1].isupper() and word.lower() in titles.vocabulary().head_starts:
             # "Director of the CCP Central Foreign Affairs Office": a title word, "of", a body.
             headed = titles.title_at(words, index, free=True)
-            starts_with_head = any(head[0] == word.lower() for head in titles.vocabulary().heads)
-            title = headed if headed and starts_with_head and " of " in headed.written else None
+            title = headed if headed and " of " in headed.written else None
         if title:
             role, index, cued = title.role, title.end, True
             if not country and title.country:

@@ -3,6 +3,7 @@ person, one record per meeting told twice, and countries completed from the rest
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -50,16 +51,20 @@ def merge_repeats(draft: Draft) -> None:
     among another's is folded into it."""
     kept: list[DraftMeeting] = []
     by_day: dict[str | None, list[DraftMeeting]] = {}  # only a meeting of that date (or none) can match
+    people: dict[int, set[str]] = {}  # each kept meeting's named attendees: only one sharing some can match
     for meeting in draft.meetings:
         candidates = by_day.get(meeting.date, []) + (kept if meeting.date is None else by_day.get(None, []))
-        into = next((other for other in candidates if same_people(other, meeting) or _part_of(meeting, other)
-                     or _part_of(other, meeting)), None)
+        mine = _people(meeting)
+        into = next((other for other in candidates if people[id(other)] & mine and (
+            same_people(other, meeting) or _part_of(meeting, other) or _part_of(other, meeting))), None)
         if into is None:
             kept.append(meeting)
             by_day.setdefault(meeting.date, []).append(meeting)
+            people[id(meeting)] = mine
         else:
             fold(into, meeting)
             into.date = into.date or meeting.date
+            people[id(into)] = _people(into)
     draft.meetings = kept
     keys = {m.key for m in draft.meetings}
     for meeting in draft.meetings:
@@ -69,7 +74,12 @@ def merge_repeats(draft: Draft) -> None:
 
 def _people(meeting: DraftMeeting) -> set[str]:
     """The named attendees' keys, their words in any order ("HAYASHI Yoshimasa" is "Yoshimasa Hayashi")."""
-    return {" ".join(sorted(person_key(a.name).split())) for a in meeting.attendees if a.name}
+    return {_any_order(a.name) for a in meeting.attendees if a.name}
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _any_order(name: str) -> str:
+    return " ".join(sorted(person_key(name).split()))
 
 
 def same_people(one: DraftMeeting, other: DraftMeeting) -> bool:
