@@ -183,6 +183,11 @@ def mapped_names(mapping: Mapping[str, str]) -> Iterator[None]:
         _mapped.pop()
 
 
+def country_names(pairs: Mapping[str, str], *, name: str) -> dict[str, str]:
+    """NAME -> COUNTRY pairs (the country as a code or a name it already knows) as folded key -> code."""
+    return {match_key(given): resolve_country(country, field=f"{name}: {given}").code for given, country in pairs.items()}
+
+
 def read_country_map(lines: Iterator[str] | list[str], *, name: str) -> dict[str, str]:
     """A country map file: CSV rows of NAME,COUNTRY (the country as a code or a name it already
     knows), an optional `name,country` header, and # comments. Returns folded key -> code."""

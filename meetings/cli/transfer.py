@@ -18,6 +18,7 @@ class ImportFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     fixture = "fixture"
+    xml = "xml"
 
 
 def _pairs(values: list[str] | None, option: str, *, targets: bool) -> dict[str, str]:
@@ -45,7 +46,7 @@ def _detect(path: str, head: bytes, chosen: ImportFormat) -> ImportFormat:
     suffix = Path(path).suffix.lower()
     by_suffix = {".csv": ImportFormat.csv, ".tsv": ImportFormat.tsv, ".tab": ImportFormat.tsv,
                  ".json": ImportFormat.json, ".jsonl": ImportFormat.jsonl, ".ndjson": ImportFormat.jsonl,
-                 ".yaml": ImportFormat.fixture, ".yml": ImportFormat.fixture}
+                 ".yaml": ImportFormat.fixture, ".yml": ImportFormat.fixture, ".xml": ImportFormat.xml}
     if suffix in by_suffix:
         return by_suffix[suffix]
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -53,13 +54,162 @@ def _detect(path: str, head: bytes, chosen: ImportFormat) -> ImportFormat:
         return ImportFormat.json
     if start.startswith(b"{"):
         return ImportFormat.jsonl
+    if start.startswith(b"<"):
+        return ImportFormat.xml
     return ImportFormat.csv
+
+
+_PRESET = "meetings.preset"
+# Options that belong to one run, never to a preset: what to do now, not how a source is read.
+_RUN_ONLY = ("files", "preset", "list_presets", "save_preset", "dry_run", "rejects", "skipped_list")
+
+
+def _import_options(ctx: typer.Context) -> dict[str, Any]:
+    """The options of this command by their long names (without the dashes), the second name of an
+    on/off pair (--month-first) included: long name -> (parameter, the value it stands for)."""
+    from typer.core import TyperOption
+
+    found: dict[str, Any] = {}
+    for param in ctx.command.params:
+        if isinstance(param, TyperOption) and param.name not in _RUN_ONLY:
+            for opt in param.opts:
+                if opt.startswith("--"):
+                    found[opt[2:]] = (param, None)
+            for opt in param.secondary_opts:
+                found[opt[2:]] = (param, False)
+    return found
+
+
+def _source(ctx: typer.Context, name: str) -> str:
+    """Where an option's value came from: COMMANDLINE, DEFAULT_MAP (the preset), DEFAULT, ..."""
+    source = ctx.get_parameter_source(name)
+    return source.name if source is not None else "DEFAULT"
+
+
+def _use_preset(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> str | None:
+    """Read --preset before every other option: its options become the defaults of this command,
+    so that an option given on the command line replaces the preset's."""
+    from meetings.errors import InvalidInput
+    from meetings.presets import find_preset
+
+    if value is None or ctx.resilient_parsing:
+        return value
+    chosen = find_preset(value)
+    where = f"preset {chosen.name} ({chosen.path})"
+    known = _import_options(ctx)
+    defaults: dict[str, Any] = {}
+    for key, given in chosen.options.items():
+        if key not in known:
+            raise InvalidInput(where, f"options: {key!r} is not an option a preset can set; use "
+                                      f"{', '.join(sorted(known))}")
+        option, meaning = known[key]
+        if isinstance(given, list) != bool(option.multiple):
+            raise InvalidInput(where, f"options: {key} takes {'a list of values' if option.multiple else 'one value'}")
+        if meaning is False:  # --month-first: true means day_first is False
+            given = not given
+        try:
+            option.type_cast_value(ctx, given)
+        except typer.BadParameter as exc:
+            raise InvalidInput(where, f"options: {key}: {exc.message}") from None
+        defaults[option.name] = given
+    ctx.default_map = {**(ctx.default_map or {}), **defaults}
+    ctx.meta[_PRESET] = chosen
+    return value
+
+
+def _with_preset(ctx: typer.Context, chosen: Any, name: str, given: list[str] | None) -> list[str] | None:
+    """--map and --set on the command line replace the preset's column by column and field by field:
+    the preset's pairs come first, and a later pair for the same column or field wins."""
+    if _source(ctx, name) != "COMMANDLINE":
+        return given
+    for key, (option, _) in _import_options(ctx).items():
+        if option.name == name and key in chosen.options:
+            return [*chosen.options[key], *(given or [])]
+    return given
+
+
+def _save_preset(ctx: typer.Context, name: str, chosen: Any, **merged: Any) -> None:
+    """Write the options this command was given (with the preset's, if one was named) as a preset."""
+    from enum import Enum
+
+    from meetings.presets import Preset, save_preset
+
+    options: dict[str, Any] = {}
+    for key, (option, meaning) in _import_options(ctx).items():
+        if meaning is not None or key in options:
+            continue
+        if _source(ctx, option.name) not in ("COMMANDLINE", "DEFAULT_MAP"):
+            continue
+        value = merged.get(option.name, ctx.params[option.name])
+        if value is None or value == () or value == []:
+            continue
+        plain = [str(v.value if isinstance(v, Enum) else v) for v in value] if option.multiple else (
+            value.value if isinstance(value, Enum) else str(value) if isinstance(value, Path) else value)
+        options[key] = plain
+    source = "saved with meetings import --save-preset" + (f", from the preset {chosen.name}: {chosen.source}"
+                                                             if chosen else "")
+    path = save_preset(Preset(name=name, source=source, options=options, columns=chosen.columns if chosen else {},
+                              record=chosen.record if chosen else None))
+    typer.echo(f"Saved the preset {name} in {path}; use it with meetings import --preset {name} FILE...", err=True)
+
+
+def _list_presets() -> None:
+    from meetings.presets import all_presets
+
+    for number, chosen in enumerate(all_presets()):
+        if number:
+            typer.echo("")
+        typer.echo(f"{chosen.name}{'' if chosen.shipped else f'  (yours: {chosen.path})'}")
+        typer.echo(f"  reads: {chosen.source}")
+        sets = [f"--{key} {_quoted(item)}" for key, value in chosen.options.items()
+                for item in (value if isinstance(value, list) else [value])]
+        typer.echo(f"  sets:  {' '.join(sets) or 'nothing'}")
+        if chosen.columns:
+            wanted = [" or ".join(repr(n) for n in (column, *others)) for column, others in chosen.columns.items()]
+            typer.echo(f"  needs columns: {'; '.join(wanted)}")
+        if chosen.record:
+            typer.echo(f"  XML: each <{chosen.record}> element is a record")
+        if chosen.countries:
+            typer.echo(f"  reads countries: {'; '.join(f'{k!r} as {v}' for k, v in chosen.countries.items())}")
+
+
+def _quoted(value: Any) -> str:
+    import shlex
+
+    if isinstance(value, bool):
+        return "" if value else "false"
+    return shlex.quote(str(value))
+
+
+def _record_element(label: str, preset: Any) -> str:
+    from meetings.errors import InvalidInput
+    from meetings.presets import all_presets
+
+    if preset is not None and preset.record:
+        return str(preset.record)
+    readers = [p.name for p in all_presets() if p.record]
+    raise InvalidInput(label, f"is XML; name a preset that says which element is a record: --preset "
+                              f"{' or '.join(readers)}")
+
+
+def _xml_bytes(stream: Any, label: str, advance: Any) -> bytes:
+    data = stream.read()
+    if advance:
+        advance(len(data))
+    if not data.strip():
+        from meetings.errors import InvalidInput
+
+        raise InvalidInput(label, "is empty; nothing to import")
+    return bytes(data)
 
 
 def import_meetings(
     ctx: typer.Context,
-    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Files to import; - reads standard input.")],
-    import_format: Annotated[ImportFormat, typer.Option("--format", "-f", help="auto (by extension or content), csv, tsv, json, jsonl or fixture.")] = ImportFormat.auto,
+    files: Annotated[list[str] | None, typer.Argument(metavar="FILE...", help="Files to import; - reads standard input.", show_default=False)] = None,
+    preset: Annotated[str | None, typer.Option("--preset", metavar="NAME", is_eager=True, callback=_use_preset, help="Read the files as a public source publishes them: the preset's options (each one given here replaces the preset's; --map and --set column by column and field by field) and rules (the columns the file must have; for XML, the element that is a record). --list-presets shows them.")] = None,
+    list_presets: Annotated[bool, typer.Option("--list-presets", help="Show every preset (shipped and your own): its name, what source it reads and what it sets; import nothing.")] = False,
+    save_preset: Annotated[str | None, typer.Option("--save-preset", metavar="NAME", help="Save the options of this command (with the rules of --preset, if given) as your own preset NAME, in the presets folder of the user config folder (e.g. ~/.config/meetings/presets/); then import the files, if any are named.")] = None,
+    import_format: Annotated[ImportFormat, typer.Option("--format", "-f", help="auto (by extension or content), csv, tsv, json, jsonl, fixture or xml (with a preset that names its record element).")] = ImportFormat.auto,
     encoding: Annotated[str | None, typer.Option("--encoding", help="The files' encoding when not UTF-8 (UTF-8 with or without BOM and UTF-16 with BOM are recognised).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check everything and report what would be added, updated and skipped; write nothing.")] = False,
     skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="Import the valid records; write the rejected ones, with their reasons, to a rejects file.")] = False,
@@ -92,18 +242,38 @@ def import_meetings(
         meetings import colleague.json --dry-run
 
         meetings import travels.csv --map start_date=date --map name=attendee --set "country=United States" --map locale=venue --map country=venue_country --skip-invalid
+
+        meetings import --preset uk-ministers-meetings pm_meetings_jan_mar_2014.csv --year 2014
+
+        meetings import --list-presets
     """
+    from meetings.errors import InvalidInput
+
+    chosen = ctx.meta.get(_PRESET)
+    if list_presets:
+        _list_presets()
+        return
+    if chosen is not None:
+        mapping = _with_preset(ctx, chosen, "mapping", mapping)
+        constants = _with_preset(ctx, chosen, "constants", constants)
+    if save_preset is not None:
+        _save_preset(ctx, save_preset, chosen, mapping=mapping, constants=constants)
+        if not files:
+            return
+    if not files:
+        raise InvalidInput("FILE", "name one or more files to import (or see meetings import --list-presets)")
     from contextlib import ExitStack
 
-    from meetings.countries import mapped_names
+    from meetings.countries import country_names, mapped_names
     from meetings.db import unit_of_work
-    from meetings.errors import FileProblem, InvalidInput
+    from meetings.errors import FileProblem
     from meetings.services.batches import discard_batch, finish_batch, start_batch
     from meetings.services.importer import Importer, ImportOptions
     from meetings.services.readers import CsvLayout
 
     layout = CsvLayout(mapping=_pairs(mapping, "--map", targets=True), constants=_pairs(constants, "--set", targets=False),
-                       fill_down=tuple(fill_down or ()), dates=_date_reading(date_format, year, day_first))
+                       fill_down=tuple(fill_down or ()), dates=_date_reading(date_format, year, day_first),
+                       columns=chosen.columns if chosen else {}, preset=chosen.name if chosen else None)
     options = ImportOptions(on_duplicate=on_duplicate, skip_invalid=skip_invalid)
     if files.count("-") > 1:
         raise InvalidInput("FILE", "standard input (-) can be read only once")
@@ -112,13 +282,14 @@ def import_meetings(
             raise FileProblem(f"FILE: {name} does not exist")
         if name != "-" and not Path(name).is_file():
             raise InvalidInput("FILE", f"{name} is not a file (a folder, device or pipe)")
-    keep_rejects = skip_invalid and not dry_run
+    keep_rejects = skip_invalid  # a dry run writes the rejects file it would write, and nothing else
     if keep_rejects:
         _check_rejects_targets(files, rejects)
     if skipped_list is not None and skipped_list.exists():
         raise InvalidInput("--skipped", f"{skipped_list} exists; move it away or name another with --skipped")
 
-    names = _country_map(country_map) if country_map is not None else {}
+    names = country_names(chosen.countries, name=f"preset {chosen.name}: countries") if chosen else {}
+    names |= _country_map(country_map) if country_map is not None else {}
     with ExitStack() as stack:
         engine = _engine(ctx, stack, dry_run=dry_run)
         # The rejects files are open (beside where they go) before anything is written, and are put
@@ -130,7 +301,7 @@ def import_meetings(
         batch = start_batch(unit.session, ["<stdin>" if name == "-" else name for name in files])
         importer = Importer(unit.session, options, batch=batch)
         for name in files:
-            _import_file(importer, name, import_format, encoding, layout, advance)
+            _import_file(importer, name, import_format, encoding, layout, advance, chosen)
         report = importer.finish()
         kept = bool(report.added or report.updated)
         if kept:
@@ -141,8 +312,9 @@ def import_meetings(
         if report.error_count and not skip_invalid:
             lines = report.errors + ([f"... and {report.error_count - len(report.errors)} more"]
                                      if report.error_count > len(report.errors) else [])
+            joined = f" {lines[0]}" if report.error_count == 1 else "\n  " + "\n  ".join(lines)
             raise InvalidInput("import", f"{report.error_count} invalid record(s) in {_inputs(files)}; nothing was "
-                                         "imported:\n  " + "\n  ".join(lines))
+                                         f"imported:{joined}")
         written = [(name, staged[name].write(report.rejects)) for name in staged]
         skipped_path = None
         if report.skips and (skipped_list is not None or not dry_run):
@@ -371,7 +543,7 @@ class _staged_rejects:
 
 
 def _import_file(importer: Any, name: str, chosen: ImportFormat, encoding: str | None, layout: Any,
-                 advance: Any) -> None:
+                 advance: Any, preset: Any) -> None:
     from meetings.errors import FileProblem
     from meetings.files import decoded_lines
     from meetings.services import readers
@@ -387,14 +559,18 @@ def _import_file(importer: Any, name: str, chosen: ImportFormat, encoding: str |
         if kind is ImportFormat.fixture:
             _import_fixture(importer, label, stream, encoding, source=name)
             return
-        lines = decoded_lines(stream, name=label, encoding=encoding)
-        if kind in (ImportFormat.csv, ImportFormat.tsv):
+        if kind is ImportFormat.xml:
+            items = readers.read_xml(_xml_bytes(stream, label, advance), name=label, layout=layout,
+                                     record=_record_element(label, preset))
+        elif kind in (ImportFormat.csv, ImportFormat.tsv):
             delimiter = "," if kind is ImportFormat.csv else "\t"
-            items = readers.read_csv(lines, name=label, layout=layout, delimiter=delimiter, progress=advance)
+            items = readers.read_csv(decoded_lines(stream, name=label, encoding=encoding), name=label, layout=layout,
+                                     delimiter=delimiter, progress=advance)
         elif kind is ImportFormat.jsonl:
-            items = readers.read_jsonl(lines, name=label, progress=advance)
+            items = readers.read_jsonl(decoded_lines(stream, name=label, encoding=encoding), name=label,
+                                       progress=advance)
         else:
-            items = readers.read_json("".join(lines), name=label)
+            items = readers.read_json("".join(decoded_lines(stream, name=label, encoding=encoding)), name=label)
         for item in items:
             if isinstance(item, readers.Item):
                 item.source = name

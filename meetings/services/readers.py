@@ -75,6 +75,8 @@ class CsvLayout:
     constants: dict[str, str] = field(default_factory=dict)  # our field -> value
     fill_down: tuple[str, ...] = ()
     dates: DateReading = field(default_factory=DateReading)  # how the date column is written (`--date-format`)
+    columns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a preset's columns and their other names
+    preset: str | None = None  # the preset whose rules these are
 
 
 def _flag(value: str, column: str) -> bool:
@@ -142,6 +144,95 @@ def read_csv(lines: Iterable[str], *, name: str, layout: CsvLayout, delimiter: s
         raise InvalidInput(name, "is empty; nothing to import") from None
     except csv.Error as exc:
         raise InvalidInput(f"{name}:1", f"not readable as CSV: {_csv_problem(exc)}") from None
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        line_number = 1
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise InvalidInput(f"{name}:{reader.line_num}", f"not readable as CSV: {_csv_problem(exc)}") from None
+            start_line, line_number = line_number + 1, reader.line_num
+            yield start_line, cells
+
+    yield from _read_table(header, rows(), name=name, layout=layout, delimiter=delimiter)
+
+
+def read_xml(data: bytes, *, name: str, layout: CsvLayout, record: str) -> Iterator[Item | Note]:
+    """Records from an XML file in which each `record` element is one meeting: its attributes and
+    child elements are read as the columns of a row (`start-date` as start_date, a child's
+    attribute as child_attribute: `<country id="japan">` gives country and country_id), and the
+    file's name as source_file; then as a CSV row. A newline and the indentation after it, which
+    pretty-printing adds inside an element's text, read as one space. Entity declarations and DTD
+    references are refused: they can expand without bound or read other files."""
+    import defusedxml
+    import defusedxml.ElementTree as SafeTree
+
+    try:
+        root = SafeTree.fromstring(data)
+    except defusedxml.DefusedXmlException:
+        raise InvalidInput(name, "declares entities or refers to a DTD; such XML is refused (entities can expand "
+                                 "without bound or read other files)") from None
+    except SafeTree.ParseError as exc:
+        raise InvalidInput(name, f"is not well-formed XML: {exc}") from None
+    elements = [e for e in root.iter() if _local(e.tag) == record]
+    if not elements:
+        raise InvalidInput(name, f"holds no <{record}> element; nothing to import")
+    starts = [m.start() for m in re.finditer(rb"<(?:[A-Za-z_][\w.-]*:)?" + re.escape(record.encode()) + rb"[\s/>]", data)]
+    lines = [data.count(b"\n", 0, start) + 1 for start in starts] if len(starts) == len(elements) else None
+    source_file = name.replace("\\", "/").rsplit("/", 1)[-1]
+    values = [_xml_row(element, source_file) for element in elements]
+    header = list(dict.fromkeys(column for row in values for column in row))
+    rows = [(lines[i] if lines else i + 1, [row.get(column, "") for column in header]) for i, row in enumerate(values)]
+    yield from _read_table(header, iter(rows), name=name, layout=layout, delimiter=",")
+
+
+def _local(tag: Any) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+_PRETTY_PRINTED = re.compile(r"\n[ \t]*")
+
+
+def _xml_row(element: Any, source_file: str) -> dict[str, str]:
+    def column(tag: str) -> str:
+        return _local(tag).replace("-", "_")
+
+    row = {column(key): value for key, value in element.attrib.items()}
+    for child in element:
+        if not _local(child.tag):
+            continue  # a comment or processing instruction
+        tag = column(child.tag)
+        row[tag] = _PRETTY_PRINTED.sub(" ", "".join(child.itertext()))
+        for key, value in child.attrib.items():
+            row[f"{tag}_{column(key)}"] = value
+    row["source_file"] = source_file
+    return row
+
+
+def _fitted(keys: list[str], header: list[str], layout: CsvLayout, name: str) -> list[str]:
+    """The header's keys with each column of the preset's rules found under any of its names and
+    renamed to the first; a missing one refuses the file, naming it and the preset."""
+    keys = list(keys)
+    missing = []
+    for column, others in layout.columns.items():
+        names = [_folded(column), *(_folded(o) for o in others)]
+        found = next((i for i, key in enumerate(keys) if key in names), None)
+        if found is None:
+            missing.append(column if not others else f"{column} (or {' or '.join(others)})")
+        else:
+            keys[found] = names[0]
+    if missing:
+        raise InvalidInput(name, f"does not fit the preset {layout.preset}: it has no column {', no column '.join(missing)}; "
+                                 f"its columns: {', '.join(h for h in header if h) or 'none'}")
+    return keys
+
+
+def _read_table(header: list[str], rows: Iterator[tuple[int, list[str]]], *, name: str, layout: CsvLayout,
+                delimiter: str) -> Iterator[Item | Note]:
+    """Records from a header and rows of cells (each with the line it starts on), read as a CSV file's."""
     header = [h.strip() for h in header]
     while header and not header[-1]:
         header.pop()
@@ -152,6 +243,8 @@ def read_csv(lines: Iterable[str], *, name: str, layout: CsvLayout, delimiter: s
     if repeated:
         raise InvalidInput(f"{name}:1", f"column {repeated[0]!r} appears more than once in the header; "
                                         "which one holds the value cannot be told")
+    if layout.columns:
+        keys = _fitted(keys, header, layout, name)
 
     def made(**fields: Any) -> Item:
         # Every record knows the header, so that a rejects file can be written with it.
@@ -184,8 +277,7 @@ def read_csv(lines: Iterable[str], *, name: str, layout: CsvLayout, delimiter: s
     group: list[tuple[int, dict[str, str], list[str]]] = []
     group_key: str | None = None
     seen_keys: set[str] = set()
-    line_number = 1
-    rows = 0
+    count = 0
 
     def build(members: list[tuple[int, dict[str, str], list[str]]]) -> Item:
         line, first, _ = members[0]
@@ -200,23 +292,14 @@ def read_csv(lines: Iterable[str], *, name: str, layout: CsvLayout, delimiter: s
             return made(location=location, data=None, error=_with_column(exc, columns), raw=raw,
                         columns=columns, line=line)
 
-    while True:
-        start_line = line_number
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise InvalidInput(f"{name}:{reader.line_num}", f"not readable as CSV: {_csv_problem(exc)}") from None
-        start_line = line_number + 1
-        line_number = reader.line_num
+    for start_line, cells in rows:
         if not any(c.strip() for c in cells):
             continue  # blank separator rows
         note = _note_row(cells, len(header))
         if note is not None:
             yield Note(f"{name}:{start_line}", f"skipped a note row, not a meeting: {note!r}")
             continue
-        rows += 1
+        count += 1
         if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
             yield made(location=f"{name}:{start_line}", data=None, raw=[cells],
                          error=f"has {len(cells)} cells but the header has {len(header)}")
@@ -255,7 +338,7 @@ def read_csv(lines: Iterable[str], *, name: str, layout: CsvLayout, delimiter: s
         group, group_key = [(start_line, values, cells)], key
     if group:
         yield build(group)
-    if rows == 0:
+    if count == 0:
         raise InvalidInput(name, "has a header but no rows; nothing to import")
 
 
