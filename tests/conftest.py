@@ -137,11 +137,12 @@ class PostgresBackend:
 
 @pytest.fixture(scope="session", autouse=True)
 def user_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The user data folder (where an import's lists go) is a temporary one: no test writes in the
-    machine's own."""
+    """The user data folder (where an import's lists go) and the user config folder (where saved
+    presets go) are temporary ones: no test writes in the machine's own."""
     folder = tmp_path_factory.mktemp("user-data")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_DATA_HOME", str(folder))
+        patch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("user-config")))
         yield folder
 
 
