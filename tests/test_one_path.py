@@ -84,3 +84,67 @@ def test_an_attendee_cell_reads_the_same_in_add_and_in_import(tmp_path, backend,
     imported = Invoker(backend.new(tmp_path))
     imported("import", str(source))
     assert stored(imported.path)["attendances"] == stored(added.path)["attendances"]
+
+
+def every_row(target, backend):
+    """Every row of every table and of the search index (an attendance's own id aside: nothing
+    points at it, and the writer numbers a copy's attendances afresh)."""
+    from meetings.tables import metadata
+
+    rows = {}
+    for table in metadata.sorted_tables:
+        columns = [c.name for c in table.columns if (table.name, c.name) != ("attendances", "id")]
+        listed = ", ".join(columns)
+        rows[table.name] = query(target, f"SELECT {listed} FROM {table.name} ORDER BY {listed}")
+    index = "rowid, title, summary, venue, topics, people" if backend.name == "sqlite" else "meeting_id, document"
+    rows["meetings_search"] = query(target, f"SELECT {index} FROM meetings_search ORDER BY 1")
+    return rows
+
+
+def test_db_copy_writes_through_the_writer_a_database_identical_to_its_source(tmp_path, backend):
+    """Ids, timestamps, aliases, members, batches, origins and the review queue are kept; the
+    meetings themselves are written by the one writer (so their search rows are built by it)."""
+    source = Invoker(backend.new(tmp_path, "seeded"))
+    talks = tmp_path / "talks.csv"
+    talks.write_text("date,title,venue,attendees,topics,sources\n"
+                     '2024-03-05,Talks in Paris,Paris,"Jean Roux, France; Ravi Rao, India",trade,https://example.org/a\n'
+                     '2024-03-05,Talks in Lyon,Lyon,"Jean Roux, France; Ravi Rao, India",energy,\n', encoding="utf-8")
+    source("import", str(talks))
+    source("add", *MEETING, "--sideline-of", "1")
+    source("people", "alias", "3", "Sergei K Shoigu")
+    source("countries", "alias", "Hindustan", "IN")
+    source("edit", "1", "--summary", "Edited after the import")
+    source("delete", "2", "--yes")  # a gap in the ids
+    assert query(source.path, "SELECT first_id, second_id FROM duplicate_pairs") == [(4, 5)]
+
+    target = backend.new(tmp_path, "blank")
+    assert "counts and record checksum match" in source("db", "copy", "--to", str(target)).stdout
+    assert every_row(target, backend) == every_row(source.path, backend)
+    copied = Invoker(target)
+    copied("add", "--date", "2025", "--attendee", "New Person, Chile")  # the sequences moved past the copied ids
+    assert max(m["id"] for m in json.loads(copied("list", "--format", "json", "--limit", "0").stdout)) == 7
+
+
+def test_every_way_of_removing_a_meeting_leaves_nothing_of_it(tmp_path, backend):
+    """`delete`, `imports undo` and `duplicates merge` remove through the writer: the meeting's
+    attendances, links, origin, review pairs and search row go; its sideline meetings stay, detached."""
+    pointing = {"attendances": "meeting_id", "meeting_topics": "meeting_id", "meeting_sources": "meeting_id",
+                "meeting_origins": "meeting_id", "duplicate_pairs": "first_id", "meetings": "parent_id"}
+    talks = tmp_path / "talks.csv"
+    talks.write_text("date,title,attendees,topics,sources\n"
+                     '2024-03-05,Talks,"Jean Roux, France; Ravi Rao, India",trade,https://example.org/a\n'
+                     '2024-03-05,Other talks,"Jean Roux, France; Ravi Rao, India",energy,https://example.org/b\n',
+                     encoding="utf-8")
+    for removal in (["delete", "1", "--yes"], ["imports", "undo", "1", "--force"], ["duplicates", "merge", "2", "1"]):
+        invoke = Invoker(backend.new(tmp_path))
+        invoke("import", str(talks))
+        invoke("add", "--date", "2024-03-05", "--attendee", "Ana Lima, Brazil", "--sideline-of", "1", "--summary", "trade")
+        assert query(invoke.path, "SELECT first_id FROM duplicate_pairs") == [(1,)]
+        invoke(*removal)
+        merged = removal[0] == "duplicates"  # a merge moves the sidelines of the meeting it drops to the one it keeps
+        assert json.loads(invoke("show", "3", "--format", "json").stdout)["sideline_of"] == (2 if merged else None)
+        for table, column in pointing.items():
+            assert query(invoke.path, f"SELECT count(*) FROM {table} WHERE {column} = 1") == [(0,)], (removal, table)
+        indexed = "rowid" if backend.name == "sqlite" else "meeting_id"
+        assert query(invoke.path, f"SELECT {indexed} FROM meetings_search ORDER BY 1") == (
+            [(3,)] if removal[0] == "imports" else [(2,), (3,)])  # the batch added 1 and 2

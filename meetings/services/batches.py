@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from meetings import tables as t
 from meetings.errors import InvalidInput
 from meetings.fields import MAX_ID, ORIGIN_LENGTH, is_id
-from meetings.services import search
+from meetings.services.writer import MeetingWriter
 
 LOOKUP = 500
 
@@ -138,9 +138,7 @@ def undo_batch(*, session: Session, batch_id: int, force: bool = False) -> Undon
                            f"{'is' if len(result.detached) == 1 else 'are'} on the sidelines of its meetings")
         raise InvalidInput("BATCH", f"batch {batch_id} not undone: meeting {' and meeting '.join(reasons)}; "
                                     "nothing was changed (--force removes its meetings all the same)")
-    for start in range(0, len(ids), LOOKUP):
-        session.execute(delete(meetings).where(meetings.c.id.in_(ids[start:start + LOOKUP])))
-    search.refresh(session, ids)
+    MeetingWriter(session).remove(ids)
     session.execute(update(table).where(table.c.id == batch_id).values(undone_at=dt.datetime.now(dt.UTC)))
     return result
 

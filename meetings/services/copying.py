@@ -4,9 +4,10 @@ team, PostgreSQL to SQLite for a laptop), in one transaction on the target, veri
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import itertools
+from dataclasses import dataclass, replace
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from meetings.errors import InvalidInput, MeetingsError
@@ -46,31 +47,44 @@ def _is_empty(session: Session) -> bool:
 
 
 def _copy_tables(source: Session, target: Session) -> None:
-    """Every row of every table, ids kept (the target is empty)."""
-    from meetings.services import search
-    from meetings.services.writer import advance_sequences
+    """Every record into an empty target, ids and timestamps kept.
 
+    Meetings and their parts (attendances, topic and source links, search rows) are written by
+    the one writer, from the records `record_checksum` reads. The rows of the other tables were
+    written by other commands (people's aliases, organizations' members, countries' aliases,
+    import batches) and are copied as they are: those meetings point at first, so that the writer
+    finds each person, topic, source and organization by its key, and those that point at
+    meetings (where an import found them, the review queue) after.
+    """
+    from meetings.services.normal import normalize
+    from meetings.services.queries import iter_meetings
+    from meetings.services.writer import LOOKUP, MEETING_TABLES, MeetingWriter, advance_sequences
+
+    tables = [table for table in Base.metadata.sorted_tables if table not in MEETING_TABLES]
+    after = [table for table in tables if any(key.column.table is Meeting.__table__ for key in table.foreign_keys)]
+    _copy_rows(source, target, [table for table in tables if table not in after])
+    writer = MeetingWriter(target)
+    parents: list[tuple[int, int]] = []
+    meetings = Meeting.__table__
+    records = iter_meetings(session=source, filters=MeetingFilter(sort="id"))
+    while chunk := list(itertools.islice(records, LOOKUP)):
+        ids = [record.id for record in chunk if record.id is not None]
+        stamps = {row.id: (row.created_at, row.updated_at) for row in source.execute(
+            select(meetings.c.id, meetings.c.created_at, meetings.c.updated_at).where(meetings.c.id.in_(ids)))}
+        parents += [(record.id, record.sideline_of) for record in chunk
+                    if record.id is not None and record.sideline_of is not None]
+        writer.add([normalize(replace(record, sideline_of=None)) for record in chunk], ids, [stamps[i] for i in ids])
+    writer.link_parents(parents)
+    _copy_rows(source, target, after)
+    advance_sequences(target.connection(), [t for t in tables if "id" in t.c and t.c.id.primary_key])
+
+
+def _copy_rows(source: Session, target: Session, tables: list[Table]) -> None:
     connection = target.connection()
-    parents: list[dict[str, int]] = []
-    tables = Base.metadata.sorted_tables
     for table in tables:
         result = source.connection().execution_options(yield_per=CHUNK).execute(select(table))
         for rows in result.mappings().partitions(CHUNK):
-            batch = [dict(row) for row in rows]
-            if table.name == "meetings":
-                parents += [{"child": r["id"], "parent": r["parent_id"]} for r in batch if r["parent_id"]]
-                for row in batch:
-                    row["parent_id"] = None
-            connection.execute(table.insert(), batch)
-    if parents:
-        from sqlalchemy import bindparam
-
-        meetings = Meeting.__table__
-        connection.execute(update(meetings).where(meetings.c.id == bindparam("child"))
-                           .values(parent_id=bindparam("parent")), parents)
-    advance_sequences(connection, [t for t in tables if "id" in t.c and t.c.id.primary_key])
-    ids = list(target.scalars(select(Meeting.id)))
-    search.refresh(target, ids)
+            connection.execute(table.insert(), [dict(row) for row in rows])
 
 
 def _merge(source: Session, target: Session) -> tuple[int, int]:

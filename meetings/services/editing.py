@@ -12,7 +12,7 @@ from meetings.dates import PartialDate
 from meetings.errors import InvalidInput, NotFound
 from meetings.fields import MEETING_FIELDS, TEXT_FIELDS, AttendeeRecord, Kind, MeetingRecord, SourceRecord, is_id
 from meetings.models import Meeting
-from meetings.services import search, shared
+from meetings.services import shared
 from meetings.services.normal import normalize
 from meetings.services.writer import MeetingWriter
 from meetings.text import match_key
@@ -91,10 +91,8 @@ def get_meeting(*, session: Session, meeting_id: int) -> Meeting:
 
 def delete_meeting(*, session: Session, meeting_id: int) -> None:
     """Delete one meeting. Its sideline meetings stay, detached from it."""
-    meeting = get_meeting(session=session, meeting_id=meeting_id)
-    session.delete(meeting)
-    session.flush()
-    search.refresh(session, [meeting_id])
+    get_meeting(session=session, meeting_id=meeting_id)
+    MeetingWriter(session).remove([meeting_id])
 
 
 # The fields an edit sets to a value given as text ('' empties them).

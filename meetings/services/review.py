@@ -7,13 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import and_, delete, insert, or_, select, update
+from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from meetings import tables as t
 from meetings.errors import InvalidInput
 from meetings.fields import AttendeeRecord, MeetingRecord, SourceRecord
-from meetings.services import search
 from meetings.services.editing import delete_meeting, get_meeting, meeting_input, replace_meeting
 from meetings.services.queries import load_records
 from meetings.tables import PairStatus
@@ -110,11 +109,8 @@ def merge(*, session: Session, keep: int, drop: int) -> None:
     session.execute(update(meetings).where(meetings.c.parent_id == drop, meetings.c.id != keep).values(parent_id=keep))
     if merged.sideline_of == drop:
         merged.sideline_of = dropped.sideline_of if dropped.sideline_of != keep else None
-    table = t.duplicate_pairs
-    session.execute(delete(table).where(or_(table.c.first_id == drop, table.c.second_id == drop)))
     delete_meeting(session=session, meeting_id=drop)
     replace_meeting(session=session, meeting_id=keep, data=merged)
-    search.refresh(session, [keep, drop])
 
 
 def _merged(kept: MeetingRecord, dropped: MeetingRecord) -> MeetingRecord:

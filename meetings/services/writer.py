@@ -1,5 +1,6 @@
-"""The one way meetings are written: `add` is a write of one, `edit` a replace of one, `import`
-(and `extract --save`, the seed, `db copy --merge`) writes in chunks, all through MeetingWriter.
+"""The one way meetings are written and removed: `add` is a write of one, `edit` a replace of one,
+`import` (and `extract --save`, the seed, `db copy`) writes in chunks, and `delete`, `imports undo`
+and `duplicates merge` remove meetings, all through MeetingWriter.
 
 Meetings and their parts go straight to the driver in large batches (executemany on SQLite, with
 each value converted as SQLAlchemy would; COPY on PostgreSQL, with ids drawn from the table's
@@ -25,6 +26,8 @@ from meetings.services.normal import NormalMeeting
 from meetings.text import match_key
 
 LOOKUP = 1000  # keys per IN (...) lookup
+# The rows a meeting is written as (and its search row): the writer alone writes them.
+MEETING_TABLES = (t.meetings, t.attendances, t.meeting_topics, t.meeting_sources)
 
 
 class MeetingWriter:
@@ -126,12 +129,14 @@ class MeetingWriter:
             "updated_at": now,
         }
 
-    def add(self, meetings: Sequence[NormalMeeting], wanted_ids: Sequence[int | None]) -> list[int]:
+    def add(self, meetings: Sequence[NormalMeeting], wanted_ids: Sequence[int | None],
+            stamps: Sequence[tuple[dt.datetime, dt.datetime]] | None = None) -> list[int]:
         """Insert meetings (parents are linked by link_parents, once every meeting has its id);
         returns their ids.
 
         A wanted id is kept when no meeting has it yet, so that an export imported into an
-        empty database keeps its ids; otherwise the database gives a new one.
+        empty database keeps its ids; otherwise the database gives a new one. `stamps` are the
+        meetings' (created_at, updated_at) for a copy that keeps them; otherwise both are now.
         """
         if not meetings:
             return []
@@ -145,8 +150,9 @@ class MeetingWriter:
             taken.update(connection.execute(select(table.c.id).where(table.c.id.in_(asked[start:start + LOOKUP]))).scalars())
         now = dt.datetime.now(dt.UTC)
         rows: list[list[Any]] = []
-        for meeting, wanted in zip(meetings, wanted_ids, strict=True):
-            row = [*self._row(meeting, now).values(), None, now, None]  # parent_id, created_at, id
+        for meeting, wanted, (created, updated) in zip(meetings, wanted_ids, stamps or [(now, now)] * len(meetings),
+                                                      strict=True):
+            row = [*self._row(meeting, updated).values(), None, created, None]  # parent_id, created_at, id
             if wanted is not None and wanted not in taken:
                 row[-1] = wanted
                 taken.add(wanted)
@@ -186,6 +192,26 @@ class MeetingWriter:
         self._add_parts([(meeting_id, meeting)])
         search.refresh(self.session, [meeting_id])
         self.session.expire_all()  # the ORM's copies of what changed are read again when used
+
+    def remove(self, meeting_ids: Sequence[int]) -> None:
+        """Delete meetings and every row that is theirs: attendances, topic and source links, the
+        import origin, review pairs, search rows. Sideline meetings of theirs stay, detached;
+        the people, topics and sources they named stay for other meetings."""
+        ids = list(dict.fromkeys(meeting_ids))
+        if not ids:
+            return
+        self.session.flush()
+        execute = self.connection.execute
+        meetings, pairs = t.meetings, t.duplicate_pairs
+        for start in range(0, len(ids), LOOKUP):
+            chunk = ids[start:start + LOOKUP]
+            for part in (t.attendances, t.meeting_topics, t.meeting_sources, t.meeting_origins):
+                execute(delete(part).where(part.c.meeting_id.in_(chunk)))
+            execute(delete(pairs).where(pairs.c.first_id.in_(chunk) | pairs.c.second_id.in_(chunk)))
+            execute(update(meetings).where(meetings.c.parent_id.in_(chunk)).values(parent_id=None))
+            execute(delete(meetings).where(meetings.c.id.in_(chunk)))
+        search.refresh(self.session, ids)
+        self.session.expire_all()
 
     def _add_parts(self, written: list[tuple[int, NormalMeeting]]) -> None:
         """The attendances, topics and sources of written meetings."""
@@ -229,11 +255,13 @@ class MeetingWriter:
         connection.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows)
 
     def link_parents(self, links: Sequence[tuple[int, int]]) -> None:
-        """Set parent_id for (meeting id, parent id) pairs."""
+        """Set parent_id for (meeting id, parent id) pairs, part of writing them: when they were
+        last changed stays as it is."""
         if links:
             table = t.meetings
             self.connection.execute(
-                update(table).where(table.c.id == bindparam("child")).values(parent_id=bindparam("parent")),
+                update(table).where(table.c.id == bindparam("child"))
+                .values(parent_id=bindparam("parent"), updated_at=table.c.updated_at),
                 [{"child": child, "parent": parent} for child, parent in links],
             )
 
