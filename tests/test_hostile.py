@@ -502,6 +502,12 @@ def _nested(levels: int) -> str:
 
 
 CSV_ROW = 'date,attendees\n2024,"A B, France; C D, Peru"\n'
+UK_HEADER = "Minister,Date,Name of Organisation,Purpose of meeting\n"
+BILLION_LAUGHS = (b'<?xml version="1.0"?>\n<!DOCTYPE visits [<!ENTITY a "aaaaaaaaaa">'
+                  b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>\n'
+                  b"<visits><visit><visitor>&c;</visitor></visit></visits>\n")
+EXTERNAL = (b'<?xml version="1.0"?>\n<!DOCTYPE visits [<!ENTITY secret SYSTEM "file:///etc/passwd">]>\n'
+            b"<visits><visit><visitor>&secret;</visitor></visit></visits>\n")
 IMPORT_CASES = [
     # (file name, bytes, extra options, message)
     ("deep.json", _nested(100_000).encode(), (), "is not valid JSON: it is nested too deeply"),
@@ -537,6 +543,29 @@ IMPORT_CASES = [
      b"  - {name: A B, country: France}\n", (), "sources[0].reference: expected text, got a number (42)"),
     ("surrogate.json", b'[{"date": "2024", "topics": ["\\ud800"], "attendees": [{"name": "A B", "country": "France"}]}]',
      (), "control, bidirectional-override or non-characters are not accepted"),
+    # Presets and the XML they read
+    ("fit.csv", b"Minister,When,Who\nA B,Oct-12,IPPR\n", ("--preset", "uk-ministers-meetings"),
+     "fit.csv: does not fit the preset uk-ministers-meetings: it has no column Date, no column Name of Organisation "
+     "(or Name of External Organisation or Organisation or External Organisation), no column Purpose of meeting "
+     "(or Purpose of meeting² or Purpose); its columns: Minister, When, Who"),
+    ("visits.csv", b"visitor,from\nPresident X,Peru\n", ("--preset", "us-leader-visits"),
+     "does not fit the preset us-leader-visits: it has no column start_date, no column end_date, no column description"),
+    ("format.csv", (UK_HEADER + "A B,12/10/2012,IPPR,Pay\n").encode(), ("--preset", "uk-ministers-meetings",
+                                                                          "--date-format", "%b-%y"),
+     "format.csv:2: column 'Date': '12/10/2012' does not match --date-format '%b-%y'"),
+    ("plain.csv", b'date,attendees\n03 March,"A B, France"\n', ("--date-format", "%d %B %Y"),
+     "column 'date': '03 March' does not match --date-format '%d %B %Y'"),
+    ("unknown.csv", b'date,attendees\n2024,"A B, France"\n', ("--preset", "uk-minister-meetings"),
+     "--preset: there is no preset 'uk-minister-meetings'; known presets: uk-ministers-meetings, us-leader-visits, "
+     "us-president-travels, us-secretary-travels"),
+    ("noxml.xml", b"<visits><visit><id>1</id></visit></visits>", (),
+     "noxml.xml: is XML; name a preset that says which element is a record: --preset us-leader-visits or "
+     "us-president-travels or us-secretary-travels"),
+    ("laughs.xml", BILLION_LAUGHS, ("--preset", "us-leader-visits"), "laughs.xml: declares entities or refers to a DTD"),
+    ("external.xml", EXTERNAL, ("--preset", "us-leader-visits"), "external.xml: declares entities or refers to a DTD"),
+    ("broken.xml", b"<visits><visit><id>1</visit></visits>", ("--preset", "us-leader-visits"),
+     "broken.xml: is not well-formed XML: mismatched tag: line 1"),
+    ("empty.xml", b"<trips></trips>", ("--preset", "us-secretary-travels"), "holds no <trip> element; nothing to import"),
 ]
 
 
@@ -549,6 +578,7 @@ def test_hostile_files_are_refused_in_the_products_words(invoke_seeded, snapshot
     result = invoke_seeded("import", str(path), *options, ok=False)
     assert result.exit_code == 2, result.stderr
     assert message in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
     assert "sys.set_int_max_str_digits" not in result.stderr and "universal-newline" not in result.stderr
     assert snapshot(invoke_seeded.path) == before

@@ -161,7 +161,7 @@ def _list_presets() -> None:
             typer.echo("")
         typer.echo(f"{chosen.name}{'' if chosen.shipped else f'  (yours: {chosen.path})'}")
         typer.echo(f"  reads: {chosen.source}")
-        sets = [f"--{key} {_quoted(item)}" for key, value in chosen.options.items()
+        sets = [_as_option(key, item) for key, value in chosen.options.items()
                 for item in (value if isinstance(value, list) else [value])]
         typer.echo(f"  sets:  {' '.join(sets) or 'nothing'}")
         if chosen.columns:
@@ -173,12 +173,13 @@ def _list_presets() -> None:
             typer.echo(f"  reads countries: {'; '.join(f'{k!r} as {v}' for k, v in chosen.countries.items())}")
 
 
-def _quoted(value: Any) -> str:
+def _as_option(key: str, value: Any) -> str:
+    """A preset's option as it would be typed: --skip-invalid, --year 2014, --map 'A B=title'."""
     import shlex
 
-    if isinstance(value, bool):
-        return "" if value else "false"
-    return shlex.quote(str(value))
+    if value is True:
+        return f"--{key}"
+    return f"--{key} {'false' if value is False else shlex.quote(str(value))}"
 
 
 def _record_element(label: str, preset: Any) -> str:
