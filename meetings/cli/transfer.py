@@ -224,6 +224,9 @@ def import_meetings(
     year: Annotated[int | None, typer.Option("--year", help="The year of dates that give none (a month alone, 'January', or '3 March').")] = None,
     day_first: Annotated[bool | None, typer.Option("--day-first/--month-first", help="Read 03/04/2012 as 3 April (day first) or March 4; without either, such dates are refused.", show_default=False)] = None,
     country_map: Annotated[Path | None, typer.Option("--country-map", metavar="FILE", help="A CSV of NAME,COUNTRY rows: how this import reads country names the program does not know (see also meetings countries alias).", dir_okay=False)] = None,
+    attendee_columns: Annotated[list[str] | None, typer.Option("--attendee-column", metavar="COLUMN", help="A column naming attendees, as a register writes them (\"President Andrzej Duda and Prime Minister Donald Tusk\" is two people, each with the role the title gives); with the row's country, role and rank columns. Repeatable, for files with several attendee columns.")] = None,
+    added_attendees: Annotated[list[str] | None, typer.Option("--add-attendee", metavar='"NAME, COUNTRY[, ROLE]"', help='An attendee added to every record, such as the host a register leaves implicit; the name may be empty (", United States, President": known by office and country). Repeatable.')] = None,
+    split_people: Annotated[bool, typer.Option("--split-people/--no-split-people", help="Read a foreign attendee cell (--attendee-column, or a column mapped to attendee) as the people it names, with titles as roles (the default); --no-split-people keeps each cell as one name.")] = True,
 ) -> None:
     """Import meetings from CSV (both `export` shapes, or a foreign layout with --map), JSON or JSONL
     (as `list --format json` prints them; ids optional) or the fixture format.
@@ -243,6 +246,8 @@ def import_meetings(
         meetings import colleague.json --dry-run
 
         meetings import travels.csv --map start_date=date --map name=attendee --set "country=United States" --map locale=venue --map country=venue_country --skip-invalid
+
+        meetings import visits.csv --map start_date=date --attendee-column visitor --map from=country --add-attendee ", United States, President"
 
         meetings import --preset uk-ministers-meetings pm_meetings_jan_mar_2014.csv --year 2014
 
@@ -274,8 +279,10 @@ def import_meetings(
 
     layout = CsvLayout(mapping=_pairs(mapping, "--map", targets=True), constants=_pairs(constants, "--set", targets=False),
                        fill_down=tuple(fill_down or ()), dates=_date_reading(date_format, year, day_first),
-                       columns=chosen.columns if chosen else {}, preset=chosen.name if chosen else None)
-    options = ImportOptions(on_duplicate=on_duplicate, skip_invalid=skip_invalid)
+                       columns=chosen.columns if chosen else {}, preset=chosen.name if chosen else None,
+                       attendee_columns=tuple(attendee_columns or ()), split_people=split_people)
+    options = ImportOptions(on_duplicate=on_duplicate, skip_invalid=skip_invalid,
+                            added_attendees=_added_attendees(added_attendees))
     if files.count("-") > 1:
         raise InvalidInput("FILE", "standard input (-) can be read only once")
     for name in files:
@@ -299,6 +306,7 @@ def import_meetings(
         advance = stack.enter_context(_progress(files))
         stack.enter_context(mapped_names(names))
         unit = stack.enter_context(unit_of_work(engine, write=True))
+        _check_added(added_attendees, options.added_attendees)
         batch = start_batch(unit.session, ["<stdin>" if name == "-" else name for name in files])
         importer = Importer(unit.session, options, batch=batch)
         for name in files:
@@ -347,6 +355,26 @@ def import_meetings(
         if path is not None:
             typer.echo(f"Rejected records, with reasons, are in {path}; fix them and import that file again.",
                        err=True)
+
+
+def _added_attendees(values: list[str] | None) -> tuple[Any, ...]:
+    """The --add-attendee values read ("NAME, COUNTRY[, ROLE]"); checked by _check_added."""
+    from meetings.cells import parse_attendee
+
+    return tuple(parse_attendee(value, field="added_attendee") for value in values or ())
+
+
+def _check_added(values: list[str] | None, attendees: tuple[Any, ...]) -> None:
+    """Refuse an --add-attendee that could not be recorded, once, before any record is read
+    (countries resolve as this import reads them: taught names and --country-map included)."""
+    from meetings.errors import InvalidInput
+    from meetings.services.normal import check_attendee
+
+    for value, attendee in zip(values or (), attendees, strict=True):
+        try:
+            check_attendee(attendee)
+        except InvalidInput as exc:
+            raise InvalidInput("added_attendee", f"{value!r}: {exc.detail}") from None
 
 
 def _date_reading(formats: list[str] | None, year: int | None, day_first: bool | None) -> Any:

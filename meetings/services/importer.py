@@ -15,6 +15,7 @@ commits its unit of work, or not.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from meetings.errors import InvalidInput
+from meetings.fields import AttendeeRecord
 from meetings.models import Meeting
 from meetings.policy import OnDuplicate
 from meetings.services.batches import record_origins
@@ -31,6 +33,7 @@ from meetings.services.normal import NormalMeeting, normalize
 from meetings.services.readers import Item, Note
 from meetings.services.review import queue_pairs
 from meetings.services.writer import MeetingWriter
+from meetings.text import match_key
 
 ERROR_CAP = 20
 CHUNK = 2000
@@ -42,6 +45,9 @@ LOOKUP = 500
 class ImportOptions:
     on_duplicate: OnDuplicate = OnDuplicate.SKIP
     skip_invalid: bool = False  # write the valid records; the refused ones are kept for a rejects file
+    # Attendees added to every record (`--add-attendee`: the side of a meeting a register leaves
+    # implicit, such as the host of a visit), unless the record names them already.
+    added_attendees: tuple[AttendeeRecord, ...] = ()
 
 
 @dataclass
@@ -100,6 +106,8 @@ class Importer:
         if item.error is not None or item.data is None:
             self._reject(item, item.error or "unreadable")
             return
+        if self.options.added_attendees:
+            item.data.attendees = with_added(item.data.attendees, self.options.added_attendees)
         try:
             normal = normalize(item.data)
         except InvalidInput as exc:
@@ -255,6 +263,20 @@ class Importer:
             self.refused = True
         if not self.refused:
             self.writer.link_parents(links)
+
+
+def with_added(attendees: list[AttendeeRecord], added: Iterable[AttendeeRecord]) -> list[AttendeeRecord]:
+    """A record's attendees with the added ones after them, each a copy; one the record names
+    already (by name, or without a name by country and role) is not added again."""
+    named = {match_key(a.name) for a in attendees if a.name}
+    offices = {(match_key(a.country or ""), match_key(a.role or "")) for a in attendees if not a.name}
+    result = list(attendees)
+    for attendee in added:
+        if (match_key(attendee.name) in named if attendee.name else
+                (match_key(attendee.country or ""), match_key(attendee.role or "")) in offices):
+            continue
+        result.append(dataclasses.replace(attendee))
+    return result
 
 
 def _cycle(links: list[tuple[int, int]]) -> str | None:

@@ -183,6 +183,11 @@ def normalize(data: MeetingRecord) -> NormalMeeting:
     )
 
 
+def check_attendee(attendee: AttendeeRecord) -> None:
+    """Refuse an attendee that could not be recorded (the checks `normalize` makes of each)."""
+    _normal_attendee(attendee)
+
+
 def _normal_attendee(attendee: AttendeeRecord) -> NormalAttendee:
     name = clean(attendee.name, field="attendee.name", max_length=NAME_LENGTH, name=True)
     role = clean(attendee.role, field="attendee.role", max_length=ROLE_LENGTH)

@@ -30,6 +30,7 @@ from meetings.fields import (
     SourceRecord,
     is_id,
 )
+from meetings.titles import Person, split_people
 
 WIDE = tuple(f.csv for f in MEETING_FIELDS if f.csv)
 LONG = ("meeting_id", *ATTENDANCE_COLUMNS)
@@ -77,6 +78,10 @@ class CsvLayout:
     dates: DateReading = field(default_factory=DateReading)  # how the date column is written (`--date-format`)
     columns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a preset's columns and their other names
     preset: str | None = None  # the preset whose rules these are
+    # File columns that name attendees (`--attendee-column`), besides one mapped to `attendee`: each
+    # cell may name several people, with their titles (meetings.titles.split_people).
+    attendee_columns: tuple[str, ...] = ()
+    split_people: bool = True  # read a foreign attendee cell as people (`--no-split-people`: as one name)
 
 
 def _flag(value: str, column: str) -> bool:
@@ -257,24 +262,33 @@ def _read_table(header: list[str], rows: Iterator[tuple[int, list[str]]], *, nam
     for column in layout.mapping:
         if _folded(column) not in folded:
             raise InvalidInput("mapping", f"{column!r} is not a column of {name}; its columns: {listing}")
-    mapped = [mapping.get(f, f if f in FIELDS else h) for h, f in zip(header, folded, strict=True)]
+    named = {_folded(column) for column in layout.attendee_columns}
+    # A column named by --attendee-column is read as people, not as a field its header happens
+    # to name ("Host" is not our host flag), unless --map says otherwise.
+    mapped = [mapping.get(f, h if f in named or f not in FIELDS else f) for h, f in zip(header, folded, strict=True)]
+    people = _people_columns(layout, folded, mapped, name=name, listing=listing)
     columns = {field_name: header[i] for i, field_name in enumerate(mapped) if field_name in FIELDS}
-    unknown = [h for h, m in zip(header, mapped, strict=True) if m not in FIELDS and h]
     for missing in layout.fill_down:
         if _folded(missing) not in folded and missing not in columns:
             raise InvalidInput("fill_down", f"{missing!r} is not a column of {name}; its columns: {listing}")
     fill = {columns.get(c, header[folded.index(_folded(c))] if _folded(c) in folded else c) for c in layout.fill_down}
-    long = "attendee" in columns or "country" in columns
+    unknown = [h for index, (h, m) in enumerate(zip(header, mapped, strict=True))
+               if m not in FIELDS and h and _people_key(index, mapped) not in people]
+    long = "attendee" in columns or "country" in columns or bool(people)
+    if long and "attendees" in layout.constants:
+        raise InvalidInput("constants", "attendees=... fills an attendees column, and this file names its attendees "
+                                        "one per row or column; to add an attendee to every record use "
+                                        '--add-attendee "NAME, COUNTRY[, ROLE]"')
     if "date" not in columns and "date" not in layout.constants:
         raise InvalidInput(name, f"has no date column (its columns: {', '.join(header)}); map one with --map \"COLUMN=date\"")
     if not long and "attendees" not in columns:
         raise InvalidInput(name, "has neither an attendees column (one row per meeting) nor attendee and country "
-                                 "columns (one row per attendance); map them with --map")
+                                 "columns (one row per attendance); map them with --map or name them with --attendee-column")
     if unknown:
         yield Note(name, f"ignored columns: {', '.join(unknown)}")
 
     previous: dict[str, str] = {}
-    group: list[tuple[int, dict[str, str], list[str]]] = []
+    group: list[tuple[int, dict[str, str], list[str]]] = []  # (line, values by field, the row's cells)
     group_key: str | None = None
     seen_keys: set[str] = set()
     count = 0
@@ -284,7 +298,7 @@ def _read_table(header: list[str], rows: Iterator[tuple[int, list[str]]], *, nam
         location = f"{name}:{line}"
         raw = [cells for _, _, cells in members]
         try:
-            data = _csv_meeting(first, [m for _, m, _ in members], long, layout.dates)
+            data = _csv_meeting(first, [m for _, m, _ in members], long, layout.dates, people)
             parent, data.sideline_of = data.sideline_of, None
             return made(location=location, data=data, raw=raw, parent=parent, columns=columns, line=line,
                         key=_integer(first.get("id") or first.get("meeting_id") or "", "id"))
@@ -319,6 +333,8 @@ def _read_table(header: list[str], rows: Iterator[tuple[int, list[str]]], *, nam
             target = mapped[index]
             if target in FIELDS:
                 values[target] = unneutralize(value)
+            if mapped[index] != "attendee" and _people_key(index, mapped) in people:
+                values[_people_key(index, mapped)] = unneutralize(value)
         for target, value in layout.constants.items():
             if not values.get(target, "").strip():
                 values[target] = value
@@ -342,19 +358,62 @@ def _read_table(header: list[str], rows: Iterator[tuple[int, list[str]]], *, nam
         raise InvalidInput(name, "has a header but no rows; nothing to import")
 
 
+def _people_key(index: int, mapped: list[str]) -> str:
+    """The key a people column's cell is kept under among a row's values: `attendee` for the
+    column mapped to it (where --set attendee=... fills it), else one no field has."""
+    return "attendee" if mapped[index] == "attendee" else f"people:{index}"
+
+
+def _people_columns(layout: CsvLayout, folded: list[str], mapped: list[str], *, name: str,
+                    listing: str) -> dict[str, bool]:
+    """The file's columns read as people cells: their keys among a row's values -> whether their
+    cells are split into people. Columns named by --attendee-column, and a foreign column mapped
+    to `attendee`, are split (unless --no-split-people); our own export's `attendee` column holds
+    one exact name per row."""
+    found: dict[str, bool] = {}
+    for column in layout.attendee_columns:
+        if _folded(column) not in folded:
+            raise InvalidInput("attendee_column", f"{column!r} is not a column of {name}; its columns: {listing}")
+        found.setdefault(_people_key(folded.index(_folded(column)), mapped), layout.split_people)
+    mapping = {_folded(column) for column, target in layout.mapping.items() if target == "attendee"}
+    for index, target in enumerate(mapped):
+        if target == "attendee":
+            found.setdefault("attendee", layout.split_people and folded[index] in mapping)
+    return found
+
+
+def _row_attendees(values: dict[str, str], people: dict[str, bool]) -> list[AttendeeRecord]:
+    """The attendees one row of the long shape names: the people of each people column, each with
+    the row's country, role, rank and host and chair flags (a title in the cell gives the role, and
+    the country where the row has none). A row whose people cells are all empty is one attendee of
+    the row's other columns (refused later if it has neither name nor role)."""
+    country = values.get("country") or None
+    role = values.get("role") or None
+    rank = values.get("rank") or None
+    host, chair = _flag(values.get("host", ""), "host"), _flag(values.get("chair", ""), "chair")
+    attendees = []
+    for key, split in people.items():
+        cell = values.get(key, "")
+        if not cell.strip():
+            continue
+        for person in split_people(cell) if split else [Person(name=cell)]:
+            attendees.append(AttendeeRecord(name=person.name, country=country or person.country,
+                                            role=role or person.role, rank=rank or person.rank, host=host,
+                                            chair=chair))
+    if not attendees:
+        attendees.append(AttendeeRecord(name=values.get("attendee") or None, country=country, role=role, rank=rank,
+                                        host=host, chair=chair))
+    return attendees
+
+
 def _csv_meeting(first: dict[str, str], members: list[dict[str, str]], long: bool,
-                 dates: DateReading | None = None) -> MeetingRecord:
+                 dates: DateReading | None = None, people: dict[str, bool] | None = None) -> MeetingRecord:
     def text(key: str) -> str | None:
         value = first.get(key, "")
         return value if value.strip() else None
 
     if long:
-        attendees = [
-            AttendeeRecord(name=m.get("attendee") or None, country=m.get("country") or None,
-                           role=m.get("role") or None, rank=m.get("rank") or None,
-                           host=_flag(m.get("host", ""), "host"), chair=_flag(m.get("chair", ""), "chair"))
-            for m in members
-        ]
+        attendees = [attendee for m in members for attendee in _row_attendees(m, people or {})]
     else:
         attendees = [parse_attendee(item, field="attendees") for item in split_cell(first.get("attendees", ""))]
     values: dict[str, Any] = {}

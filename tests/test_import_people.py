@@ -1,0 +1,166 @@
+"""meetings import: people cells as registers publish them, several attendee columns, and the side
+of a meeting a register leaves implicit (--attendee-column, --add-attendee, --no-split-people)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.test_installed import run
+
+DATA = Path(__file__).parent / "data"
+VISITS = DATA / "us_leader_visits_people_excerpt.csv"
+VISITS_OPTIONS = ["--map", "start_date=date", "--map", "from=country", "--map", "description=summary",
+                  "--map", "id=", "--map", "from_id=", "--map", "source_file=", "--attendee-column", "visitor"]
+HOST = ["--add-attendee", ", United States, President"]
+
+
+def listed(invoke, *args):
+    return json.loads(invoke("list", "--format", "json", "--limit", "0", *args).stdout)
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8", newline="")
+    return path
+
+
+def people_of(meeting):
+    return [(a["name"], a["country"], a["role"]) for a in meeting["attendees"]]
+
+
+@pytest.mark.parametrize(
+    ("cell", "people"),
+    [
+        ("President Andrzej Duda and Prime Minister Donald Tusk",
+         [("Andrzej Duda", "President"), ("Donald Tusk", "Prime Minister")]),
+        ("President Anwar Sadat, Prime Minister Mustafa Khalil",
+         [("Anwar Sadat", "President"), ("Mustafa Khalil", "Prime Minister")]),
+        ("Prime Minister Kyriakos Mitsotakis", [("Kyriakos Mitsotakis", "Prime Minister")]),
+        ("President Benigno S. Aquino, 3rd", [("Benigno S. Aquino 3rd", "President")]),
+        ("President Tommy E. Remengesau, Jr.", [("Tommy E. Remengesau Jr.", "President")]),
+        ("  President Lenin Moreno Garcés ", [("Lenin Moreno Garcés", "President")]),
+        ("Premier Khrushchev", [("Khrushchev", "Premier")]),
+        ("Ana Brnabić, Aleksandar Vučić and Ivica Dačić",
+         [("Ana Brnabić", None), ("Aleksandar Vučić", None), ("Ivica Dačić", None)]),
+    ],
+)
+def test_a_people_cell_gives_each_person_with_the_role_its_title_says(invoke, tmp_path, cell, people):
+    path = write(tmp_path, "visits.csv", f'date,visitor,from\r\n2024-03-12,"{cell}",Poland\r\n')
+    invoke("import", str(path), "--attendee-column", "visitor", "--map", "from=country")
+    [meeting] = listed(invoke)
+    assert people_of(meeting) == [(name, "Poland", role) for name, role in people]
+
+
+def test_a_column_mapped_to_attendee_is_read_as_people_too(invoke, tmp_path):
+    path = write(tmp_path, "visits.csv", 'date,visitor,from\r\n2024-03-12,"President Andrzej Duda and Prime Minister '
+                                         'Donald Tusk",Poland\r\n')
+    invoke("import", str(path), "--map", "visitor=attendee", "--map", "from=country")
+    [meeting] = listed(invoke)
+    assert [a["name"] for a in meeting["attendees"]] == ["Andrzej Duda", "Donald Tusk"]
+
+
+def test_no_split_people_keeps_each_cell_as_one_name(invoke, tmp_path):
+    path = write(tmp_path, "firms.csv", 'date,visitor,from\r\n2024-03-12,"Marks and Spencer",United Kingdom\r\n')
+    invoke("import", str(path), "--attendee-column", "visitor", "--map", "from=country", "--no-split-people")
+    [meeting] = listed(invoke)
+    assert people_of(meeting) == [("Marks and Spencer", "United Kingdom", None)]
+
+
+def test_the_rows_role_column_wins_over_the_title(invoke, tmp_path):
+    path = write(tmp_path, "visits.csv", "date,visitor,from,office\r\n"
+                                         "2024-03-12,President Andrzej Duda,Poland,Head of State\r\n"
+                                         "2024-03-13,President Andrzej Duda,Poland,\r\n")
+    invoke("import", str(path), "--attendee-column", "visitor", "--map", "from=country", "--map", "office=role")
+    assert [people_of(m) for m in listed(invoke, "--sort", "date")] in (
+        [[("Andrzej Duda", "Poland", "Head of State")], [("Andrzej Duda", "Poland", "President")]],
+        [[("Andrzej Duda", "Poland", "President")], [("Andrzej Duda", "Poland", "Head of State")]])
+
+
+def test_our_own_long_export_keeps_names_exactly(invoke, tmp_path):
+    path = write(tmp_path, "long.csv", "meeting_id,date,attendee,country,role\r\n"
+                                       "1,2024-03-12,\"Prime Minister Gaston Browne and Friends\",Antigua and Barbuda,\r\n")
+    invoke("import", str(path))
+    [meeting] = listed(invoke)
+    assert people_of(meeting) == [("Prime Minister Gaston Browne and Friends", "Antigua and Barbuda", None)]
+
+
+def test_several_attendee_columns_each_give_attendees(invoke, tmp_path):
+    path = write(tmp_path, "talks.csv", "Date,Host,Guest,Nation\r\n"
+                                        "2024-05-02,Prime Minister Keir Starmer,President Emmanuel Macron,\r\n")
+    invoke("import", str(path), "--map", "Date=date", "--attendee-column", "Host", "--attendee-column", "Guest",
+           "--map", "Nation=country", "--set", "country=United Kingdom")
+    [meeting] = listed(invoke)
+    assert people_of(meeting) == [("Keir Starmer", "United Kingdom", "Prime Minister"),
+                                  ("Emmanuel Macron", "United Kingdom", "President")]
+
+
+def test_the_host_side_is_added_to_every_record_and_counted(invoke):
+    invoke("import", str(VISITS), *VISITS_OPTIONS, *HOST)
+    meetings = listed(invoke)
+    india = listed(invoke, "--country", "United States", "--country", "India")
+    assert len(india) == 3 and all(m["attendees"][0]["name"] == "Nehru" for m in india)
+    host = [a for m in meetings for a in m["attendees"] if a["country"] == "United States"]
+    assert len(host) == len(meetings) and all(a["name"] is None and a["role"] == "President" for a in host)
+    contacts = {row["country"]: row["meetings"] for row in json.loads(
+        invoke("stats", "--last-contact", "--country", "United States", "--format", "json").stdout)}
+    assert contacts["India"] == 3 and contacts["Brazil"] == 10
+    by_country = {row["country"]: row["meetings"] for row in
+                  json.loads(invoke("stats", "--by", "country", "--format", "json").stdout)}
+    assert by_country["United States"] == len(meetings) and by_country["India"] == 3
+
+
+def test_an_added_attendee_the_record_names_already_is_not_added_twice(invoke, tmp_path):
+    path = write(tmp_path, "visits.csv", "date,visitor,from\r\n2024-03-12,Joe Biden,United States\r\n")
+    invoke("import", str(path), "--attendee-column", "visitor", "--map", "from=country",
+           "--add-attendee", "Joe Biden, United States, President", "--add-attendee", "Andrzej Duda, Poland")
+    [meeting] = listed(invoke)
+    assert people_of(meeting) == [("Joe Biden", "United States", None), ("Andrzej Duda", "Poland", None)]
+
+
+def test_an_added_attendee_reaches_json_records_too(invoke, tmp_path):
+    path = write(tmp_path, "m.json", json.dumps([{"date": "2024-03-12", "attendees": [{"name": "Andrzej Duda",
+                                                                                       "country": "Poland"}]}]))
+    invoke("import", str(path), *HOST)
+    [meeting] = listed(invoke)
+    assert people_of(meeting) == [("Andrzej Duda", "Poland", None), (None, "United States", "President")]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--attendee-column", "Visitor", "--attendee-column", "Guest"],
+         "--attendee-column: 'Guest' is not a column of {path}; its columns: Date, Visitor, From"),
+        (["--map", "Visitor=attendee", "--set", "attendees=Joe Biden, United States"],
+         "--set: attendees=... fills an attendees column, and this file names its attendees one per row or column; "
+         'to add an attendee to every record use --add-attendee "NAME, COUNTRY[, ROLE]"'),
+        (["--attendee-column", "Visitor", "--add-attendee", "Joe Biden"],
+         "--add-attendee: 'Joe Biden' is not \"NAME, COUNTRY[, ROLE]\" (for example \"Sergei Shoigu, Russia, "
+         'Minister of Defence")'),
+        (["--attendee-column", "Visitor", "--add-attendee", "Joe Biden, Atlantis"],
+         "--add-attendee: 'Joe Biden, Atlantis': unknown country 'Atlantis'"),
+        (["--attendee-column", "Visitor", "--add-attendee", ", United States"],
+         "--add-attendee: ', United States': a name is required (or an empty name and a role"),
+    ],
+)
+def test_bad_attendee_options_are_refused_and_change_nothing(invoke, tmp_path, snapshot, args, message):
+    path = write(tmp_path, "visits.csv", "Date,Visitor,From\r\n2024-03-12,President Andrzej Duda,Poland\r\n")
+    invoke("add", "--date", "2020", "--attendee", "A B, France")
+    before = snapshot(invoke.path)
+    result = invoke("import", str(path), "--map", "Date=date", "--map", "From=country", *args, ok=False)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"meetings: {message.format(path=path)}")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert snapshot(invoke.path) == before
+
+
+@pytest.mark.sqlite_only
+def test_the_installed_command_imports_both_sides_of_a_visit(tmp_path):
+    db = str(tmp_path / "m.db")
+    run("--db", db, "import", str(VISITS), *VISITS_OPTIONS, *HOST)
+    meetings = json.loads(run("--db", db, "list", "--format", "json", "--limit", "0", "--person", "Tusk").stdout)
+    [visit] = meetings
+    assert [(a["name"], a["role"]) for a in visit["attendees"]] == [
+        ("Andrzej Duda", "President"), ("Donald Tusk", "Prime Minister"), (None, "President")]
+    refused = run("--db", db, "import", str(VISITS), "--attendee-column", "guest", check=False)
+    assert refused.returncode == 2 and "--attendee-column: 'guest' is not a column" in refused.stderr
