@@ -268,11 +268,25 @@ def _title_and_country(tokens: list[str], position: int) -> tuple[Title | None, 
     return title, country, end
 
 
+# Letters after a name that are not part of it: "The Rt Hon Francis Maude MP" is Francis Maude.
+POSTNOMINALS = frozenset({"MP", "MEP", "MSP", "QC", "KC", "OBE", "CBE", "KBE", "DBE", "MBE"})
+# A title said of the one who holds it next or for a while: "President-elect", "President- designate".
+_ELECT = re.compile(r"-\s*(elect|designate)\b", re.IGNORECASE)
+
+
 def split_title(text: str) -> Person:
     """A person string read apart: "Prime Minister Kyriakos Mitsotakis", "Army General Sergei
     Shoigu", "Shri Rajnath Singh", "Kyriakos Mitsotakis, Prime Minister of Greece", "Lloyd J.
-    Austin III". Honorifics are dropped, suffixes kept; what is not a title or rank is the name."""
+    Austin III", "President-elect Vicente Fox", "The Rt Hon David Cameron MP". Honorifics and
+    letters after the name are dropped, suffixes kept; what is not a title or rank is the name."""
     text = " ".join(text.split())
+    elect = _ELECT.search(text)
+    if elect:
+        head = split_title(text[:elect.start()])
+        if head.name is None and head.role:
+            rest = split_title(text[elect.end():]) if text[elect.end():].strip() else Person(None)
+            return Person(name=rest.name, role=f"{head.role}-{elect.group(1).lower()}", rank=rest.rank,
+                          country=head.country or rest.country)
     name_part, _, after = text.partition(",")
     trailing = after.strip()
     if trailing and trailing.rstrip(".") not in SUFFIXES:
@@ -283,10 +297,15 @@ def split_title(text: str) -> Person:
             return Person(name=inner.name, role=inner.role or title.role, rank=inner.rank,
                           country=inner.country or country)
     tokens = text.split()
+    while len(tokens) > 1 and tokens[-1].strip(",") in POSTNOMINALS:
+        tokens.pop()
     position = after_honorifics(tokens, 1 if tokens[:1] == ["the"] else 0)
     while position < len(tokens) and tokens[position] in MODIFIERS:
         position += 1
     title, country, position = _title_and_country(tokens, position)
+    if title is None and position < len(tokens) - 1 and (tokens[position].lower(),) in vocabulary().heads:
+        title = _free_title(tokens, position)  # "Chairman Park": a title word alone, before a name
+        position = title.end if title else position
     rank = rank_at(tokens, position)
     if rank:
         position = rank[1]
@@ -295,33 +314,86 @@ def split_title(text: str) -> Person:
     return Person(name=name, role=title.role if title else None, rank=rank[0] if rank else None, country=country)
 
 
-_JOIN = re.compile(r"\s*(?:;|,\s*and\s+|,|\s+and\s+|\s*&\s*)\s*")
+_JOIN_KEPT = re.compile(r"(\s*(?:;|,\s*and\s+|,|\s+and\s+|\s*&\s*)\s*)")
+# Words that carry a title on past its known words: "Minister of State for Cities and the
+# Constitution", "Minister for the Cabinet Office" are offices, not a title and a name.
+_TITLE_GOES_ON = frozenset({"for", "of", "without", "in", "to", "at", "on"})
+_PARENTHESES = re.compile(r"\([^()]*\)")
 
 
 def split_people(text: str) -> list[Person]:
     """The people a cell lists, each read apart by ``split_title``: "President Andrzej Duda and
     Prime Minister Donald Tusk" is two people. A comma or "and" separates people only where each
-    side holds a name: in "Deputy Prime Minister and Foreign Minister Radosław Sikorski" and
-    "Kyriakos Mitsotakis, Prime Minister of Greece" the title-only piece joins its neighbour."""
-    people: list[str] = []
-    prefix: str | None = None  # titles waiting for the name they belong to
-    for piece in (piece for piece in _JOIN.split(text.strip()) if piece):
-        if people and prefix is None and piece.rstrip(".") in SUFFIXES:
-            people[-1] = f"{people[-1]} {piece}"
-        elif _is_title_only(piece):
-            if people and prefix is None and split_title(people[-1]).role is None:
-                people[-1] = f"{people[-1]}, {piece}"
+    side holds a name: in "Deputy Prime Minister and Foreign Minister Radosław Sikorski", "Kyriakos
+    Mitsotakis, Prime Minister of Greece" and "Minister for the Cabinet Office, Paymaster General,
+    The Rt Hon Francis Maude MP" the title-only pieces are the role of the name beside them (a
+    person's titles joined by ", "). A suffix ("3rd", "Jr.") after a comma stays with the name."""
+    people: list[Person] = []
+    waiting: list[str] = []  # roles of title-only pieces, waiting for the name they belong to
+    for piece in _pieces(text):
+        if people and not waiting and piece.rstrip(".") in SUFFIXES:
+            last = people[-1]
+            people[-1] = Person(name=f"{last.name} {piece}" if last.name else piece, role=last.role, rank=last.rank,
+                                country=last.country)
+            continue
+        office = _office(piece)
+        if office is not None:
+            role, country = office
+            if people and not waiting and people[-1].role is None:
+                last = people[-1]
+                people[-1] = Person(name=last.name, role=role, rank=last.rank, country=last.country or country)
             else:
-                prefix = piece if prefix is None else f"{prefix} and {piece}"
+                waiting.append(role)
+            continue
+        person = split_title(piece)
+        if waiting:
+            roles = [*waiting, *([person.role] if person.role else [])]
+            person = Person(name=person.name, role=", ".join(dict.fromkeys(roles)), rank=person.rank,
+                            country=person.country)
+            waiting = []
+        people.append(person)
+    if waiting:
+        people.append(Person(name=None, role=", ".join(dict.fromkeys(waiting))))
+    return people
+
+
+def _pieces(text: str) -> list[str]:
+    """The cell cut at commas, semicolons, "and" and "&", but never inside parentheses, nor where
+    an office goes on in lower case ("Minister of State for Cities and the Constitution")."""
+    kept: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        kept.append(match.group(0))
+        return f"\x00{len(kept) - 1}\x00"
+
+    def shown(piece: str) -> str:
+        return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], piece)
+
+    parts = _JOIN_KEPT.split(_PARENTHESES.sub(hide, text.strip()))
+    pieces: list[str] = []
+    for index in range(0, len(parts), 2):
+        piece = shown(parts[index])
+        if not piece:
+            continue
+        if pieces and piece[:1].islower() and _office(pieces[-1]) is not None:
+            pieces[-1] = f"{pieces[-1]}{shown(parts[index - 1])}{piece}"
         else:
-            people.append(piece if prefix is None else f"{prefix} and {piece}")
-            prefix = None
-    if prefix is not None:
-        people.append(prefix)
-    return [split_title(person) for person in people]
+            pieces.append(piece)
+    return pieces
 
 
-def _is_title_only(piece: str) -> bool:
-    tokens = piece.split()
-    title, _, end = _title_and_country(tokens, after_honorifics(tokens, 0))
-    return title is not None and end == len(tokens)
+def _office(piece: str) -> tuple[str, str | None] | None:
+    """(role, country) when a piece is only a title: a known one ("Prime Minister", "Prime Minister
+    of Greece"), or one that goes on past its known words ("Minister for the Cabinet Office",
+    "Minister of State (Minister for Government Policy)"), recorded as written."""
+    bare = _PARENTHESES.sub(" ", piece)
+    tokens = bare.split()
+    start = after_honorifics(tokens, 1 if tokens[:1] in (["the"], ["The"]) else 0)
+    title, country, end = _title_and_country(tokens, start)
+    if title is None:
+        return None
+    if end == len(tokens):
+        return (title.role if bare.split() == piece.split() else " ".join(piece.split()[start:])), country
+    if tokens[end] in _TITLE_GOES_ON:
+        return " ".join(piece.split()[start:]), country
+    return None

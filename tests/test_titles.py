@@ -53,7 +53,39 @@ def test_split_people_keeps_each_persons_title():
     duda, tusk = split_people("President Andrzej Duda and Prime Minister Donald Tusk")
     assert (duda.role, tusk.role) == ("President", "Prime Minister")
     [sikorski] = split_people("Deputy Prime Minister and Foreign Minister Radosław Sikorski")
-    assert sikorski.role == "Deputy Prime Minister"
+    assert sikorski.role == "Deputy Prime Minister, Minister of Foreign Affairs"
+
+
+@pytest.mark.parametrize(("cell", "people"), [
+    # Registers of visits: title and name in one cell, sometimes two people.
+    ("President Anwar Sadat, Prime Minister Mustafa Khalil",
+     [("Anwar Sadat", "President"), ("Mustafa Khalil", "Prime Minister")]),
+    ("King Abdullah and Crown Prince Hussein", [("Abdullah", "King"), ("Hussein", "Crown Prince")]),
+    ("President Benigno S. Aquino, 3rd", [("Benigno S. Aquino 3rd", "President")]),
+    ("President Surangel Whipps, Jr", [("Surangel Whipps Jr", "President")]),
+    ("Premier Khrushchev", [("Khrushchev", "Premier")]),
+    ("Premier and Prince Sihanouk", [("Sihanouk", "Premier, Prince")]),
+    ("President-elect Luiz Lula da Silva", [("Luiz Lula da Silva", "President-elect")]),
+    ("President- designate Roberto E. Viola", [("Roberto E. Viola", "President-designate")]),
+    ("Amir Sheikh Tamim bin Hamad Al Thani", [("Sheikh Tamim bin Hamad Al Thani", "Emir")]),
+    ("General Secretary Mikhail S. Gorbachev", [("Mikhail S. Gorbachev", "General Secretary")]),
+    ("Chairman Park", [("Park", "Chairman")]),
+    ("Queen Elizabeth II", [("Elizabeth II", "Queen")]),
+    ("Prime Minster Adrian Nastase", [("Adrian Nastase", "Prime Minister")]),
+    ("Tom Speaker", [("Tom Speaker", None)]),
+    # UK ministers' meetings returns: the offices, then the minister.
+    ("Minister for the Cabinet Office, Paymaster General, The Rt Hon Francis Maude MP",
+     [("Francis Maude", "Minister for the Cabinet Office, Paymaster General")]),
+    ("Minister of State (Minister for Government Policy), The Rt Hon Oliver Letwin MP",
+     [("Oliver Letwin", "Minister of State (Minister for Government Policy)")]),
+    ("Minister of State for Cities and the Constitution,  The Rt Hon Greg Clark MP",
+     [("Greg Clark", "Minister of State for Cities and the Constitution")]),
+    ("Minister Without Portfolio, Rt Hon Grant Shapps MP", [("Grant Shapps", "Minister without Portfolio")]),
+    ("Prime Minister, The Rt Hon David Cameron MP", [("David Cameron", "Prime Minister")]),
+    ("Prime Minister", [(None, "Prime Minister")]),
+])
+def test_split_people_reads_cells_as_registers_publish_them(cell, people):
+    assert [(person.name, person.role) for person in split_people(cell)] == people
 
 
 def test_title_at_reads_a_sentence_position_and_spells_defence_both_ways():
