@@ -27,6 +27,14 @@ class Base(DeclarativeBase):
     metadata = tables.metadata
 
 
+class Named:
+    """The columns of a record known by a name and matched by its folded key (see tables._named)."""
+
+    id: Mapped[int]
+    name: Mapped[str]
+    key: Mapped[str]
+
+
 class Country(Base):
     """An ISO 3166 country (or a former one, by its ISO 3166-3 code), stored as it is first used."""
 
@@ -76,14 +84,10 @@ class OrganizationMember(Base):
     country: Mapped[Country] = relationship()
 
 
-class Person(Base):
+class Person(Named, Base):
     """One row per real person, however many meetings they attend."""
 
     __table__ = tables.people
-
-    id: Mapped[int]
-    name: Mapped[str]
-    key: Mapped[str]
 
     attendances: Mapped[list[Attendance]] = relationship(back_populates="person")
     names: Mapped[list[PersonName]] = relationship(
@@ -91,25 +95,18 @@ class Person(Base):
     )
 
 
-class PersonName(Base):
+class PersonName(Named, Base):
     """Every name a person is known by (the shown name and each alias), matched by its folded key."""
 
     __table__ = tables.person_names
 
-    id: Mapped[int]
     person_id: Mapped[int]
-    name: Mapped[str]
-    key: Mapped[str]
 
     person: Mapped[Person] = relationship(back_populates="names")
 
 
-class Topic(Base):
+class Topic(Named, Base):
     __table__ = tables.topics
-
-    id: Mapped[int]
-    name: Mapped[str]
-    key: Mapped[str]
 
 
 class Source(Base):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -44,7 +45,6 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
 
 
 class MeetingKind(StrEnum):
@@ -111,31 +111,28 @@ organization_members = Table(
     CheckConstraint(_in("status", MembershipStatus), name="status"),
 )
 
-# One row per real person, however many meetings they attend.
-people = Table(
-    "people", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("name", String(NAME_LENGTH), nullable=False),
-    # Folded name (case, accents, punctuation) of the name shown.
-    Column("key", String(NAME_LENGTH), nullable=False, unique=True),
-)
+
+def _named(name: str, *columns: Column[Any]) -> Table:
+    """A table of records known by a name and matched by its folded key (case, accents,
+    punctuation): "Sergei Shoigu" and "sergei SHOIGU" are one row. `columns` come after the id."""
+    return Table(
+        name, metadata,
+        Column("id", Integer, primary_key=True),
+        *columns,
+        Column("name", String(NAME_LENGTH), nullable=False),
+        Column("key", String(NAME_LENGTH), nullable=False, unique=True),
+    )
+
+
+# One row per real person, however many meetings they attend; `key` folds the name shown.
+people = _named("people")
 
 # Every name a person is known by (the shown name and each alias), matched by its folded key.
 # A key belongs to one person: "Sergei K Shoigu" and "Sergey Shoygu" lead to the same man.
-person_names = Table(
-    "person_names", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("name", String(NAME_LENGTH), nullable=False),
-    Column("key", String(NAME_LENGTH), nullable=False, unique=True),
-)
+person_names = _named("person_names",
+                      Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False, index=True))
 
-topics = Table(
-    "topics", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("name", String(NAME_LENGTH), nullable=False),
-    Column("key", String(NAME_LENGTH), nullable=False, unique=True),
-)
+topics = _named("topics")
 
 # Where a record came from: a URL or a citation, with its publisher and date where known.
 sources = Table(

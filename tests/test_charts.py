@@ -145,9 +145,25 @@ def test_without_matplotlib_the_extra_is_named(archive, tmp_path, monkeypatch, c
 
 
 def test_the_chart_options_offer_exactly_the_periods_and_series_the_services_draw():
-    from meetings.cli.charts import Period, SeriesKind
+    from typing import get_args
+
+    from meetings.cli import options
     from meetings.services.series import SERIES
     from meetings.services.stats import PERIODS
 
-    assert tuple(p.value for p in Period) == PERIODS
-    assert tuple(s.value for s in SeriesKind) == SERIES
+    assert get_args(options.Period) == PERIODS
+    assert get_args(options.Series) == SERIES
+
+
+@pytest.mark.parametrize(("command", "option", "refusal"), [
+    (["graph"], "--nodes", "'place' is not one of 'country', 'person'"),
+    (["chart", "network", "--output", "{tmp}/a.png"], "--nodes", "'place' is not one of 'country', 'person'"),
+    (["report", "--output", "{tmp}/a.html"], "--nodes", "'place' is not one of 'country', 'person'"),
+    (["chart", "--output", "{tmp}/a.png"], "--period", "'place' is not one of 'month', 'quarter', 'year', 'decade'"),
+    (["report", "--output", "{tmp}/a.html"], "--period", "'place' is not one of 'month', 'quarter', 'year', 'decade'"),
+])
+def test_the_commands_that_share_a_choice_offer_the_same_values(invoke, tmp_path, command, option, refusal):
+    """One declaration of --nodes and --period serves graph, chart and report alike."""
+    result = invoke(*[a.format(tmp=tmp_path) for a in command], option, "place", ok=False)
+    assert result.exit_code == 2
+    assert f"Invalid value for '{option}': {refusal}." in result.stderr

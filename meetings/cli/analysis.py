@@ -1,13 +1,12 @@
 """Commands that summarize: stats, graph, timeline, and the countries, topics and organizations."""
 
 import sys
-from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
-from meetings.cli.options import with_filters, with_output
+from meetings.cli.options import Nodes, with_filters, with_output
 from meetings.cli.state import state_of
 
 BAR_WIDTH = 30
@@ -151,24 +150,12 @@ def _compare(ctx: typer.Context, filters: Any, output: Any, by: str, periods: tu
         typer.echo("No meetings match.", err=True)
 
 
-class GraphFormat(str, Enum):
-    graphml = "graphml"
-    gexf = "gexf"
-    dot = "dot"
-    json = "json"
-
-
-class NodeKind(str, Enum):
-    country = "country"
-    person = "person"
-
-
 @with_filters
 def graph(
     ctx: typer.Context,
     filters: Any,
-    nodes: Annotated[NodeKind, typer.Option("--nodes", help="What the nodes are: country or person.")] = NodeKind.country,
-    graph_format: Annotated[GraphFormat, typer.Option("--format", "-f", help="graphml (Gephi, yEd), gexf (Gephi), dot (Graphviz) or json (networkx node-link).")] = GraphFormat.graphml,
+    nodes: Annotated[Nodes, typer.Option("--nodes", help="What the nodes are: country or person.")] = "country",
+    graph_format: Annotated[Literal["graphml", "gexf", "dot", "json"], typer.Option("--format", "-f", help="graphml (Gephi, yEd), gexf (Gephi), dot (Graphviz) or json (networkx node-link).")] = "graphml",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write; standard output when absent or -.", dir_okay=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")] = False,
 ) -> None:
@@ -187,8 +174,8 @@ def graph(
 
     state = state_of(ctx)
     with session_scope(state.engine()) as session:
-        network = contact_network(session=session, filters=filters, nodes=nodes.value)
-    text = to_text(network, graph_format.value)
+        network = contact_network(session=session, filters=filters, nodes=nodes)
+    text = to_text(network, graph_format)
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         return

@@ -1,33 +1,12 @@
 """`meetings chart` and `meetings report`: pictures and a one-page brief of the filtered meetings."""
 
-from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
-from meetings.cli.analysis import NodeKind
-from meetings.cli.options import with_filters
+from meetings.cli.options import Nodes, Period, Series, with_filters
 from meetings.cli.state import state_of
-
-
-class Chart(str, Enum):
-    timeline = "timeline"
-    top = "top"
-    network = "network"
-
-
-class Period(str, Enum):
-    month = "month"
-    quarter = "quarter"
-    year = "year"
-    decade = "decade"
-
-
-class SeriesKind(str, Enum):
-    country = "country"
-    pair = "pair"
-    person = "person"
 
 
 def _checked_output(output: Path, suffixes: tuple[str, ...], force: bool, url: str) -> None:
@@ -52,20 +31,19 @@ def _write(output: Path, data: bytes, *, force: bool, url: str) -> None:
 def chart(
     ctx: typer.Context,
     filters: Any,
-    what: Annotated[Chart, typer.Argument(
-        metavar="CHART", help="timeline (meetings per period), top (the groups with most meetings) or "
-                              "network (who met whom).")] = Chart.timeline,
+    what: Annotated[Literal["timeline", "top", "network"], typer.Argument(
+        metavar="CHART", help="timeline (meetings per period), top (the groups with most meetings) or network (who met whom).")] = "timeline",
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", dir_okay=False, show_default=False,
         help="The file to draw: .png, .svg, or .html (a self-contained page).")] = None,
-    period: Annotated[Period, typer.Option("--period", help="For timeline: month, quarter, year or decade.")] = Period.year,
-    series: Annotated[SeriesKind | None, typer.Option(
+    period: Annotated[Period, typer.Option("--period", help="For timeline: month, quarter, year or decade.")] = "year",
+    series: Annotated[Series | None, typer.Option(
         "--series", show_default=False,
         help="For timeline: one line per country, pair or person (the --top with most meetings).")] = None,
     by: Annotated[str, typer.Option(
         "--by", help="For top: any grouping of stats but the periods (country, counterpart, pair, person, "
                      "topic, org, kind, venue-country).")] = "country",
-    nodes: Annotated[NodeKind, typer.Option("--nodes", help="For network: countries or people.")] = NodeKind.country,
+    nodes: Annotated[Nodes, typer.Option("--nodes", help="For network: countries or people.")] = "country",
     top: Annotated[int | None, typer.Option(
         "--top", min=1, show_default=False,
         help="How many lines (timeline --series, default 5), bars (top, default 15) or nodes (network, default 30).")] = None,
@@ -96,21 +74,21 @@ def chart(
     if output is None:
         raise InvalidInput("--output", "name the file to draw, ending in .png, .svg or .html")
     _checked_output(output, charts.FORMATS, force, state.url)
-    if what is Chart.top and (by not in GROUPINGS or by in PERIODS):
+    if what == "top" and (by not in GROUPINGS or by in PERIODS):
         kept = ", ".join(g for g in GROUPINGS if g not in PERIODS)
         raise InvalidInput("--by", f"{by!r} is not a grouping a top chart draws; use one of {kept} "
                                    "(for periods, draw a timeline)")
     charts.require_matplotlib()
     asked = question(filters)
     with session_scope(state.engine()) as session:
-        if what is Chart.timeline:
+        if what == "timeline":
             from meetings.services.series import period_counts
 
-            data = period_counts(session=session, filters=filters, period=period.value,
-                                 series=series.value if series else None, top=top or 5)
-            label = title or f"{asked}: per {period.value}"
+            data = period_counts(session=session, filters=filters, period=period,
+                                 series=series, top=top or 5)
+            label = title or f"{asked}: per {period}"
             figure = charts.timeline_figure(data, title=label)
-        elif what is Chart.top:
+        elif what == "top":
             from meetings.services.series import top_groups
 
             groups = top_groups(session=session, filters=filters, by=by, top=top or 15)
@@ -119,7 +97,7 @@ def chart(
         else:
             from meetings.services.network import contact_network, edge_width
 
-            network = contact_network(session=session, filters=filters, nodes=nodes.value)
+            network = contact_network(session=session, filters=filters, nodes=nodes)
             label = title or f"{asked}: who met whom"
             figure = charts.network_figure(network.graph, title=label, edge_width=edge_width, most_nodes=top or 30)
     _write(output, charts.save(figure, output, title=label), force=force, url=state.url)
@@ -133,8 +111,8 @@ def report(
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", dir_okay=False, show_default=False, help="The brief to write: FILE.html.")] = None,
     title: Annotated[str | None, typer.Option("--title", help="The brief's title (default: the question).")] = None,
-    period: Annotated[Period, typer.Option("--period", help="The timeline's period.")] = Period.year,
-    nodes: Annotated[NodeKind, typer.Option("--nodes", help="The network's nodes: countries or people.")] = NodeKind.country,
+    period: Annotated[Period, typer.Option("--period", help="The timeline's period.")] = "year",
+    nodes: Annotated[Nodes, typer.Option("--nodes", help="The network's nodes: countries or people.")] = "country",
     rows: Annotated[int, typer.Option("--rows", min=1, help="At most this many meetings in the table, "
                                                             "most recent first.")] = 200,
     force: Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")] = False,
@@ -165,13 +143,13 @@ def report(
     counterparts = "counterpart" if filters.people or filters.countries else "country"
     with session_scope(state.engine()) as session:
         counted = totals(session=session, filters=filters)
-        timeline = period_counts(session=session, filters=filters, period=period.value)
+        timeline = period_counts(session=session, filters=filters, period=period)
         ranked = top_groups(session=session, filters=filters, by=counterparts, top=10)
-        network = contact_network(session=session, filters=filters, nodes=nodes.value)
+        network = contact_network(session=session, filters=filters, nodes=nodes)
         records = find_meetings(session=session, filters=dataclasses.replace(filters, sort="-date", limit=rows))
     heading = title or asked
     page = brief_page(
-        title=heading, asked=asked if title else "", totals=counted, period=period.value,
+        title=heading, asked=asked if title else "", totals=counted, period=period,
         timeline_svg=charts.svg_text(charts.timeline_figure(timeline, title="", height=3.2)),
         counterparts=ranked, counterparts_label=f"{counterparts}s" if counterparts == "counterpart" else "countries",
         network_svg=charts.svg_text(charts.network_figure(network.graph, title="", edge_width=edge_width, height=6.0)),

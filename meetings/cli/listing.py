@@ -2,22 +2,13 @@
 
 import sys
 from collections.abc import Iterator
-from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
 from meetings.cli.options import with_filters, with_output
 from meetings.cli.state import state_of
-
-
-class ListFormat(str, Enum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-    markdown = "markdown"
-
 
 # How many meetings a table shows unless --limit says otherwise; the machine formats show every match.
 TABLE_PAGE = 50
@@ -71,7 +62,8 @@ def list_meetings(
 def show(
     ctx: typer.Context,
     meeting_id: Annotated[int, typer.Argument(metavar="ID", help="The meeting's id.")],
-    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="table (a readable page) or json.")] = ListFormat.table,
+    output_format: Annotated[Literal["table", "csv", "json", "markdown"], typer.Option(
+        "--format", "-f", help="table (a readable page) or json.")] = "table",
 ) -> None:
     """Everything about one meeting: attendees, topics, sources, and the meetings it is linked to.
 
@@ -93,11 +85,11 @@ def show(
         parent_id, sideline_ids = related_ids(session=session, meeting_id=meeting_id)
         related = {r.id: r for r in load_records(session=session, meeting_ids=[i for i in [parent_id, *sideline_ids] if i])}
         origin = origin_of(session, meeting_id)
-    if output_format is ListFormat.json:
+    if output_format == "json":
         typer.echo(json.dumps(meeting_object(record), ensure_ascii=False, indent=2))
         return
     typer.echo(_page(record, related.get(parent_id) if parent_id else None, [related[i] for i in sideline_ids],
-                     tablefmt="github" if output_format is ListFormat.markdown else "simple", origin=origin))
+                     tablefmt="github" if output_format == "markdown" else "simple", origin=origin))
 
 
 def _page(record: Any, parent: Any, sidelines: list[Any], *, tablefmt: str, origin: Any = None) -> str:
@@ -138,20 +130,15 @@ def _page(record: Any, parent: Any, sidelines: list[Any], *, tablefmt: str, orig
     return "\n".join(lines)
 
 
-class ExportFormat(str, Enum):
-    csv = "csv"
-    xlsx = "xlsx"
-
-
 @with_filters
 def export(
     ctx: typer.Context,
     filters: Any,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="File to write; standard output when absent or - (CSV only).", dir_okay=False)] = None,
-    export_format: Annotated[ExportFormat, typer.Option(
+    export_format: Annotated[Literal["csv", "xlsx"], typer.Option(
         "--format", "-f", help="csv, or xlsx: a workbook with a sheet per meeting and a sheet per attendance, "
-                               "dates as date cells (needs meetings[xlsx]).")] = ExportFormat.csv,
+                               "dates as date cells (needs meetings[xlsx]).")] = "csv",
     long: Annotated[bool, typer.Option("--long", help="One row per attendance, for pivot tables.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")] = False,
     raw: Annotated[bool, typer.Option("--raw", help="Leave cells that start with = + - @ as they are (by default "
@@ -182,7 +169,7 @@ def export(
     from meetings.services.queries import iter_meetings
 
     state = state_of(ctx)
-    xlsx = export_format is ExportFormat.xlsx
+    xlsx = export_format == "xlsx"
     if xlsx:
         from meetings.spreadsheet import require_xlsxwriter
 

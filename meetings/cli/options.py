@@ -9,7 +9,7 @@ import functools
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, overload
 
 import typer
 
@@ -23,6 +23,11 @@ OUTPUT_PANEL = "Output"
 KINDS = "bilateral, multilateral, summit, visit, call or other"
 SORT_HELP = "date, -date (newest first, the default), title, -title, id, -id, venue, -venue"
 T = TypeVar("T")
+
+# The values of choice options several commands share (a test ties them to the services').
+Period = Literal["month", "quarter", "year", "decade"]
+Series = Literal["country", "pair", "person"]
+Nodes = Literal["country", "person"]
 
 
 def _option(name: str, annotation: Any, *flags: str, metavar: str | None = None, help: str,
