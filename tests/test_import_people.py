@@ -164,3 +164,64 @@ def test_the_installed_command_imports_both_sides_of_a_visit(tmp_path):
         ("Andrzej Duda", "President"), ("Donald Tusk", "Prime Minister"), (None, "President")]
     refused = run("--db", db, "import", str(VISITS), "--attendee-column", "guest", check=False)
     assert refused.returncode == 2 and "--attendee-column: 'guest' is not a column" in refused.stderr
+
+
+def people_named(invoke, search):
+    return json.loads(invoke("people", "--search", search, "--format", "json").stdout)
+
+
+def test_one_persons_spellings_in_a_register_are_one_person_with_aliases(invoke):
+    result = invoke("import", str(VISITS), *VISITS_OPTIONS, *HOST)
+    [erdogan] = people_named(invoke, "Erdogan")
+    assert erdogan["meetings"] == 15 and "Recep Tayyip Erdogan" in erdogan["aliases"]
+    [lula] = people_named(invoke, "Lula")
+    assert lula["meetings"] == 10 and "Luiz Inacio Lula de Salva" in lula["aliases"]
+    assert "note: read 'Recep Tayyip Erdogan' as 'Recep Erdogan', the same person" in result.stderr
+    # Every spelling finds the person, and a repeated import changes nothing.
+    assert len(listed(invoke, "--person", "Recep Tayyip Erdoğan")) == 15
+    assert "0 added, 0 updated, 35 skipped" in invoke("import", str(VISITS), *VISITS_OPTIONS, *HOST).stderr
+    assert len(people_named(invoke, "Erdogan")) == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("President George H. W. Bush", "President George W. Bush"),  # initials differ
+        ("Amir Hamad bin Khalifa al-Thani", "Amir Tamim bin Hamad al-Thani"),  # father and son
+        ("King Abdullah I", "King Abdullah II"),  # regnal numbers
+        ("Chairman Kim Jong Il", "Chairman Kim Jong Un"),
+        ("President Raul Castro", "President Fidel Castro"),
+    ],
+)
+def test_names_alike_that_may_be_two_people_stay_two(invoke, tmp_path, first, second):
+    path = write(tmp_path, "visits.csv", f"date,visitor,from\r\n2001-03-12,{first},Qatar\r\n"
+                                         f"2002-03-12,{second},Qatar\r\n")
+    result = invoke("import", str(path), "--attendee-column", "visitor", "--map", "from=country")
+    assert len(json.loads(invoke("people", "--format", "json").stdout)) == 2
+    assert "note: read" not in result.stderr
+
+
+def test_spellings_far_apart_in_time_or_in_one_meeting_stay_two_people(invoke, tmp_path):
+    path = write(tmp_path, "visits.csv", "date,visitor,from\r\n"
+                                         "1950-03-12,President Recep Erdogan,Turkey\r\n"
+                                         "2010-03-12,President Recep Tayyip Erdogan,Turkey\r\n"
+                                         '2011-03-12,"Luiz Lula da Silva and Luiz Inacio Lula da Silva",Brazil\r\n')
+    invoke("import", str(path), "--attendee-column", "visitor", "--map", "from=country")
+    assert len(people_named(invoke, "Erdogan")) == 2 and len(people_named(invoke, "Lula")) == 2
+
+
+def test_a_recorded_person_is_found_by_a_spelling_of_a_later_import(invoke, tmp_path):
+    invoke("add", "--date", "2010-04-12", "--attendee", "Recep Tayyip Erdoğan, Turkey, Prime Minister",
+           "--attendee", "Barack Obama, United States")
+    path = write(tmp_path, "visits.csv", "date,visitor,from\r\n2011-09-20,Prime Minister Recep Erdogan,Turkey\r\n")
+    invoke("import", str(path), "--attendee-column", "visitor", "--map", "from=country")
+    [erdogan] = people_named(invoke, "Erdogan")
+    assert erdogan["name"] == "Recep Tayyip Erdoğan" and erdogan["meetings"] == 2
+    assert erdogan["aliases"] == ["Recep Erdogan"]
+
+
+def test_cells_kept_whole_are_never_read_as_another_persons_spelling(invoke, tmp_path):
+    path = write(tmp_path, "visits.csv", "date,visitor,from\r\n2010-03-12,Recep Erdogan,Turkey\r\n"
+                                         "2011-03-12,Recep Tayyip Erdogan,Turkey\r\n")
+    invoke("import", str(path), "--attendee-column", "visitor", "--map", "from=country", "--no-split-people")
+    assert len(people_named(invoke, "Erdogan")) == 2

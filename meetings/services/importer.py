@@ -30,6 +30,7 @@ from meetings.policy import OnDuplicate
 from meetings.services.batches import record_origins
 from meetings.services.duplicates import existing_signatures, recorded_content
 from meetings.services.normal import NormalMeeting, normalize
+from meetings.services.people import NameVariants
 from meetings.services.readers import Item, Note
 from meetings.services.review import queue_pairs
 from meetings.services.writer import MeetingWriter
@@ -92,6 +93,7 @@ class Importer:
         self.refused = False
         self.chunk: list[tuple[Item, NormalMeeting]] = []
         self.pairs: list[tuple[int, int]] = []  # probable duplicates to queue: (new meeting, the one it resembles)
+        self.variants = NameVariants(session)  # one person's names as a register writes them
 
     # Feeding ------------------------------------------------------------------------------
 
@@ -113,6 +115,8 @@ class Importer:
         except InvalidInput as exc:
             self._reject(item, item.refusal(exc))
             return
+        if item.as_published:
+            normal = self._one_person_each(normal)
         self.chunk.append((item, normal))
         if len(self.chunk) >= CHUNK:
             self._flush()
@@ -130,6 +134,21 @@ class Importer:
         self.report.rejects.append(item)
         if not self.options.skip_invalid:
             self.refused = True
+
+    def _one_person_each(self, normal: NormalMeeting) -> NormalMeeting:
+        """The meeting with each attendee whose name is a variant of a person's (recorded, or read
+        before in this import) named as that person."""
+        span = (normal.start.first_day, (normal.end or normal.start).last_day)
+        attendees = list(normal.attendees)
+        for index, attendee in enumerate(attendees):
+            if attendee.key is None or attendee.name is None:
+                continue
+            taken = {a.key for a in attendees if a.key and a is not attendee}
+            found = self.variants.resolve(name=attendee.name, key=attendee.key, country=attendee.country.code,
+                                          span=span, taken=taken)
+            if found is not None:
+                attendees[index] = dataclasses.replace(attendee, name=found[0], key=found[1])
+        return dataclasses.replace(normal, attendees=tuple(attendees))
 
     # Classifying and writing a chunk ------------------------------------------------------
 
@@ -235,6 +254,11 @@ class Importer:
         """Write what is left and link sideline meetings to their parents; the report says what
         was done (or, when refused, what would have been)."""
         self._flush()
+        for person, alias in self.variants.aliases.values():
+            self.report.notes.append(f"read {alias!r} as {person.name!r}, the same person (by name, country and "
+                                     "time); the spelling is kept as an alias")
+        if not self.refused and self.variants.aliases:
+            self.writer.add_names([(person.key, alias) for person, alias in self.variants.aliases.values()])
         if not self.refused and self.links:
             self._link()
         if not self.refused and self.pairs:

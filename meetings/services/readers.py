@@ -55,6 +55,9 @@ class Item:
     header: list[str] | None = None  # a CSV input's header, for the rejects file
     delimiter: str = ","
     line: int | None = None  # the line of the file it starts on (None for an item of a JSON list)
+    # Its attendees were read from people cells as published (split, titles read apart): their
+    # names may be variants of one person's (services.people.NameVariants).
+    as_published: bool = False
 
     def refusal(self, exc: InvalidInput) -> str:
         """An error about the item's record, as the file's user sees it: naming the column the
@@ -301,7 +304,8 @@ def _read_table(header: list[str], rows: Iterator[tuple[int, list[str]]], *, nam
             data = _csv_meeting(first, [m for _, m, _ in members], long, layout.dates, people)
             parent, data.sideline_of = data.sideline_of, None
             return made(location=location, data=data, raw=raw, parent=parent, columns=columns, line=line,
-                        key=_integer(first.get("id") or first.get("meeting_id") or "", "id"))
+                        key=_integer(first.get("id") or first.get("meeting_id") or "", "id"),
+                        as_published=any(people.values()))
         except InvalidInput as exc:
             return made(location=location, data=None, error=_with_column(exc, columns), raw=raw,
                         columns=columns, line=line)

@@ -254,6 +254,21 @@ class MeetingWriter:
         marks = ", ".join("?" if connection.dialect.paramstyle == "qmark" else "%s" for _ in columns)
         connection.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows)
 
+    def add_names(self, names: Sequence[tuple[str, str]]) -> None:
+        """Record other names for written people: (a name's key the person has, another name)."""
+        owners: dict[str, int] = {}
+        self._recorded(owners, t.person_names, "key", "person_id", [key for key, _ in names])
+        rows = {match_key(alias): (owners[key], alias) for key, alias in names if key in owners}
+        recorded: dict[str, int] = {}
+        self._recorded(recorded, t.person_names, "key", "person_id", rows)
+        new = [(person_id, alias, key) for key, (person_id, alias) in rows.items() if key not in recorded]
+        self._write(t.person_names, ("person_id", "name", "key"), new)
+        people = {person_id for person_id, _, _ in new}
+        if people:
+            meetings = self.connection.execute(select(t.attendances.c.meeting_id).distinct()
+                                               .where(t.attendances.c.person_id.in_(people))).scalars().all()
+            search.refresh(self.session, list(meetings))
+
     def link_parents(self, links: Sequence[tuple[int, int]]) -> None:
         """Set parent_id for (meeting id, parent id) pairs, part of writing them: when they were
         last changed stays as it is."""
