@@ -29,7 +29,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from meetings.extract import passes
-from meetings.extract.assign import Context, read_sentence
+from meetings.extract.assign import Context, occasion, read_sentence
 from meetings.extract.draft import Draft, DraftMeeting
 from meetings.extract.mentions import Mention, mentions, person_key
 from meetings.extract.places import dateline_country
@@ -48,6 +48,7 @@ def extract(text: str, *, published: dt.date | None = None,
     context = Context(draft=draft, dateline=report.published.isoformat() if report.published else None)
     for sentence in sentences(report.body):
         read_sentence(context, sentence)
+    occasion(context)
     passes.keep_recordable(draft)
     passes.one_spelling(draft)
     passes.merge_repeats(draft)

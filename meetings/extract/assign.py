@@ -9,11 +9,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from meetings import titles
 from meetings.extract import frames, places, rules
 from meetings.extract.dates import sentence_date
 from meetings.extract.draft import Draft, DraftMeeting
-from meetings.extract.mentions import Mention, known_mentions, mentions, person_key, position
-from meetings.extract.report import BULLET
+from meetings.extract.mentions import Mention, known_mentions, mentions, person_key, position, speaker
+from meetings.extract.report import BULLET, SPEAKER_LABEL
 
 
 @dataclass
@@ -27,6 +28,9 @@ class Context:
     known: dict[str, Mention] = field(default_factory=dict)  # full-name key and surname -> first cued mention
     intro: str | None = None  # "X held bilateral meetings with visiting ministers:" before a list
     upgraded: bool = False  # the principal, a surname alone at first, replaced by a full name
+    speaker: Mention | None = None  # in a transcript, the official whose turn it is (None: a journalist's)
+    speakers: list[Mention] = field(default_factory=list)  # every official who speaks, in order
+    addressed: list[tuple[Mention, Mention]] = field(default_factory=list)  # (speaker, the official addressed)
 
     def named(self, mention: Mention) -> Mention:
         """A title alone ("the Prime Minister") as the person of that title the report named: its
@@ -168,7 +172,9 @@ def meeting_frame(context: Context, sentence: Sentence) -> bool:
     if frame is None or not (sentence.people or sentence.bullet):
         return False
     participants = _after_speaker(sentence)
-    principal = context.principal
+    # In a transcript, "I" and "we" are the official whose turn it is.
+    principal = context.speaker if context.speaker is not None and FIRST_PERSON.search(sentence.text) \
+        else context.principal
     principal_key = person_key(principal.name or "") if principal else None
     if (principal and (sentence.bullet or (len(participants) == 1 and principal_key
                                            != person_key(participants[0].name or "")))
@@ -239,6 +245,74 @@ def topics(context: Context, sentence: Sentence) -> bool:
 SENTENCE_RULES: tuple[SentenceRule, ...] = (chair, attending, refers_back, meeting_frame, topics)
 
 
+_GREETING = re.compile(r"^(?:(?:well|so|and|oh|again|now|first(?: of all)?|good (?:morning|afternoon|evening|day)|"
+                       r"thank you(?: very much| so much)?|thanks(?: very much)?|welcome|hello|hi|dear|everyone|"
+                       r"everybody|all)\b[,.!]?\s*)*", re.IGNORECASE)
+_NOT_VOCATIVE = frozenset({"I", "I'm", "I’m", "It", "It's", "It’s", "We", "We're", "We’re", "You", "Thank", "Thanks",
+                           "Welcome", "Let", "This", "That", "Our", "My", "So", "And", "But", "As", "Today", "Now"})
+_HONORIFIC_ONLY = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Madam", "Madame", "Mister", "Excellency", "Your"})
+
+
+def addressed(text: str) -> list[Mention]:
+    """The officials a speaker addresses at the start of a sentence: "Minister Hamada, it is an
+    honour to welcome you", "Good morning, Deputy Prime Minister Marles and Minister Hamada,", "Mr
+    Prime Minister, my friend." (a title alone: the person of that title, or unnamed)."""
+    rest = text[_GREETING.match(text).end():]  # type: ignore[union-attr]
+    tokens = titles.words(rest)
+    end = 0
+    while end < len(tokens) and tokens[end] not in _NOT_VOCATIVE and (
+            tokens[end][:1].isupper() or tokens[end] in (",", "and", "of", "for", "the")):
+        end += 1
+    run = tokens[:end]
+    while run and run[-1] in (",", "and", "of", "for", "the"):
+        run.pop()
+    if not run or not (tokens[len(run):len(run) + 1] in ([","], [".", ], []) or end == len(tokens)
+                       or re.search(r"\byou(?:rs?)?\b", rest, re.IGNORECASE)):
+        return []
+    if tokens[len(run) + 1:len(run) + 2] and tokens[len(run) + 1] in ("who", "which", "whose", "where"):
+        return []
+    found = [m for m in mentions(" ".join(run)) if m.name or m.role]
+    if not found:
+        start = 0
+        while start < len(run) and run[start] in _HONORIFIC_ONLY:
+            start += 1
+        title = titles.title_at(run, start)
+        if title is not None and title.end == len(run):
+            found = [Mention(name=None, country=title.country, role=title.role, rank=None, sentence=text)]
+    return [m.copy(sentence=text, found_by=rules.ADDRESSED) for m in found]
+
+
+def occasion(context: Context) -> None:
+    """A transcript's occasion as a meeting: the officials who speak and those they address, on the
+    report's date, when they are two or more."""
+    people: list[Mention] = []
+    seen: set[str] = set()
+    for mention in [*context.speakers, *(person for _, person in context.addressed)]:
+        key = person_key(mention.name) if mention.name else f"role:{mention.role}"
+        if key not in seen:
+            seen.add(key)
+            people.append(mention)
+    # An unnamed addressee ("Prime Minister,") is dropped where a named official other than the one
+    # who addressed them holds that title.
+    def named_holder(role: str | None, by: Mention) -> bool:
+        return any(p.name and p.role == role and p.name != by.name for p in people)
+
+    people = [p for p in people if p.name or not any(named_holder(p.role, by) for by, a in context.addressed if a is p)]
+    if len(people) < 2 or not context.speakers:
+        return
+    countries = list(dict.fromkeys(p.country for p in people if p.country))
+    meeting = DraftMeeting(key=f"transcript-occasion-{len(context.draft.meetings) + 1}",
+                           kind="bilateral" if len(countries) <= 2 else "multilateral",
+                           date=context.draft.published.isoformat() if context.draft.published else None,
+                           auto_title=True)
+    for person in people:
+        meeting.attend(person, by=rules.OCCASION)
+    meeting.retitle()
+    meeting.note("attendees", context.speakers[0].sentence, rules.OCCASION)
+    meeting.note("date", f"the report's date, {meeting.date}", rules.REPORT_DATE)
+    context.draft.meetings.insert(0, meeting)
+
+
 def read_sentence(context: Context, text: str) -> None:
     """Offer one sentence (or list item) to the sentence rules."""
     if BULLET.match(text) and context.intro and frames.frame(text) is None:
@@ -246,9 +320,26 @@ def read_sentence(context: Context, text: str) -> None:
         text = f"{context.intro} {BULLET.sub('', text)}"
     elif not BULLET.match(text):
         context.intro = text.rstrip(":") if text.endswith(":") and frames.frame(text) else None
+    label = SPEAKER_LABEL.match(text)
+    heard: list[Mention] = []
+    if label:
+        # A transcript's speaker label: a new turn, an official's (who may address others) or not.
+        said = speaker(label.group("label"))
+        context.speaker = context.named(said) if said is not None else None
+        if context.speaker is not None:
+            heard = [context.speaker]
+            context.speakers.append(context.speaker)
+        text = text[label.end():].strip()
     found = mentions(text)
     found = [context.named(m) for m in found]
-    for mention in found:
+    if context.speaker is not None:
+        for person in addressed(text):
+            person = context.named(person)
+            if person.name and context.speaker.name and person_key(person.name) == person_key(context.speaker.name):
+                person = Mention(name=None, country=None, role=person.role, rank=None, sentence=text,
+                                 found_by=rules.ADDRESSED)  # "Prime Minister," said to the other one
+            context.addressed.append((context.speaker, person))
+    for mention in heard + found:
         key = person_key(mention.name or "")
         if key:
             words = key.split()
@@ -260,18 +351,26 @@ def read_sentence(context: Context, text: str) -> None:
                     context.known.setdefault(surname, mention)
     found += known_mentions(text, found, context.known)
     found.sort(key=lambda m: position(text, m))
-    context.draft.people.extend(found)
-    first_person = FIRST_PERSON.search(text.split(found[0].name.split()[0])[0]) if found and found[0].name else None
+    context.draft.people.extend(heard + found)
+    named_here = heard + found  # a speaker label names its speaker first
+    first_person = FIRST_PERSON.search(text.split(found[0].name.split()[0])[0]) \
+        if found and found[0].name and not heard else None
     if first_person:
         pass  # "I welcomed Minister X": the report's speaker, not X, is its principal
     elif context.principal is None or (context.principal.found_by is rules.TITLED_SURNAME and not context.upgraded):
         # The first person named; a surname alone ("Prime Minister Crest" in a page's furniture) gives
         # way once to the first full name.
-        first = next((m for m in found if m.found_by is not rules.TITLED_SURNAME), None)
+        first = next((m for m in named_here if m.found_by is not rules.TITLED_SURNAME), None)
         if context.principal is None:
-            context.principal = first or next(iter(found), None)
+            context.principal = first or next(iter(named_here), None)
         elif first is not None:
             context.principal, context.upgraded = first, True
+    if not text:
+        return
+    if context.speaker is not None and FIRST_PERSON.search(text) and context.speaker.name and all(
+            person_key(m.name or "") != person_key(context.speaker.name) for m in found):
+        # "I attended ...", "we met ...": in a transcript, the official whose turn it is.
+        found.insert(0, context.speaker.copy(sentence=text, chair=False, visiting=False))
     sentence = Sentence(text=text, people=found, event=None, bullet=bool(BULLET.match(text)))
     if future(context, sentence) or founding(context, sentence):
         return

@@ -21,6 +21,12 @@ _LINE_BREAKS = re.compile(r"\r\n?|[\x0c\u2028\u2029\x85]")
 _COMMON = {"the", "and", "of", "with", "to", "on", "at", "for", "by", "from", "a", "was", "were", "is", "has",
            "his", "her", "their", "met", "held", "said", "spoke", "talks"}
 BULLET = re.compile(r"^\s*(?:[-•*]|\d+[.)])\s+")
+# A transcript's speaker label at the start of a line: "MINISTER PAYNE:", "Penny Wong, Foreign Minister:",
+# "KOIZUMI SHINJIRO, JAPAN’S MINISTER OF DEFENSE (VIA TRANSLATOR):". Whether it names an official
+# is for ``mentions.speaker``.
+_LABEL_WORD = r"(?:[A-Z](?:[\w.’'-]|<DOT>)*|\([^()\n]{1,40}\)|of|for|the|and|de|van|von|bin|al)"
+_LABEL = rf"{_LABEL_WORD}(?:,? {_LABEL_WORD}){{0,11}}"
+SPEAKER_LABEL = re.compile(rf"^(?P<label>{_LABEL}):(?:\s|$)")
 
 
 @dataclass
@@ -69,7 +75,7 @@ def sentences(text: str) -> list[str]:
     """Sentences and list items, with abbreviations and initials kept inside."""
     protected = _INITIAL.sub(r"\1<DOT>", _MONTH_ABBREVIATION.sub(r"\1<DOT>", _ABBREVIATIONS.sub(r"\1<DOT>", text)))
     parts: list[str] = []
-    for block in re.split(r"\n\s*\n|\n(?=\s*(?:[-•*]|\d+[.)])\s)", protected):
+    for block in re.split(r"\n\s*\n|\n(?=\s*(?:[-•*]|\d+[.)])\s)|\n(?=" + _LABEL + r":\s)", protected):
         for piece in re.split(r"(?<=[.!?])\s+(?=[“\"'(A-Z0-9])", block.strip()):
             piece = " ".join(piece.replace("<DOT>", ".").split())
             if piece:

@@ -24,6 +24,8 @@ COUNTRY_CUED = Rule("country-cued-name", "person", "a name after a country (\"Ru
 NAME_THEN_TITLE = Rule("name-comma-title", "person", "a name followed by \", <title>\" (\"Mark Rutte, NATO Secretary General\")")
 SURNAME_BACK = Rule("surname-reference", "person", "a name or surname written again after a first titled mention")
 TITLE_BACK = Rule("title-reference", "person", "a title alone (\"the Secretary\", \"the Prime Minister\") for a person it named before")
+SPEAKER = Rule("speaker-label", "person", "a transcript's speaker label (\"MINISTER PAYNE:\", \"Marise Payne:\", \"Penny Wong, Foreign Minister:\")")
+ADDRESSED = Rule("addressed", "person", "an official a speaker addresses (\"Minister Hamada, it is an honour ...\", \"Mr Prime Minister,\")")
 PRINCIPAL = Rule("report-principal", "attendee", "the report's first-named person, as the subject of a sentence that names one other")
 
 # Countries of people.
@@ -44,6 +46,7 @@ NAMED_EVENT = Rule("named-event", "meeting", "a named multilateral event (\"... 
 ATTENDING = Rule("attending", "attendee", "people in a sentence saying they attended or joined the named event")
 CHAIR = Rule("chair", "attendee", "the first person in a sentence saying someone chaired the event")
 REFERS_BACK = Rule("refers-back", "attendee", "people who hosted or joined the talks just told")
+OCCASION = Rule("transcript-occasion", "meeting", "a transcript's officials, speakers and those they address, at the occasion it records")
 FRAME = Rule("meeting-frame", "meeting", "a sentence with a meeting verb or noun and two or more people")
 GROUP = Rule("group-meeting", "meeting", "one named person meeting a group (\"met NATO Defence Ministers\", \"met counterparts\")")
 LIST_ITEM = Rule("list-item", "meeting", "a list item under a sentence that introduces meetings")

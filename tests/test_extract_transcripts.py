@@ -1,0 +1,100 @@
+"""meetings extract on transcripts and press conferences: speaker labels name officials, the
+officials who speak and those they address are at the occasion the transcript records, and "I"
+in a turn is its speaker."""
+
+import pytest
+import yaml
+
+from meetings.extract import extract, person_key
+from meetings.extract.assign import addressed
+from meetings.extract.mentions import speaker
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("SECRETARY OF DEFENSE LLOYD J. AUSTIN III", ("Lloyd J. Austin III", "Secretary of Defense", "United States")),
+        ("US SECRETARY OF DEFENSE, LLOYD J. AUSTIN III", ("Lloyd J. Austin III", "Secretary of Defense", "United States")),
+        ("KOIZUMI SHINJIRO, JAPAN’S MINISTER OF DEFENSE (VIA TRANSLATOR)", ("Koizumi Shinjiro", "Minister of Defence", "Japan")),
+        ("Penny Wong, Minister for Foreign Affairs", ("Penny Wong", "Minister of Foreign Affairs", None)),
+        ("Richard Marles MP, Deputy Prime Minister", ("Richard Marles", "Deputy Prime Minister", None)),
+        ("President of Russia Vladimir Putin", ("Vladimir Putin", "President", "Russia")),
+        ("Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs", ("HAYASHI Yoshimasa", "Minister of Foreign Affairs", None)),
+        ("PRIME MINISTER SUNAK", ("Sunak", "Prime Minister", None)),
+        ("PRIME MINISTER", (None, "Prime Minister", None)),
+        ("Marise Payne", ("Marise Payne", None, None)),
+        ("JOURNALIST", None),
+        ("Q", None),
+        ("Kyodo News, Ueda", None),
+        ("Photo By", None),
+        ("New Delhi", None),
+        ("Subjects", None),
+        ("UK PM and Canada’s Carney Hold Talks", None),
+    ],
+)
+def test_a_speaker_label_names_an_official_or_nobody(label, expected):
+    found = speaker(label)
+    assert (found and (found.name, found.role, found.country)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Well, Minister Hamada, it is an honour to welcome you to the Pentagon.", [("Hamada", "Minister")]),
+        ("Good morning, Deputy Prime Minister Marles and Minister Hamada, It's great to see you both again.",
+         [("Marles", "Deputy Prime Minister"), ("Hamada", "Minister")]),
+        ("Mr Prime Minister, my friend.", [(None, "Prime Minister")]),
+        ("Prime Minister Kishida, who appointed him last month, sends his regards.", []),
+        ("It is great to be here in Tokyo.", []),
+        ("Thank you all for coming.", []),
+    ],
+)
+def test_the_officials_a_sentence_addresses(sentence, expected):
+    assert [(m.name, m.role) for m in addressed(sentence)] == expected
+
+
+def attendees(meeting):
+    return {(person_key(a.name), a.country) for a in meeting.attendees if a.name}
+
+
+def test_a_joint_transcript_is_a_meeting_of_its_speakers_and_those_they_address():
+    draft = extract("https://www.defense.gov/News/Transcripts/remarks-welcoming-minister\n\n"
+                    "May 3, 2024\n\n"
+                    "SECRETARY OF DEFENSE LLOYD J. AUSTIN III: Well, Minister Kihara, it is an honour to welcome "
+                    "you to Camp Smith. Our alliance is strong.\n"
+                    "JAPANESE MINISTER OF DEFENSE KIHARA MINORU: Thank you, Secretary. I am glad to be here.\n"
+                    "QUESTION: Minister Teodoro, will you comment?\n")
+    occasions = [m for m in draft.meetings if m.rules.get("attendees") and m.rules["attendees"].name == "transcript-occasion"]
+    assert len(occasions) == 1
+    assert attendees(occasions[0]) == {("lloyd austin", "United States"), ("kihara minoru", "Japan")}
+    assert occasions[0].date == "2024-05-03"
+
+
+def test_a_press_conference_of_one_official_with_journalists_is_no_meeting():
+    draft = extract("https://www.foreignminister.gov.au/minister/transcript/doorstop\n\n"
+                    "Penny Wong, Minister for Foreign Affairs: Well, it is good to be here in Jakarta.\n"
+                    "Journalist: Minister, what did you discuss?\n"
+                    "Penny Wong, Minister for Foreign Affairs: Trade and the region.\n")
+    assert draft.meetings == []
+
+
+def test_i_in_a_turn_is_its_speaker_and_a_title_alone_addressed_is_the_other_side():
+    draft = extract("http://en.kremlin.ru/events/president/transcripts/1\n\n"
+                    "September 16, 2022\n\n"
+                    "President of Russia Vladimir Putin: Mr Prime Minister, my friend. I welcome you to Samarkand.\n"
+                    "I also met with President of Kazakhstan Kassym-Jomart Tokayev this morning.\n")
+    people = [attendees(m) for m in draft.meetings]
+    assert {("vladimir putin", "Russia"), ("kassym jomart tokayev", "Kazakhstan")} in people
+    occasion = next(m for m in draft.meetings if m.rules["attendees"].name == "transcript-occasion")
+    assert [(a.name, a.role) for a in occasion.attendees if not a.name] == [(None, "Prime Minister")]
+
+
+def test_a_transcript_drafts_through_the_command(invoke, tmp_path):
+    report = tmp_path / "remarks.txt"
+    report.write_text("https://www.whitehouse.gov/briefing-room/speeches-remarks/2023/06/08/remarks\n\n"
+                      "June 8, 2023\n\n"
+                      "PRESIDENT BIDEN: Mr. Prime Minister, it's great to have you back.\n"
+                      "PRIME MINISTER SUNAK: Mr. President, thank you for welcoming me to the White House.\n")
+    document = yaml.safe_load(invoke("extract", str(report)).stdout)
+    assert [sorted(a.get("name") or a["role"] for a in m["attendees"]) for m in document["meetings"]] \
+        == [["Biden", "Sunak"]]
