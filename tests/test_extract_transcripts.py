@@ -98,3 +98,34 @@ def test_a_transcript_drafts_through_the_command(invoke, tmp_path):
     document = yaml.safe_load(invoke("extract", str(report)).stdout)
     assert [sorted(a.get("name") or a["role"] for a in m["attendees"]) for m in document["meetings"]] \
         == [["Biden", "Sunak"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Hon Richard Marles MP", [("Richard Marles", "honorific-name")]),
+        ("H.E. Mr. Ali Bagheri Kani said", [("Ali Bagheri Kani", "honorific-name")]),
+        ("The Hon. Penny Wong, Minister for Foreign Affairs", [("Penny Wong", "name-comma-title")]),
+        ("Mr. John Smith of Reuters asked", []),
+    ],
+)
+def test_an_honorific_given_only_to_officials_cues_a_name(sentence, expected):
+    from meetings.extract.mentions import mentions
+
+    assert [(m.name, m.found_by.name) for m in mentions(sentence)] == expected
+
+
+def test_the_principal_of_a_transcript_is_at_its_occasion_with_a_country_from_a_named_pair():
+    draft = extract("https://www.minister.defence.gov.au/transcripts/2025-12-07/opening-remarks\n\n"
+                    "Related ministers and contacts\n\nThe Hon Richard Marles MP\n\n7 December 2025\n\n"
+                    "KOIZUMI SHINJIRO, MINISTER OF DEFENSE: Thank you for coming to Tokyo. The Australia-Japan "
+                    "relationship is strong.\n")
+    occasion = next(m for m in draft.meetings if m.rules["attendees"].name == "transcript-occasion")
+    assert attendees(occasion) == {("koizumi shinjiro", "Japan"), ("richard marles", "Australia")}
+
+
+def test_a_pair_written_with_us_abbreviated_gives_the_other_side_its_country():
+    draft = extract("https://www.defense.gov/News/Transcripts/1\n\nSeptember 14, 2022\n\n"
+                    "SECRETARY OF DEFENSE LLOYD J. AUSTIN III: Minister Hamada, welcome to the Pentagon. The "
+                    "U.S.-Japan alliance is strong.\n")
+    assert [attendees(m) for m in draft.meetings] == [{("lloyd austin", "United States"), ("hamada", "Japan")}]

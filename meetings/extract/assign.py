@@ -283,11 +283,13 @@ def addressed(text: str) -> list[Mention]:
 
 
 def occasion(context: Context) -> None:
-    """A transcript's occasion as a meeting: the officials who speak and those they address, on the
-    report's date, when they are two or more."""
+    """A transcript's occasion as a meeting: the officials who speak, the report's principal and
+    those the speakers address, on the report's date, when they are two or more."""
     people: list[Mention] = []
     seen: set[str] = set()
-    for mention in [*context.speakers, *(person for _, person in context.addressed)]:
+    # The report's principal too: a transcript its own office publishes is of an occasion they are at.
+    principal = [context.principal] if context.principal is not None and context.principal.name else []
+    for mention in [*context.speakers, *principal, *(person for _, person in context.addressed)]:
         key = person_key(mention.name) if mention.name else f"role:{mention.role}"
         if key not in seen:
             seen.add(key)

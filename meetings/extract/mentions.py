@@ -92,6 +92,10 @@ def _name_at(words: list[str], index: int) -> tuple[list[str], int]:
     return _trim_name(name_words), index
 
 
+# Honorifics given to office holders, not to anyone ("Mr.", "Dr."): a name after one is an official's.
+OFFICE_HONORIFICS = frozenset({"Hon", "Honourable", "Honorable", "Excellency", "HE", "Rt"})
+
+
 # Capitalized words that follow a title without being a surname ("Foreign Minister Meeting").
 NOT_SURNAMES = frozenset("""Meeting Meetings Summit Council Dialogue Conference Forum Talks Office Level Group
 Statement Press Visit Call Minister Ministers Ministry Secretary General Government Department Affairs Defence
@@ -189,9 +193,13 @@ def mentions(sentence: str) -> list[Mention]:
             continue
         if title and words[index:index + 1] == [","] and _is_name(_name_at(words, index + 1)[0]):
             index += 1  # "the Prime Minister of the United Kingdom (UK), Rishi Sunak"
-        if titles.after_honorifics(words, index) > index:
+        honoured = False
+        past_honorifics = titles.after_honorifics(words, index)
+        if past_honorifics > index:
             # "External Affairs Minister Dr. S. Jaishankar", "H.E. Mr. ...": not part of the name.
             cued = cued or words[index] == "Dr."
+            # "The Hon Richard Marles MP", "H.E. Ali Bagheri": an honorific only officials are given.
+            honoured = not cued and any(w.replace(".", "") in OFFICE_HONORIFICS for w in words[index:past_honorifics])
         name_words, index = _name_at(words, index)
         found_by = rules.TITLED if title or found_rank else rules.COUNTRY_CUED
         if not cued and _is_name(name_words) and words[index:index + 1] == [","]:
@@ -219,6 +227,8 @@ def mentions(sentence: str) -> list[Mention]:
                     country, country_by = found_country[0], rules.OF_COUNTRY
                 elif not country and title.country:
                     country, country_by = title.country, rules.TITLE_COUNTRY
+        if honoured and not cued and _is_name(name_words):
+            cued, found_by = True, rules.HONORIFIC_CUED  # no title after the name either
         if title and len(name_words) == 1 and _is_surname(words, index - 1):
             # "Minister Hamada", "Secretary Blinken": a surname after a title, the full name if the report gives it.
             if start > 0 and words[start - 1].lower() in ("former", "late"):

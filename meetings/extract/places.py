@@ -31,6 +31,9 @@ def country(text: str) -> str | None:
     """A country name as written ("Russia", "the Kyrgyz Republic"), resolved; None if it is not one."""
     from meetings.countries import find_country
 
+    written = re.sub(r"^(?:the)\s+", "", text.strip(" ,;:"), flags=re.IGNORECASE)
+    if written in demonyms():
+        return demonyms()[written]  # "U.S.", whose last full stop is its own
     text = re.sub(r"^(?:the)\s+", "", text.strip(" ,.;:’'"), flags=re.IGNORECASE)
     if not text or not text[0].isupper():
         return None

@@ -21,6 +21,7 @@ class Rule:
 TITLED = Rule("titled-name", "person", "a name after a title or rank (\"Foreign Minister Wang Yi\")")
 TITLED_SURNAME = Rule("titled-surname", "person", "a surname alone after a title (\"Minister Hamada\"), its full name where the report gives it")
 COUNTRY_CUED = Rule("country-cued-name", "person", "a name after a country (\"Russia's Sergei Lavrov\")")
+HONORIFIC_CUED = Rule("honorific-name", "person", "a name after an honorific only officials are given (\"The Hon Richard Marles MP\", \"H.E.\")")
 NAME_THEN_TITLE = Rule("name-comma-title", "person", "a name followed by \", <title>\" (\"Mark Rutte, NATO Secretary General\")")
 SURNAME_BACK = Rule("surname-reference", "person", "a name or surname written again after a first titled mention")
 TITLE_BACK = Rule("title-reference", "person", "a title alone (\"the Secretary\", \"the Prime Minister\") for a person it named before")
