@@ -97,7 +97,7 @@ def test_a_transcript_drafts_through_the_command(invoke, tmp_path):
                       "PRIME MINISTER SUNAK: Mr. President, thank you for welcoming me to the White House.\n")
     document = yaml.safe_load(invoke("extract", str(report)).stdout)
     assert [sorted(a.get("name") or a["role"] for a in m["attendees"]) for m in document["meetings"]] \
-        == [["Biden", "Sunak"]]
+        == [["Joe Biden", "Sunak"]]  # the President of the United States that day; Sunak has no country here
 
 
 @pytest.mark.parametrize(
@@ -129,3 +129,39 @@ def test_a_pair_written_with_us_abbreviated_gives_the_other_side_its_country():
                     "SECRETARY OF DEFENSE LLOYD J. AUSTIN III: Minister Hamada, welcome to the Pentagon. The "
                     "U.S.-Japan alliance is strong.\n")
     assert [attendees(m) for m in draft.meetings] == [{("lloyd austin", "United States"), ("hamada", "Japan")}]
+
+
+@pytest.mark.parametrize(
+    ("role", "of", "date", "surname", "expected"),
+    [
+        ("Prime Minister", "United Kingdom", "2025-09-09", None, "Keir Starmer"),
+        ("Prime Minister", "United Kingdom", "2022-10", None, None),  # Truss, then Sunak, that month
+        ("Prime Minister", "United Kingdom", "2023", None, "Rishi Sunak"),
+        ("Secretary General", "UN", "2011-08-11", None, "Ban Ki-moon"),
+        ("President", "United States", "2023-06-08", "Biden", "Joe Biden"),
+        ("President", "United States", "2023-06-08", "Trump", None),
+        ("Prime Minister", "Freedonia", "2023-06-08", None, None),
+        ("Prime Minister", "United Kingdom", None, None, None),
+    ],
+)
+def test_the_holder_of_an_office_on_a_date(role, of, date, surname, expected):
+    from meetings.extract.offices import holder
+
+    assert holder(role, of, date, surname=surname) == expected
+
+
+def test_an_official_named_by_title_alone_is_the_holder_of_that_office_that_day():
+    draft = extract("https://www.gov.uk/government/news/pm-meeting-with-secretary-general-of-nato-9-september-2025\n\n"
+                    "9 September 2025\n\nThe Prime Minister hosted NATO Secretary General Mark Rutte at Downing "
+                    "Street this afternoon.\n")
+    (meeting,) = draft.meetings
+    assert attendees(meeting) == {("keir starmer", "United Kingdom"), ("mark rutte", None)}
+    assert next(a for a in meeting.attendees if a.name == "Keir Starmer").found_by.name == "office-holder"
+
+
+def test_no_one_is_named_for_a_title_without_a_date_to_settle_who_held_it():
+    draft = extract("https://www.gov.uk/government/news/call\n\n"
+                    "The Prime Minister spoke to President Joe Biden of the United States this evening.\n")
+    (meeting,) = draft.meetings
+    assert attendees(meeting) == {("joe biden", "United States")}
+    assert [(a.role, a.country) for a in meeting.attendees if not a.name] == [("Prime Minister", "United Kingdom")]

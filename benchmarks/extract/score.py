@@ -12,7 +12,8 @@ Prints, per report and overall, attendee-level precision and recall and meeting-
 an attendee matches when the name (folded, in any order, initials and suffixes aside) and the
 country are the same; an attendee of an organization (the key gives it instead of a country) matches
 one drafted without a country; a surname drafted alone ("Johnson", where the report says only "Prime
-Minister Johnson") matches the key's one person of that surname and country; an expected meeting is found when one drafted meeting holds all of
+Minister Johnson") matches the key's one person of that surname and country, and a key's surname
+alone the draft's one full name of that surname and country; an expected meeting is found when one drafted meeting holds all of
 its attendees. Attendees without a name are left out on both sides. Then, for each missed and each
 false attendee, what the extractor did with that person, and by which rule, where it can tell.
 """
@@ -85,6 +86,20 @@ def surnames_as_keyed(got: Counter, want: Counter) -> Counter:
     return out
 
 
+def surnames_as_drafted(want: Counter, got: Counter) -> Counter:
+    """The key's surname alone ("Marles", where the text writes "Deputy Prime Minister Marles") is
+    the drafted person of that surname and country, when the draft has exactly one (the full name
+    the report gives elsewhere, "The Hon Richard Marles MP")."""
+    out: Counter = Counter()
+    for (name, country), count in want.items():
+        if len(name.split()) == 1:
+            same = {n for n, c in got if c == country and name in n.split() and len(n.split()) > 1}
+            if len(same) == 1:
+                name = same.pop()
+        out[(name, country)] += count
+    return out
+
+
 def score(text_path: Path) -> tuple[dict[str, int], list[str]]:
     expected = yaml.safe_load(text_path.with_name(text_path.stem + ".expected.yaml").read_text(encoding="utf-8"))
     draft = extract(text_path.read_text(encoding="utf-8"))
@@ -94,6 +109,8 @@ def score(text_path: Path) -> tuple[dict[str, int], list[str]]:
     want = sum(want_meetings, Counter())
     got_meetings = [surnames_as_keyed(g, want) for g in got_meetings]
     got = sum(got_meetings, Counter())
+    want_meetings = [surnames_as_drafted(w, got) for w in want_meetings]
+    want = sum(want_meetings, Counter())
     matched = got & want
     found = sum(1 for w in want_meetings if any(not (w - g) for g in got_meetings))
     notes = [f"missed {name} ({country or 'no country'}): {draft.explain(name)}"

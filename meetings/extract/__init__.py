@@ -55,6 +55,7 @@ def extract(text: str, *, published: dt.date | None = None,
     passes.complete_all(draft)
     passes.recorded_countries(draft, recorded)
     passes.infer_countries(draft, report.body, context.principal)
+    passes.office_holders(draft)
     for meeting in draft.meetings:
         meeting.sources = list(draft.references)
     return draft

@@ -292,7 +292,9 @@ def known_mentions(sentence: str, found: list[Mention], known: dict[str, Mention
 def position(sentence: str, mention: Mention) -> int:
     """Where a mention is in its sentence, for ordering subject before object."""
     if not mention.name:
-        return len(sentence)
+        # A title alone ("The Prime Minister hosted ..."), where its recorded role is written.
+        where = sentence.find(mention.role) if mention.role else -1
+        return where if where >= 0 else len(sentence)
     for form in (mention.name, mention.name.split()[-1]):
         where = sentence.find(form)
         if where >= 0:

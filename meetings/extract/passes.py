@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from meetings.extract import places, rules
+from meetings.extract import offices, places, rules
 from meetings.extract.draft import Draft, DraftMeeting
 from meetings.extract.mentions import Mention, person_key
 from meetings.extract.rules import Rule
@@ -220,3 +220,26 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
         complete_all(draft)
     for meeting in draft.meetings:
         meeting.retitle()
+
+
+def office_holders(draft: Draft) -> None:
+    """An official the report names by title alone ("The Prime Minister", with the country the
+    report gives or its publisher's) or by surname alone ("President Biden"): the one person who
+    held that office of that country or organization on the meeting's date, from the list of
+    office holders (``data/office_holders.csv``). Nobody is named where the list has no one."""
+    for meeting in draft.meetings:
+        date = meeting.date or (draft.published.isoformat() if draft.published else None)
+        changed = False
+        for person in meeting.attendees:
+            if not person.role or (person.name and len(person.name.split()) > 1):
+                continue
+            of = person.country or offices.organization_of(person.sentence, draft.source)
+            name = offices.holder(person.role, of, date, surname=person.name) if of else None
+            if name:
+                meeting.evidence.setdefault(f"name {name}", f"{person.role} of {of} on {date}: {name}, from the "
+                                                            "list of office holders")
+                person.name, person.found_by, changed = name, rules.OFFICE_HOLDER, True
+        if changed:  # one attendee where the title and a name were one person
+            attendees, meeting.attendees = meeting.attendees, []
+            for attendee in attendees:
+                meeting.attend(attendee, chair=attendee.chair, by=attendee.attended_by)

@@ -1,0 +1,73 @@
+"""Who held which office when (``data/office_holders.csv``): for a report that names an official
+by title alone ("The Prime Minister hosted ...") or by surname ("President Biden")."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Term:
+    of: str  # a country's name, or an organization's short name (NATO, UN, EU)
+    roles: frozenset[str]
+    name: str
+    start: dt.date
+    end: dt.date | None
+
+
+@functools.cache
+def terms() -> tuple[Term, ...]:
+    text = resources.files("meetings.data").joinpath("office_holders.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
+    return tuple(Term(of=row["of"], roles=frozenset(row["roles"].split(";")), name=row["name"],
+                      start=dt.date.fromisoformat(row["from"]),
+                      end=dt.date.fromisoformat(row["to"]) if row["to"] else None) for row in rows)
+
+
+def _period(date: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day an ISO date at any precision ("2025", "2025-09", "2025-09-09") covers."""
+    parts = [int(p) for p in date.split("-")] if re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", date) else []
+    if len(parts) == 3:
+        day = dt.date(*parts)
+        return day, day
+    if len(parts) == 2:
+        first = dt.date(parts[0], parts[1], 1)
+        return first, (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    if len(parts) == 1:
+        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    return None
+
+
+def holder(role: str, of: str, date: str | None, surname: str | None = None) -> str | None:
+    """The one person who held ``role`` of ``of`` over all of ``date`` (and, given a surname, of that
+    surname); None if the list has no one, or more than one, for it."""
+    period = _period(date) if date else None
+    if period is None:
+        return None
+    first, last = period
+    found = {t.name for t in terms() if t.of == of and role in t.roles and t.start <= first
+             and (t.end is None or last < t.end)
+             and (surname is None or t.name.split()[-1].lower() == surname.lower())}
+    return found.pop() if len(found) == 1 else None
+
+
+# Web addresses of organizations, for their officials named by title alone.
+_ORGANIZATION_HOSTS = (("nato.int", "NATO"), ("un.org", "UN"), ("europa.eu", "EU"))
+_ORGANIZATION_BEFORE = re.compile(r"\b(NATO|UN|United Nations|EU)\s+(?:Secretary[- ]General|High Representative)")
+
+
+def organization_of(sentence: str, source: str | None) -> str | None:
+    """The organization an official by title alone serves: written before the title ("the NATO
+    Secretary General"), else the publisher's, from its web address."""
+    from urllib.parse import urlsplit
+
+    written = _ORGANIZATION_BEFORE.search(sentence)
+    if written:
+        return {"United Nations": "UN"}.get(written.group(1), written.group(1))
+    host = (urlsplit(source or "").hostname or "").lower()
+    return next((org for suffix, org in _ORGANIZATION_HOSTS if host == suffix or host.endswith("." + suffix)), None)
