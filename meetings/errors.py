@@ -62,4 +62,3 @@ class MissingExtra(MeetingsError):
 
     def __init__(self, what: str, extra: str) -> None:
         super().__init__(f'{what} needs the optional part "{extra}": pip install "meetings[{extra}]"')
-        self.extra = extra

@@ -194,12 +194,15 @@ def terminal_width() -> int | None:
 
 def emit(rows: Iterable[dict[str, Any]], *, output: Any, available: tuple[str, ...],
          table_columns: tuple[str, ...], machine_columns: tuple[str, ...] | None = None,
-         objects: Callable[[dict[str, Any]], dict[str, Any]] | None = None, stream: IO[str] | None = None) -> int:
+         objects: Callable[[dict[str, Any]], dict[str, Any]] | None = None, stream: IO[str] | None = None,
+         empty: str | None = None) -> int:
     """Print a listing in the chosen format; returns how many rows were printed.
 
     `rows` are flat dicts holding every available column. Tables show `table_columns`, the
     machine formats `machine_columns` (default: every available column), unless --columns chose.
     For JSON, `objects` turns a row into its nested object (used when no --columns is given).
+    A table (or markdown) with no rows prints nothing, and `empty` on stderr for the person
+    reading it; the machine formats print their empty document.
     """
     import sys
 
@@ -226,6 +229,8 @@ def emit(rows: Iterable[dict[str, Any]], *, output: Any, available: tuple[str, .
                          delimiter="," if fmt is Format.csv else "\t", raw=output.raw)
     collected = list(rows)
     if not collected:
+        if empty:
+            sys.stderr.write(empty + "\n")
         return 0
     if fmt is Format.markdown:
         text = render_table(collected, chosen or table_columns, tablefmt="github")

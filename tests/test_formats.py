@@ -66,3 +66,23 @@ def test_fit_widths_shrinks_the_widest_first():
     widths = fit_widths([["1", "a" * 50, "b" * 10]], ["id", "title", "venue"], width=40)
     assert sum(widths) + 2 * 2 <= 40
     assert widths[0] == 4 and widths[2] == 10
+
+
+@pytest.mark.parametrize(("command", "notice"), [
+    (["list"], "No meetings match."),
+    (["stats", "--by", "country"], "No meetings match."),
+    (["stats", "--by", "country", "--compare", "2020", "2021"], "No meetings match."),
+    (["people"], "No people match."),
+    (["people", "suggest-merges"], "No likely duplicates."),
+    (["imports"], "No imports yet."),
+    (["countries", "aliases"], "No country names are taught; add one with meetings countries alias NAME CODE."),
+])
+def test_every_empty_listing_says_so_to_a_reader_and_stays_a_document_for_a_machine(invoke, command, notice):
+    """One place (output.emit) says a table is empty: on stderr, for table and markdown only."""
+    for shape in (["--format", "table"], ["--format", "markdown"]):
+        result = invoke(*command, *shape)
+        assert (result.stdout, result.stderr) == ("", notice + "\n")
+    for shape, document in ((["--format", "json"], "[]\n"), (["--format", "jsonl"], "")):
+        result = invoke(*command, *shape)
+        assert (result.stdout, result.stderr) == (document, "")
+    assert invoke(*command, "--format", "csv").stderr == ""

@@ -110,9 +110,8 @@ def stats(
         table_columns = (*columns, "bar")
         if any(r["meetings"] > scale for r in rows):
             typer.echo(f"Bars are scaled to {scale} meetings; a longer bar is cut ({CUT}).", err=True)
-    if emit(rows, output=output, available=(*columns, "bar"), table_columns=table_columns,
-            machine_columns=columns) == 0 and output.format.value in ("table", "markdown"):
-        typer.echo("No meetings match.", err=True)
+    emit(rows, output=output, available=(*columns, "bar"), table_columns=table_columns, machine_columns=columns,
+         empty="No meetings match.")
 
 
 def parse_period(text: str, *, field: str = "--compare") -> Any:
@@ -145,9 +144,8 @@ def _compare(ctx: typer.Context, filters: Any, output: Any, by: str, periods: tu
         changes = compare_periods(session=session, filters=filters, by=by, before=before, after=after)
     rows = [{by: c.key, **{k: v for k, v in dataclasses.asdict(c).items() if k != "key"}} for c in changes]
     columns = (by, "before", "after", "change", "status")
-    if emit(rows[:limit] if limit else rows, output=output, available=columns, table_columns=columns) == 0 \
-            and output.format.value in ("table", "markdown"):
-        typer.echo("No meetings match.", err=True)
+    emit(rows[:limit] if limit else rows, output=output, available=columns, table_columns=columns,
+         empty="No meetings match.")
 
 
 @with_filters

@@ -67,8 +67,8 @@ def aliases(ctx: typer.Context, output: Any) -> None:
     columns = ("name", "code", "country")
     with session_scope(state_of(ctx).engine()) as session:
         rows = [{"name": t.name, "code": t.code, "country": t.country} for t in taught_names(session=session)]
-    if not emit(rows, output=output, available=columns, table_columns=columns) and output.format.value == "table":
-        typer.echo("No country names are taught; add one with meetings countries alias NAME CODE.", err=True)
+    emit(rows, output=output, available=columns, table_columns=columns,
+         empty="No country names are taught; add one with meetings countries alias NAME CODE.")
 
 
 @app.command()

@@ -32,9 +32,7 @@ def imports(ctx: typer.Context, output: Any) -> None:
 
     with session_scope(state_of(ctx).engine()) as session:
         rows = list_batches(session)
-    count = emit(rows, output=output, available=BATCH_COLUMNS, table_columns=BATCH_COLUMNS)
-    if count == 0 and output.format.value in ("table", "markdown"):
-        typer.echo("No imports yet.", err=True)
+    emit(rows, output=output, available=BATCH_COLUMNS, table_columns=BATCH_COLUMNS, empty="No imports yet.")
 
 
 @app.command()

@@ -51,12 +51,10 @@ def list_meetings(
     with read_scope(state_of(ctx).engine()) as session:
         rows = ({**wide_row(r), "_record": r} for r in iter_meetings(session=session, filters=filters))
         count = emit(rows, output=output, available=(*WIDE_COLUMNS, "place"), table_columns=LIST_COLUMNS,
-                     machine_columns=WIDE_COLUMNS, objects=lambda row: meeting_object(row["_record"]))
-    if paged:
-        if count == 0:
-            typer.echo("No meetings match.", err=True)
-        elif filters.limit is not None and count == filters.limit:
-            typer.echo(f"(first {count} shown; --limit 0 shows all)", err=True)
+                     machine_columns=WIDE_COLUMNS, objects=lambda row: meeting_object(row["_record"]),
+                     empty="No meetings match.")
+    if paged and filters.limit is not None and count == filters.limit:
+        typer.echo(f"(first {count} shown; --limit 0 shows all)", err=True)
 
 
 def show(

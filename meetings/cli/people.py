@@ -43,11 +43,9 @@ def people(
         found = list_people(session=session, country_code=code, words=words)
     rows = [{"id": p.id, "name": p.name, "aliases": "; ".join(p.aliases), "countries": "; ".join(p.countries),
              "meetings": p.meetings, "first": p.first, "last": p.last, "_person": p} for p in found]
-    count = emit(rows, output=output, available=PEOPLE_COLUMNS, table_columns=PEOPLE_COLUMNS,
-                 objects=lambda row: {**{k: row[k] for k in ("id", "name", "meetings", "first", "last")},
-                                      "aliases": row["_person"].aliases, "countries": row["_person"].countries})
-    if count == 0 and output.format.value in ("table", "markdown"):
-        typer.echo("No people match.", err=True)
+    emit(rows, output=output, available=PEOPLE_COLUMNS, table_columns=PEOPLE_COLUMNS, empty="No people match.",
+         objects=lambda row: {**{k: row[k] for k in ("id", "name", "meetings", "first", "last")},
+                              "aliases": row["_person"].aliases, "countries": row["_person"].countries})
 
 
 @app.command()
@@ -146,6 +144,4 @@ def suggest_merges(ctx: typer.Context, output: Any) -> None:
              "drop_first": s.drop.first, "drop_last": s.drop.last,
              "command": f"meetings people merge {s.keep.id} {s.drop.id}"} for s in found]
     shown = ("keep", "keep_name", "drop", "drop_name", "country", "similarity", "command")
-    if emit(rows, output=output, available=SUGGESTION_COLUMNS, table_columns=shown) == 0 \
-            and output.format.value in ("table", "markdown"):
-        typer.echo("No likely duplicates.", err=True)
+    emit(rows, output=output, available=SUGGESTION_COLUMNS, table_columns=shown, empty="No likely duplicates.")
