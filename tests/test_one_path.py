@@ -148,3 +148,36 @@ def test_every_way_of_removing_a_meeting_leaves_nothing_of_it(tmp_path, backend)
         indexed = "rowid" if backend.name == "sqlite" else "meeting_id"
         assert query(invoke.path, f"SELECT {indexed} FROM meetings_search ORDER BY 1") == (
             [(3,)] if removal[0] == "imports" else [(2,), (3,)])  # the batch added 1 and 2
+
+
+def index_rows(target, backend):
+    """The words the search index holds for each meeting (in each column on SQLite), by meeting id:
+    a list is indexed in the order its rows were written, which an import may change."""
+    import re
+
+    if backend.name == "postgresql":
+        return [(meeting, sorted(re.findall(r"'((?:[^']|'')*)'", document))) for meeting, document in
+                query(target, "SELECT meeting_id, document::text FROM meetings_search ORDER BY meeting_id")]
+    return [(meeting, *(sorted(column.replace(";", " ").split()) for column in columns)) for meeting, *columns in
+            query(target, "SELECT rowid, title, summary, topics, people, venue FROM meetings_search ORDER BY rowid")]
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 1000])
+def test_an_import_indexes_its_meetings_in_bulk_as_adds_index_each(tmp_path, backend, monkeypatch, chunk):
+    """An import writes the search index once, after every chunk's rows: the documents are those
+    a one-meeting add writes at once, whatever the chunking."""
+    from meetings.services import importer
+
+    added = Invoker(backend.new(tmp_path))
+    added("add", *MEETING)
+    added("add", "--date", "2024-02", "--attendee", "Sergei Shoigu, Russia, Minister", "--attendee", ", China, President",
+          "--topic", "a; b", "--summary", "Second.")
+    added("add", "--date", "2021", "--attendee", "Sergei Shoigu, Russia", "--venue", "Tianjin")
+    exported = tmp_path / "all.json"
+    exported.write_text(added("list", "--format", "json").stdout, encoding="utf-8")
+    imported = Invoker(backend.new(tmp_path))
+    monkeypatch.setattr(importer, "CHUNK", chunk)
+    imported("import", str(exported))
+    rows = index_rows(imported.path, backend)
+    assert len(rows) == 3
+    assert rows == index_rows(added.path, backend)

@@ -63,7 +63,7 @@ def _copy_tables(source: Session, target: Session) -> None:
     tables = [table for table in Base.metadata.sorted_tables if table not in MEETING_TABLES]
     after = [table for table in tables if any(key.column.table is Meeting.__table__ for key in table.foreign_keys)]
     _copy_rows(source, target, [table for table in tables if table not in after])
-    writer = MeetingWriter(target)
+    writer = MeetingWriter(target, index_later=True)
     parents: list[tuple[int, int]] = []
     meetings = Meeting.__table__
     records = iter_meetings(session=source, filters=MeetingFilter(sort="id"))
@@ -74,6 +74,7 @@ def _copy_tables(source: Session, target: Session) -> None:
         parents += [(record.id, record.sideline_of) for record in chunk
                     if record.id is not None and record.sideline_of is not None]
         writer.add([normalize(replace(record, sideline_of=None)) for record in chunk], ids, [stamps[i] for i in ids])
+    writer.index()
     writer.link_parents(parents)
     _copy_rows(source, target, after)
     advance_sequences(target.connection(), [t for t in tables if "id" in t.c and t.c.id.primary_key])

@@ -79,7 +79,7 @@ class Importer:
         self.session = session
         self.options = options or ImportOptions()
         self.batch = batch  # the import batch its added meetings record (meetings.services.batches)
-        self.writer = MeetingWriter(session)
+        self.writer = MeetingWriter(session, index_later=True)
         self.report = ImportReport()
         # Meetings recorded before this import: only these can be duplicates from the database
         # (duplicates within the inputs are caught by `written` and the chunk's own signatures).
@@ -259,6 +259,8 @@ class Importer:
                                      "time); the spelling is kept as an alias")
         if not self.refused and self.variants.aliases:
             self.writer.add_names([(person.key, alias) for person, alias in self.variants.aliases.values()])
+        if not self.refused:
+            self.writer.index()  # the search index of every meeting written, after the rows
         if not self.refused and self.links:
             self._link()
         if not self.refused and self.pairs:

@@ -2,7 +2,8 @@
 
 SQLite: an FTS5 table whose rowid is the meeting id. PostgreSQL: a table of tsvectors with a
 GIN index, accents folded by unaccent. Every service that writes a meeting calls refresh() in
-the same transaction, so the index never drifts. The same query language works on both:
+the same transaction (a bulk write marks what it writes and calls refresh_marked() once after the
+rows), so the index never drifts. The same query language works on both:
 words, "exact phrases", prefix*, AND, OR, NOT and parentheses.
 """
 
@@ -14,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
 from meetings.db import dialect_name
@@ -57,40 +58,67 @@ def _document(dialect: str) -> dict[str, str]:
     return {f.searched or "": f"m.{f.column}" if f.text else _LISTED[f.kind][dialect] for f in searched}
 
 
+# The meetings to re-index, gathered in a temporary table of the transaction's connection: a
+# bulk write (an import) marks every meeting it writes, chunk after chunk, and the index is then
+# filled in one set-based statement after the rows, in id order (FTS5 writes a run of ascending
+# rowids without flushing, and PostgreSQL fills the GIN index in one pass).
+PENDING = "meetings_search_pending"
+_CREATE_PENDING = text(f"CREATE TEMPORARY TABLE IF NOT EXISTS {PENDING} (id INTEGER PRIMARY KEY)")
+_MARK = {"sqlite": f"INSERT OR IGNORE INTO {PENDING} (id) VALUES (?)",
+         "postgresql": f"INSERT INTO {PENDING} (id) VALUES (%s) ON CONFLICT DO NOTHING"}
+
+
 def _sqlite_insert() -> Any:
     columns = _document("sqlite")
     return text(f"""INSERT INTO {TABLE} (rowid, {', '.join(columns)})
         SELECT m.id, {', '.join(f"coalesce({sql}, '')" for sql in columns.values())}
-        FROM meetings m WHERE m.id IN :ids""").bindparams(bindparam("ids", expanding=True))
+        FROM {PENDING} p JOIN meetings m ON m.id = p.id ORDER BY p.id""")
 
 
 def _postgres_insert() -> Any:
     return text(f"""INSERT INTO {TABLE} (meeting_id, document)
         SELECT m.id, to_tsvector('simple', regexp_replace(unaccent(concat_ws(' ', {', '.join(_document("postgresql").values())})),
                                  '[[:punct:]]+', ' ', 'g'))
-        FROM meetings m WHERE m.id IN :ids""").bindparams(bindparam("ids", expanding=True))
+        FROM {PENDING} p JOIN meetings m ON m.id = p.id ORDER BY p.id""")
 
 
-_SQLITE_DELETE = text(f"DELETE FROM {TABLE} WHERE rowid IN :ids").bindparams(bindparam("ids", expanding=True))
-_SQLITE_INSERT = _sqlite_insert()
-_POSTGRES_DELETE = text(f"DELETE FROM {TABLE} WHERE meeting_id IN :ids").bindparams(bindparam("ids", expanding=True))
+_DELETE = {"sqlite": text(f"DELETE FROM {TABLE} WHERE rowid IN (SELECT id FROM {PENDING})"),
+           "postgresql": text(f"DELETE FROM {TABLE} WHERE meeting_id IN (SELECT id FROM {PENDING})")}
 # Punctuation becomes space before PostgreSQL's parser reads the text, so that "G-20",
 # "U.S.-ROK" and "O'Brien" are split into words exactly as SQLite's unicode61 tokenizer splits them.
-_POSTGRES_INSERT = _postgres_insert()
+_INSERT = {"sqlite": _sqlite_insert(), "postgresql": _postgres_insert()}
+
+
+def mark(session: Session, meeting_ids: Iterable[int]) -> None:
+    """Note meetings whose index rows are to be rewritten by the next refresh_marked (same transaction)."""
+    rows = [(i,) for i in meeting_ids]
+    dialect = dialect_name(session)
+    if not rows or dialect not in _MARK:
+        return
+    session.flush()
+    session.execute(_CREATE_PENDING)
+    session.connection().exec_driver_sql(_MARK[dialect], rows)
+
+
+def refresh_marked(session: Session) -> None:
+    """Re-index every marked meeting (those that no longer exist are dropped from the index), in
+    two statements whatever their number."""
+    dialect = dialect_name(session)
+    if dialect not in _INSERT:
+        return
+    session.flush()
+    session.execute(_CREATE_PENDING)
+    session.execute(_DELETE[dialect])
+    session.execute(_INSERT[dialect])
+    session.execute(text(f"DROP TABLE {PENDING}"))
 
 
 def refresh(session: Session, meeting_ids: Iterable[int]) -> None:
     """Re-index these meetings (those that no longer exist are dropped from the index)."""
-    ids = list(dict.fromkeys(meeting_ids))
-    dialect = dialect_name(session)
-    if not ids or dialect not in ("sqlite", "postgresql"):
-        return
-    delete, insert = (_SQLITE_DELETE, _SQLITE_INSERT) if dialect == "sqlite" else (_POSTGRES_DELETE, _POSTGRES_INSERT)
-    session.flush()
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        session.execute(delete, {"ids": chunk})
-        session.execute(insert, {"ids": chunk})
+    ids = list(meeting_ids)
+    if ids:
+        mark(session, ids)
+        refresh_marked(session)
 
 
 def meetings_of_person(session: Session, person_id: int) -> list[int]:

@@ -6,8 +6,9 @@ Meetings and their parts go straight to the driver in large batches (executemany
 each value converted as SQLAlchemy would; COPY on PostgreSQL, with ids drawn from the table's
 sequence), not through per-row statement building; the shared records meetings point at
 (countries, people, topics, organizations, sources) are looked up by key once and remembered,
-and created when new. The search index is refreshed for every meeting written, in the same
-transaction, by `search.refresh` (the one place its text is built).
+and created when new. The search index is rewritten for every meeting written, in the same
+transaction, by `search` (the one place its text is built): at once, or, for a writer made with
+`index_later`, in one statement over every meeting it wrote when `index()` is called.
 """
 
 from __future__ import annotations
@@ -33,8 +34,10 @@ MEETING_TABLES = (t.meetings, t.attendances, t.meeting_topics, t.meeting_sources
 class MeetingWriter:
     """Writes validated meetings in the session's transaction. Build one per command."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, index_later: bool = False) -> None:
         self.session = session
+        self.index_later = index_later
+        self.unindexed = 0  # meetings added whose search index is still to be written
         self.dialect = dialect_name(session)
         self.countries: dict[str, str] = {}  # code -> code, for the codes known to exist
         self.people: dict[str, int] = {}  # any name's key -> person id
@@ -177,8 +180,17 @@ class MeetingWriter:
         self._write(table, columns, unnumbered)
         written: list[int] = [row[-1] for row in rows]
         self._add_parts(list(zip(written, meetings, strict=True)))
-        search.refresh(self.session, written)
+        search.mark(self.session, written)
+        self.unindexed += len(written)
+        if not self.index_later:
+            self.index()
         return written
+
+    def index(self) -> None:
+        """Write the search index of every meeting added since the last call."""
+        if self.unindexed:
+            search.refresh_marked(self.session)
+            self.unindexed = 0
 
     def replace(self, meeting_id: int, meeting: NormalMeeting) -> None:
         """Give a recorded meeting every field of `meeting` (its parent included)."""
@@ -267,7 +279,10 @@ class MeetingWriter:
         if people:
             meetings = self.connection.execute(select(t.attendances.c.meeting_id).distinct()
                                                .where(t.attendances.c.person_id.in_(people))).scalars().all()
-            search.refresh(self.session, list(meetings))
+            search.mark(self.session, meetings)
+            self.unindexed += len(meetings)
+            if not self.index_later:
+                self.index()
 
     def link_parents(self, links: Sequence[tuple[int, int]]) -> None:
         """Set parent_id for (meeting id, parent id) pairs, part of writing them: when they were
