@@ -113,5 +113,8 @@ def parse_attendee(text: str, *, field: str) -> AttendeeRecord:
     parts = split_unescaped(text, ",", maxsplit=2)
     if len(parts) < 2:
         raise InvalidInput(field, f"{text!r} is not {ATTENDEE_FORMAT}")
-    name, country, role = (unescape(part).strip() for part in (*parts, "")[:3])
+    if "\\" in text:
+        parts = [unescape(part) for part in parts]
+    name, country = parts[0].strip(), parts[1].strip()
+    role = parts[2].strip() if len(parts) > 2 else ""
     return AttendeeRecord(name=name or None, country=country or None, role=role or None)

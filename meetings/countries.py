@@ -136,7 +136,18 @@ def resolve_country(text: str, *, field: str = "country") -> Country:
     The Country's name is its label: the common short name, with the code added where the
     name alone would be ambiguous ("Congo (CG)"), so that a written name always reads back.
     """
-    return _country(_lookup(text, field))
+    country = _resolved.get(text)
+    if country is None:
+        if len(_resolved) >= RESOLVED_CAP:
+            _resolved.clear()
+        country = _resolved[text] = _country(_lookup(text, field))
+    return country
+
+
+# What each spelling resolved to, while the names in use (taught, mapped) stay the same: an
+# archive names the same countries again and again. A refusal is not remembered.
+RESOLVED_CAP = 4096
+_resolved: dict[str, Country] = {}
 
 
 @functools.cache
@@ -164,6 +175,7 @@ def use_taught_names(loader: Callable[[], Mapping[str, str]] | None) -> None:
     """Where the names taught to the database come from (their folded key -> code)."""
     global _taught_loader, _taught
     _taught_loader, _taught = loader, None
+    _resolved.clear()
 
 
 def taught_names() -> Mapping[str, str]:
@@ -177,10 +189,12 @@ def taught_names() -> Mapping[str, str]:
 def mapped_names(mapping: Mapping[str, str]) -> Iterator[None]:
     """Within the block, these names (folded key -> code) resolve as the mapping says."""
     _mapped.append(mapping)
+    _resolved.clear()
     try:
         yield
     finally:
         _mapped.pop()
+        _resolved.clear()
 
 
 def country_names(pairs: Mapping[str, str], *, name: str) -> dict[str, str]:

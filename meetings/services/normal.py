@@ -7,7 +7,7 @@ import datetime as dt
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from meetings.cells import ATTENDEE_FORMAT
 from meetings.countries import Country, resolve_country
@@ -51,8 +51,9 @@ def default_kind(country_count: int) -> MeetingKind:
     return MeetingKind.OTHER
 
 
-@dataclass(frozen=True)
-class NormalAttendee:
+class NormalAttendee(NamedTuple):
+    """An attendee validated and resolved (a tuple: an import makes one for every attendee)."""
+
     name: str | None
     key: str | None  # folded name
     country: Country
@@ -189,18 +190,26 @@ def check_attendee(attendee: AttendeeRecord) -> None:
 
 
 def _normal_attendee(attendee: AttendeeRecord) -> NormalAttendee:
-    name = clean(attendee.name, field="attendee.name", max_length=NAME_LENGTH, name=True)
-    role = clean(attendee.role, field="attendee.role", max_length=ROLE_LENGTH)
-    rank = clean(attendee.rank, field="attendee.rank", max_length=RANK_LENGTH)
-    if name is not None and not match_key(name):
+    name, key, role, rank = _person(attendee.name, attendee.role, attendee.rank)
+    if not attendee.country or not attendee.country.strip():
+        raise InvalidInput("attendee.country", f"a country is required; use {ATTENDEE_FORMAT}")
+    return NormalAttendee(name, key, resolve_country(attendee.country, field="attendee.country"),
+                          role, rank, bool(attendee.host), bool(attendee.chair))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _person(name: str | None, role: str | None, rank: str | None) -> tuple[str | None, str | None, str | None,
+                                                                            str | None]:
+    """An attendee's cleaned name, its folded key, role and rank: remembered per distinct value,
+    since an archive names the same people in the same roles again and again (a refusal is not
+    remembered: it is raised again)."""
+    name = clean(name, field="attendee.name", max_length=NAME_LENGTH, name=True)
+    role = clean(role, field="attendee.role", max_length=ROLE_LENGTH)
+    rank = clean(rank, field="attendee.rank", max_length=RANK_LENGTH)
+    key = match_key(name) if name is not None else None
+    if name is not None and not key:
         raise InvalidInput("attendee.name", f"{name!r} has no letters; give the person's name")
     if name is None and role is None:
         raise InvalidInput("attendee.name", "a name is required (or an empty name and a role: "
                                             f"\", Russia, President\"); use {ATTENDEE_FORMAT}")
-    if not attendee.country or not attendee.country.strip():
-        raise InvalidInput("attendee.country", f"a country is required; use {ATTENDEE_FORMAT}")
-    return NormalAttendee(
-        name=name, key=match_key(name) if name else None,
-        country=resolve_country(attendee.country, field="attendee.country"),
-        role=role, rank=rank, host=bool(attendee.host), chair=bool(attendee.chair),
-    )
+    return name, key, role, rank
