@@ -76,31 +76,61 @@ def _wide_columns(dialect: str) -> Select:  # type: ignore[type-arg]
 _WIDE_FIELDS = tuple((f.csv, f.name, f.kind) for f in MEETING_FIELDS if f.csv)
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _date_cells(first_day: Any, precision: str) -> tuple[str, str, str]:
+    """A stored date as its cell, its first day and its last day (dates repeat across an archive)."""
+    date = PartialDate.stored(first_day, precision)
+    return date.isoformat(), date.first_day.isoformat(), date.last_day.isoformat()
+
+
+def _plan(fields: tuple[str, ...]) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]], int, int, int, int]:
+    """Where each cell comes from in a row of `_wide_columns`: (cell, row index) of the plain
+    values, (cell, date index, precision index) of the dates, and the positions of the
+    attendees, their countries, and the first and last day."""
+    at = {name: i for i, name in enumerate(fields)}
+    cell = {column: i for i, column in enumerate(WIDE_COLUMNS)}
+    plain, dates = [], []
+    for column, name, kind in _WIDE_FIELDS:
+        if kind is Kind.DATE:
+            dates.append((cell[column], at[name], at[f"{name}_precision"]))
+        elif kind is not Kind.ATTENDEES:
+            plain.append((cell[column], at[name]))
+    [attendees] = [(cell[c], at[n]) for c, n, k in _WIDE_FIELDS if k is Kind.ATTENDEES]
+    return plain, dates, attendees[0], attendees[1], cell["countries"], cell["first_day"]
+
+
 def iter_wide_cells(*, session: Reader, filters: MeetingFilter) -> Iterator[list[Any]]:
     """The cells of the export's WIDE_COLUMNS for every matching meeting, streamed."""
-
-    dialect = dialect_name(session)
-    stored = PartialDate.stored
-    for page in pages(session, _wide_columns(dialect), filters):
+    columns = _wide_columns(dialect_name(session))
+    plain, dates, attendees_cell, attendees_at, countries_cell, first_cell = _plan(tuple(columns.selected_columns.keys()))
+    (_, start_at, start_precision_at), (_, end_at, end_precision_at) = dates
+    last_cell = WIDE_COLUMNS.index("last_day")
+    width = len(WIDE_COLUMNS)
+    for page in pages(session, columns, filters):
         for row in page:
-            values = row._mapping
-            cells: dict[str, Any] = {}
-            for column, name, kind in _WIDE_FIELDS:
-                value = values[name]
-                if kind is Kind.DATE:
-                    value = stored(value, values[f"{name}_precision"]).isoformat() if value else ""
-                elif kind is Kind.ATTENDEES:
-                    attendees: list[str] = []
-                    countries: dict[str, None] = {}
-                    for item in value.split("\x1e") if value else ():
-                        cell, _, country = item.partition("\x1f")
-                        attendees.append(cell)
-                        if country:
-                            countries[country] = None
-                    value = LIST_SEPARATOR.join(attendees)
-                    cells["countries"] = join_cell(countries)
-                cells[column] = "" if value is None else value
-            start = stored(values["date"], values["date_precision"])
-            end = stored(values["end_date"], values["end_date_precision"]) if values["end_date"] else start
-            cells["first_day"], cells["last_day"] = start.first_day.isoformat(), end.last_day.isoformat()
-            yield [cells[c] for c in WIDE_COLUMNS]
+            cells: list[Any] = [""] * width
+            for cell, at in plain:
+                value = row[at]
+                if value is not None:
+                    cells[cell] = value
+            for cell, at, precision_at in dates:
+                if row[at]:
+                    cells[cell] = _date_cells(row[at], row[precision_at])[0]
+            value = row[attendees_at]
+            if value:
+                attendees: list[str] = []
+                countries: dict[str, None] = {}
+                for item in value.split("\x1e"):
+                    text, _, country = item.partition("\x1f")
+                    attendees.append(text)
+                    if country:
+                        countries[country] = None
+                cells[attendees_cell] = LIST_SEPARATOR.join(attendees)
+                cells[countries_cell] = join_cell(countries)
+            else:
+                cells[countries_cell] = join_cell(())
+            cells[first_cell] = _date_cells(row[start_at], row[start_precision_at])[1]
+            end = row[end_at]
+            cells[last_cell] = (_date_cells(end, row[end_precision_at]) if end else
+                                _date_cells(row[start_at], row[start_precision_at]))[2]
+            yield cells
