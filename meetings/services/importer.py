@@ -147,7 +147,7 @@ class Importer:
             found = self.variants.resolve(name=attendee.name, key=attendee.key, country=attendee.country.code,
                                           span=span, taken=taken)
             if found is not None:
-                attendees[index] = dataclasses.replace(attendee, name=found[0], key=found[1])
+                attendees[index] = attendee._replace(name=found[0], key=found[1])
         return dataclasses.replace(normal, attendees=tuple(attendees))
 
     # Classifying and writing a chunk ------------------------------------------------------
