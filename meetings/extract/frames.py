@@ -23,12 +23,14 @@ FRAMES: tuple[Frame, ...] = (
     Frame("telephone", r"telephone(?:d)?|(?:phone|video) (?:call|conversation)|call(?:ed)? with|spoke by (?:tele)?phone|"
                        r"spoke (?:over|on) the (?:tele)?phone|by (?:tele)?phone|video ?conference|virtual(?:ly)? (?:meeting|met)",
           "call"),
+    Frame("held-call", r"(?:held|had|holds|has) (?:an? )?(?:separate |(?:tele)?phone |video |introductory |first |"
+                       r"productive |warm |)*calls?(?= (?:on|with|today|yesterday|this|last)\b)", "call"),
     Frame("called", r"called(?= (?:[A-Z]|his |her |their ))(?! (?:for|on|upon)\b)", "call"),
     Frame("spoke-with", r"spoke (?:with|to)|speaks (?:with|to)|conversation with", "call"),
     Frame("talks", r"(?:following|after|during|at) (?:the |their |our )?(?:[\w-]+ )?talks"),
     Frame("met", r"met|meets|meeting with|meetings with|a meeting between|meeting between"),
     Frame("held-talks", r"held (?:an? )?(?:bilateral |trilateral |separate |official |informal |productive |)?"
-                        r"(?:meeting|meetings|talks|discussions|consultations)|holds? talks|talks with|"
+                        r"(?:meeting|meetings|talks|talk|discussions|discussion|consultations)|holds? talks|talks with|"
                         r"had (?:an? )?(?:bilateral |informal |)?(?:meeting|talks|discussion|exchange)s? with"),
     Frame("received", r"received|receives|hosted|hosts|hosting|welcomed|welcomes"),
     Frame("their-meeting", r"(?:before|at|after|during|following|ahead of) (?:their|the|our) (?:bilateral )?(?:meeting|talks)"),

@@ -109,7 +109,9 @@ Yesterday Also Let Can Please Ladies Gentlemen""".split())
 
 def _is_surname(words: list[str], index: int) -> bool:
     word = words[index].rstrip(".")
-    following = words[index + 1] if index + 1 < len(words) else ""
+    possessive = word.endswith(("’s", "'s"))  # "Secretary Blinken’s Trilateral Meeting"
+    word = word[:-2] if possessive else word
+    following = words[index + 1] if index + 1 < len(words) and not possessive else ""
     return (len(word) > 2 and word[0].isupper() and word not in NOT_SURNAMES and not following[:1].isupper()
             and country_named(word) is None and word not in demonyms())
 

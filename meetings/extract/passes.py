@@ -37,7 +37,7 @@ def one_spelling(draft: Draft) -> None:
                 # A surname alone ("Hamada") is the full name the report gives once for it.
                 candidates = full_names.get(key, set()) if len(key.split()) == 1 else set()
                 if len(candidates) == 1:
-                    key = candidates.pop()
+                    key = next(iter(candidates))  # (not pop: the set serves every meeting)
                 attendee.name = spelling.setdefault(key, attendee.name)
         # Two mentions now spelled as one person are one attendee.
         attendees, meeting.attendees = meeting.attendees, []
@@ -83,8 +83,11 @@ def _any_order(name: str) -> str:
 
 
 def same_people(one: DraftMeeting, other: DraftMeeting) -> bool:
-    """Two bilaterals or calls of the same kind, the named attendees (two or more) of one among the other's."""
+    """Two bilaterals or calls of the same kind, the named attendees (two or more) of one among the
+    other's; or two meetings (neither or both calls) of the very same named attendees."""
     people, others = _people(other), _people(one)
+    if len(people) >= 2 and people == others and (one.kind == "call") == (other.kind == "call"):
+        return True  # the same named people, a multilateral too (a trilateral's headline and its body)
     return (other.kind in ("bilateral", "call") and len(people) >= 2 and len(others) >= 2
             and (one.kind == other.kind or _loose_call(one) or _loose_call(other))
             and (people <= others or others <= people))
@@ -227,6 +230,11 @@ def office_holders(draft: Draft) -> None:
     report gives or its publisher's) or by surname alone ("President Biden"): the one person who
     held that office of that country or organization on the meeting's date, from the list of
     office holders (``data/office_holders.csv``). Nobody is named where the list has no one."""
+    full_names: dict[str, set[str]] = {}  # a surname -> the full names the report writes with it
+    for mention in draft.people + [a for m in draft.meetings for a in m.attendees]:
+        if mention.name and len(mention.name.split()) > 1:
+            for word in person_key(mention.name).split():
+                full_names.setdefault(word, set()).add(mention.name)
     for meeting in draft.meetings:
         date = meeting.date or (draft.published.isoformat() if draft.published else None)
         changed = False
@@ -235,6 +243,9 @@ def office_holders(draft: Draft) -> None:
                 continue
             of = person.country or offices.organization_of(person.sentence, draft.source)
             name = offices.holder(person.role, of, date, surname=person.name) if of else None
+            written = full_names.get(person_key(name).split()[-1], set()) if name else set()
+            if len(written) == 1 and _any_order(written_name := next(iter(written))) == _any_order(name or ""):
+                name = written_name  # as the report spells the person ("HAYASHI Yoshimasa")
             if name:
                 meeting.evidence.setdefault(f"name {name}", f"{person.role} of {of} on {date}: {name}, from the "
                                                             "list of office holders")
