@@ -165,3 +165,19 @@ def test_no_one_is_named_for_a_title_without_a_date_to_settle_who_held_it():
     (meeting,) = draft.meetings
     assert attendees(meeting) == {("joe biden", "United States")}
     assert [(a.role, a.country) for a in meeting.attendees if not a.name] == [("Prime Minister", "United Kingdom")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Can I begin by saying how honoured we are to have Minister Kamikawa and Minister Kihara here today.",
+         ["Kamikawa", "Kihara"]),
+        ("It is a pleasure to welcome Foreign Minister Penny Wong to Tokyo.", ["Penny Wong"]),
+        ("And, of course, we will be happy to see our friend, Prime Minister Modi in Russia.", []),
+        ("I spoke about the region.", []),
+    ],
+)
+def test_the_officials_a_speaker_welcomes_are_at_the_occasion(sentence, expected):
+    from meetings.extract.assign import guests
+
+    assert [m.name for m in guests(sentence)] == expected

@@ -282,6 +282,19 @@ def addressed(text: str) -> list[Mention]:
     return [m.copy(sentence=text, found_by=rules.ADDRESSED) for m in found]
 
 
+_GUESTS = re.compile(r"\b(?:welcome|welcoming|to have|to host|hosting|to receive|to see)\s+(?=(?:[A-Z]|my |our |the ))")
+
+
+def guests(text: str) -> list[Mention]:
+    """The officials a speaker says they welcome or have with them ("honoured ... to have Minister
+    Kamikawa and Minister Kihara here"): at the occasion too. Not in a sentence about the future."""
+    match = _GUESTS.search(text)
+    if match is None or frames.FUTURE.search(text):
+        return []
+    clause = re.split(r"[.;:]|\bwho\b|\bwhen\b", text[match.end():])[0]
+    return [m.copy(sentence=text, found_by=rules.ADDRESSED) for m in mentions(clause) if m.name or m.role]
+
+
 def occasion(context: Context) -> None:
     """A transcript's occasion as a meeting: the officials who speak, the report's principal and
     those the speakers address, on the report's date, when they are two or more."""
@@ -335,7 +348,7 @@ def read_sentence(context: Context, text: str) -> None:
     found = mentions(text)
     found = [context.named(m) for m in found]
     if context.speaker is not None:
-        for person in addressed(text):
+        for person in addressed(text) + guests(text):
             person = context.named(person)
             if person.name and context.speaker.name and person_key(person.name) == person_key(context.speaker.name):
                 person = Mention(name=None, country=None, role=person.role, rank=None, sentence=text,

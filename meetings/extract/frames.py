@@ -47,7 +47,8 @@ _FRAME = re.compile("(?=[a-z])\\b(?:" + "|".join(f"(?P<f{i}>{frame.pattern})" fo
                     re.IGNORECASE)
 CALL = re.compile(r"\b(?:phone|telephone|video call|videoconference|video conference|virtual(?:ly)?|spoke (?:with|to))\b",
                   re.IGNORECASE)
-FUTURE = re.compile(r"\b(?:will (?:meet|hold|visit|attend|travel|host|speak|welcome|receive|call)|is (?:expected|scheduled|due|set) to|"
+FUTURE = re.compile(r"\b(?:will (?:meet|hold|visit|attend|travel|host|speak|welcome|receive|call|"
+                    r"be (?:happy|glad|pleased|delighted|honou?red) to)|is (?:expected|scheduled|due|set) to|"
                     r"next (?:week|month|year)|later this (?:week|month|year)|plans to|looks? forward to meeting|"
                     r"to meet (?:later|next|on)|(?:would|will) be meeting)\b", re.IGNORECASE)
 ATTENDING = re.compile(r"\b(?:attend(?:ing|ed|s)?|were among|participat(?:ing|ed)|joined)\b", re.IGNORECASE)

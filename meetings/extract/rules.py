@@ -26,7 +26,7 @@ NAME_THEN_TITLE = Rule("name-comma-title", "person", "a name followed by \", <ti
 SURNAME_BACK = Rule("surname-reference", "person", "a name or surname written again after a first titled mention")
 TITLE_BACK = Rule("title-reference", "person", "a title alone (\"the Secretary\", \"the Prime Minister\") for a person it named before")
 SPEAKER = Rule("speaker-label", "person", "a transcript's speaker label (\"MINISTER PAYNE:\", \"Marise Payne:\", \"Penny Wong, Foreign Minister:\")")
-ADDRESSED = Rule("addressed", "person", "an official a speaker addresses (\"Minister Hamada, it is an honour ...\", \"Mr Prime Minister,\")")
+ADDRESSED = Rule("addressed", "person", "an official a speaker addresses (\"Minister Hamada, it is an honour ...\", \"Mr Prime Minister,\") or welcomes (\"to have Minister Kamikawa here\")")
 OFFICE_HOLDER = Rule("office-holder", "person", "a title alone or a surname as the one holder of that office of that country on the meeting's date (data/office_holders.csv)")
 PRINCIPAL = Rule("report-principal", "attendee", "the report's first-named person, as the subject of a sentence that names one other")
 
