@@ -134,9 +134,9 @@ def test_meetings_with_several_people_are_one_meeting_each(invoke, tmp_path):
 def test_a_delegation_shares_its_country_but_a_leader_after_and_does_not(invoke, tmp_path):
     [talks] = extracted(invoke, tmp_path, (
         "Tokyo, 29 July 2024\n\nJapanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara "
-        "held talks with Australian Foreign Minister Penny Wong and President Joe Biden on Sunday.\n"))
+        "held talks with Australian Foreign Minister Penny Wong and President Ferdinand Marcos on Sunday.\n"))
     assert people(talks) == [("Yoko Kamikawa", "Japan"), ("Minoru Kihara", "Japan"), ("Penny Wong", "Australia"),
-                             ("Joe Biden", None)]
+                             ("Ferdinand Marcos", None)]
 
 
 def test_countries_the_text_implies_are_inferred_and_explained(invoke, tmp_path):
@@ -153,16 +153,16 @@ def test_countries_the_text_implies_are_inferred_and_explained(invoke, tmp_path)
         "Shoukry on March 6.\n"))
     assert people(visit) == [("Wang Yi", "China"), ("Sameh Shoukry", "Egypt")]
     [talks] = extracted(invoke, tmp_path, (
-        "Beijing, March 7, 2024\n\nForeign Minister Wang Yi met Egyptian Foreign Minister Sameh Shoukry on "
-        "March 6.\n"))
-    assert people(talks) == [("Wang Yi", None), ("Sameh Shoukry", "Egypt")]
+        "Beijing, March 7, 2024\n\nForeign Minister Li Zhaoxing met Egyptian Foreign Minister Sameh Shoukry on "
+        "March 6.\n"))  # (a minister the list of office holders does not hold)
+    assert people(talks) == [("Li Zhaoxing", None), ("Sameh Shoukry", "Egypt")]
     call = extracted(invoke, tmp_path, (
         "Prime Minister's call: 14 May 2024\n\nPrime Minister Rishi Sunak spoke to President Alexander Stubb "
         "of Finland this afternoon. The UK and Finland agreed to deepen cooperation.\n"))
     assert people(call[0]) == [("Rishi Sunak", "United Kingdom"), ("Alexander Stubb", "Finland")]
     call = extracted(invoke, tmp_path, (
-        "14 May 2024\n\nPrime Minister Rishi Sunak spoke to President Alexander Stubb of Finland this afternoon.\n"))
-    assert people(call[0]) == [("Rishi Sunak", None), ("Alexander Stubb", "Finland")]
+        "14 May 2024\n\nPrime Minister Luc Frieden spoke to President Alexander Stubb of Finland this afternoon.\n"))
+    assert people(call[0]) == [("Luc Frieden", None), ("Alexander Stubb", "Finland")]
 
 
 def test_a_headline_and_the_body_telling_one_meeting_make_one_record(invoke, tmp_path):
@@ -177,15 +177,16 @@ def test_a_headline_and_the_body_telling_one_meeting_make_one_record(invoke, tmp
     assert meeting["attendees"][2]["role"] == "Deputy Secretary of Defense"
 
 
-REPORT_WITHOUT_COUNTRY = ("Jakarta, 16 November 2023\n\nDefence Minister Rajnath Singh held a bilateral meeting "
+# (Shoigu: recorded in the seed, and not in the list of office holders the extractor reads.)
+REPORT_WITHOUT_COUNTRY = ("Jakarta, 16 November 2023\n\nDefence Minister Sergei Shoigu held a bilateral meeting "
                           "with Australian Defence Minister Richard Marles on Thursday.\n")
 
 
 def test_recorded_people_give_the_country_the_report_leaves_out(invoke_seeded, tmp_path):
     [meeting] = extracted(invoke_seeded, tmp_path, REPORT_WITHOUT_COUNTRY)
-    assert people(meeting) == [("Rajnath Singh", "India"), ("Richard Marles", "Australia")]
+    assert people(meeting) == [("Sergei Shoigu", "Russia"), ("Richard Marles", "Australia")]
     [meeting] = extracted(invoke_seeded, tmp_path, REPORT_WITHOUT_COUNTRY, "--no-lookup")
-    assert people(meeting) == [("Rajnath Singh", None), ("Richard Marles", "Australia")]
+    assert people(meeting) == [("Sergei Shoigu", None), ("Richard Marles", "Australia")]
 
 
 def test_the_lookup_does_not_create_a_database(tmp_path):
@@ -308,12 +309,12 @@ def test_any_text_gives_a_draft_that_imports_or_a_clear_refusal(text, published)
 
 def test_saving_a_draft_with_an_attendee_of_unknown_country_names_them(invoke, tmp_path, snapshot):
     report = tmp_path / "call.txt"
-    report.write_text("PIB, 20 August 2024\n\nPrime Minister Narendra Modi spoke with President Volodymyr "
-                      "Zelensky of Ukraine on the phone yesterday.\n", encoding="utf-8")
+    report.write_text("PIB, 20 August 2024\n\nPrime Minister Navin Ramgoolam spoke with President Volodymyr "
+                      "Zelensky of Ukraine on the phone yesterday.\n", encoding="utf-8")  # (not in the office list)
     before = snapshot(invoke.path)
     result = invoke("extract", str(report), "--save", "--yes", ok=False)
     assert result.exit_code == 2
-    assert ("meetings[0].attendees[0].country: the report does not say Narendra Modi's country; add it with "
+    assert ("meetings[0].attendees[0].country: the report does not say Navin Ramgoolam's country; add it with "
             "--edit") in result.stderr
     assert snapshot(invoke.path) == before
 

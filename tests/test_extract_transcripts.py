@@ -181,3 +181,23 @@ def test_the_officials_a_speaker_welcomes_are_at_the_occasion(sentence, expected
     from meetings.extract.assign import guests
 
     assert [m.name for m in guests(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "date", "role", "expected"),
+    [
+        ("Theresa May", None, "Prime Minister", "United Kingdom"),  # a full name: whenever they held office
+        ("Michael Fallon", "2016-11-23", "Defence Secretary", "United Kingdom"),
+        ("Kihara", "2024-05-03", "Minister", "Japan"),
+        ("Kihara", None, "Minister", None),  # a surname alone needs the date
+        ("Kihara", "2019-05-03", "Minister", None),  # not in office then
+        ("Jens Stoltenberg", "2020-01-08", "Secretary General", None),  # an organization's, not a country's
+        ("Boris Johnson", None, None, "United Kingdom"),
+        ("John Smith", None, None, None),
+    ],
+)
+def test_the_country_of_an_official_from_the_office_they_held(name, date, role, expected):
+    from meetings.extract.offices import holder_country
+    from meetings.extract.passes import _any_order
+
+    assert holder_country(name, date, role, _any_order) == expected

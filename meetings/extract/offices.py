@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -71,3 +72,23 @@ def organization_of(sentence: str, source: str | None) -> str | None:
         return {"United Nations": "UN"}.get(written.group(1), written.group(1))
     host = (urlsplit(source or "").hostname or "").lower()
     return next((org for suffix, org in _ORGANIZATION_HOSTS if host == suffix or host.endswith("." + suffix)), None)
+
+
+_GENERIC_ROLES = frozenset({"Minister", "Secretary"})
+
+
+def holder_country(name: str, date: str | None, role: str | None, key: Callable[[str], str]) -> str | None:
+    """The country (not an organization) whose office a person of this name held over all of
+    ``date`` (any time, for a full name in an undated meeting): by full name, or by a surname
+    alone where one holder of a matching office has it.
+    ``key`` folds a name to compare ("HAYASHI Yoshimasa" is "Yoshimasa Hayashi")."""
+    wanted = key(name)
+    alone = len(wanted.split()) == 1
+    period = _period(date) if date else None
+    if period is None and alone:
+        return None  # a surname alone needs the date; a full name is one person, whenever they held office
+    first, last = period or (dt.date.max, dt.date.min)
+    found = {t.of for t in terms() if (period is None or (t.start <= first and (t.end is None or last < t.end)))
+             and (key(t.name) == wanted if not alone else (
+                 wanted in key(t.name).split() and (role is None or role in _GENERIC_ROLES or role in t.roles)))}
+    return found.pop() if len(found) == 1 and not found & {"NATO", "UN", "EU"} else None

@@ -229,7 +229,8 @@ def office_holders(draft: Draft) -> None:
     """An official the report names by title alone ("The Prime Minister", with the country the
     report gives or its publisher's) or by surname alone ("President Biden"): the one person who
     held that office of that country or organization on the meeting's date, from the list of
-    office holders (``data/office_holders.csv``). Nobody is named where the list has no one."""
+    office holders (``data/office_holders.csv``). Nobody is named where the list has no one.
+    A named official without a country gets the country whose office they held that day."""
     full_names: dict[str, set[str]] = {}  # a surname -> the full names the report writes with it
     for mention in draft.people + [a for m in draft.meetings for a in m.attendees]:
         if mention.name and len(mention.name.split()) > 1:
@@ -239,6 +240,12 @@ def office_holders(draft: Draft) -> None:
         date = meeting.date or (draft.published.isoformat() if draft.published else None)
         changed = False
         for person in meeting.attendees:
+            if person.name and len(person.name.split()) > 1 and not person.country:
+                country = offices.holder_country(person.name, date, person.role, _any_order)
+                if country:
+                    person.country, person.country_by = country, rules.OFFICE_COUNTRY
+                    meeting.evidence.setdefault("country", f"{person.name} held an office of {country}"
+                                                           f"{' on ' + date if date else ''}, from the list of office holders")
             if not person.role or (person.name and len(person.name.split()) > 1):
                 continue
             of = person.country or offices.organization_of(person.sentence, draft.source)
@@ -246,6 +253,10 @@ def office_holders(draft: Draft) -> None:
             written = full_names.get(person_key(name).split()[-1], set()) if name else set()
             if len(written) == 1 and _any_order(written_name := next(iter(written))) == _any_order(name or ""):
                 name = written_name  # as the report spells the person ("HAYASHI Yoshimasa")
+            if not name and person.name and not person.country:  # a surname alone: its country, by the date
+                of = offices.holder_country(person.name, date, person.role, _any_order)
+                if of:
+                    person.country, person.country_by = of, rules.OFFICE_COUNTRY
             if name:
                 meeting.evidence.setdefault(f"name {name}", f"{person.role} of {of} on {date}: {name}, from the "
                                                             "list of office holders")

@@ -39,6 +39,7 @@ SAME_PERSON = Rule("same-person", "country", "another mention of the same person
 RECORDED = Rule("recorded", "country", "the country the person is recorded for in the database")
 NAMED_PAIR = Rule("named-pair", "country", "the other side of a pair of countries the report names (\"India-Russia\")")
 VISIT_HOST = Rule("visit-host", "country", "the host of a \"visiting\" guest, where the meeting is")
+OFFICE_COUNTRY = Rule("office-country", "country", "the country whose office the person held on the meeting's date (data/office_holders.csv)")
 PUBLISHER = Rule("publisher", "country", "the report's principal is of its publisher's country (from its web address)")
 PRINCIPAL_HOST = Rule("principal-host", "country", "the host side of a bilateral the principal held where the report is datelined")
 
