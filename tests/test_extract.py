@@ -141,13 +141,13 @@ def test_a_delegation_shares_its_country_but_a_leader_after_and_does_not(invoke,
 
 def test_countries_the_text_implies_are_inferred_and_explained(invoke, tmp_path):
     report = tmp_path / "report.txt"
-    report.write_text("Moscow, December 28, 2023\n\nExternal Affairs Minister S. Jaishankar called on President "
-                      "Vladimir Putin at the Kremlin on Wednesday.\n", encoding="utf-8")
+    report.write_text("Tashkent, December 28, 2023\n\nExternal Affairs Minister S. Jaishankar called on President "
+                      "Shavkat Mirziyoyev at the Kuksaroy residence on Wednesday.\n", encoding="utf-8")
     document = yaml.safe_load(invoke("extract", str(report), "--evidence").stdout)
     [kremlin] = document["meetings"]
-    assert people(kremlin) == [("S. Jaishankar", "India"), ("Vladimir Putin", "Russia")]
+    assert people(kremlin) == [("S. Jaishankar", "India"), ("Shavkat Mirziyoyev", "Uzbekistan")]
     assert "where the report is datelined" in document["evidence"][kremlin["key"]]["country"]
-    assert kremlin["title"] == "India–Russia meeting"
+    assert kremlin["title"] == "India–Uzbekistan meeting"
     [visit] = extracted(invoke, tmp_path, (
         "Beijing, March 7, 2024\n\nForeign Minister Wang Yi met with visiting Egyptian Foreign Minister Sameh "
         "Shoukry on March 6.\n"))

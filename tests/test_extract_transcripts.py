@@ -201,3 +201,17 @@ def test_the_country_of_an_official_from_the_office_they_held(name, date, role, 
     from meetings.extract.passes import _any_order
 
     assert holder_country(name, date, role, _any_order) == expected
+
+
+def test_an_organizations_official_first_named_on_a_governments_site_takes_no_country_of_it():
+    draft = extract("https://pm.gc.ca/en/news/readouts/2018/04/04/prime-minister-meets-nato-secretary-general\n\n"
+                    "April 4, 2018\n\nNATO Secretary General Jens Stoltenberg met today with Prime Minister "
+                    "Justin Trudeau in Ottawa.\n")
+    assert [attendees(m) for m in draft.meetings] == [{("jens stoltenberg", None), ("justin trudeau", "Canada")}]
+
+
+def test_the_office_an_official_held_outranks_the_publisher_for_their_country():
+    draft = extract("https://www.mod.go.jp/en/article/2025/01/meeting.html\n\nJanuary 15, 2025\n\n"
+                    "UK Defence Secretary John Healey met Minister Nakatani in London. The Japan-UK partnership is "
+                    "strong.\n")
+    assert [attendees(m) for m in draft.meetings] == [{("john healey", "United Kingdom"), ("nakatani", "Japan")}]

@@ -54,6 +54,7 @@ def extract(text: str, *, published: dt.date | None = None,
     passes.merge_repeats(draft)
     passes.complete_all(draft)
     passes.recorded_countries(draft, recorded)
+    passes.office_countries(draft)
     passes.infer_countries(draft, report.body, context.principal)
     passes.office_holders(draft)
     for meeting in draft.meetings:

@@ -92,3 +92,15 @@ def holder_country(name: str, date: str | None, role: str | None, key: Callable[
              and (key(t.name) == wanted if not alone else (
                  wanted in key(t.name).split() and (role is None or role in _GENERIC_ROLES or role in t.roles)))}
     return found.pop() if len(found) == 1 and not found & {"NATO", "UN", "EU"} else None
+
+
+_ORGANIZATION_ROLES = frozenset({"Secretary General", "High Representative"})
+
+
+def serves_organization(name: str | None, role: str | None, key: Callable[[str], str]) -> bool:
+    """Whether an official serves an organization rather than a country: an organization's title
+    (Secretary General, High Representative), or an organization's office in the list."""
+    if role in _ORGANIZATION_ROLES:
+        return True
+    wanted = key(name) if name and len(name.split()) > 1 else None
+    return wanted is not None and any(t.of in ("NATO", "UN", "EU") and key(t.name) == wanted for t in terms())

@@ -198,12 +198,14 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
 
     if publisher and principal is not None:
         # The report's principal (its first-named official, named or by title alone), given no
-        # country anywhere, is its publisher's own official.
+        # country anywhere, is its publisher's own official; not an organization's (NATO's
+        # Secretary General on a government's site).
         for meeting in draft.meetings:
             for person in meeting.attendees:
                 is_principal = (person_key(person.name) == principal_key if person.name and principal_key
                                 else not person.name and not principal.name and person.role == principal.role)
-                if is_principal and not person.country:
+                if is_principal and not person.country and not offices.serves_organization(person.name, person.role,
+                                                                                            _any_order):
                     person.country, person.country_by = publisher, rules.PUBLISHER
                     meeting.evidence.setdefault("country", f"the report's principal is of its publisher, {draft.source}")
     guesses: tuple[tuple[Rule, Guess], ...] = (
@@ -225,12 +227,26 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
         meeting.retitle()
 
 
+def office_countries(draft: Draft) -> None:
+    """An official named in full without a country gets the country whose office they held (the
+    list of office holders): before the guesses from pairs and the publisher, which it outranks."""
+    for meeting in draft.meetings:
+        date = meeting.date or (draft.published.isoformat() if draft.published else None)
+        for person in meeting.attendees:
+            if person.name and len(person.name.split()) > 1 and not person.country:
+                country = offices.holder_country(person.name, date, person.role, _any_order)
+                if country:
+                    person.country, person.country_by = country, rules.OFFICE_COUNTRY
+                    meeting.evidence.setdefault("country", f"{person.name} held an office of {country}"
+                                                           f"{' on ' + date if date else ''}, from the list of office holders")
+
+
 def office_holders(draft: Draft) -> None:
     """An official the report names by title alone ("The Prime Minister", with the country the
     report gives or its publisher's) or by surname alone ("President Biden"): the one person who
     held that office of that country or organization on the meeting's date, from the list of
-    office holders (``data/office_holders.csv``). Nobody is named where the list has no one.
-    A named official without a country gets the country whose office they held that day."""
+    office holders (``data/office_holders.csv``). Nobody is named where the list has no one; a
+    surname the list names no one for gets the country of the one holder of that surname that day."""
     full_names: dict[str, set[str]] = {}  # a surname -> the full names the report writes with it
     for mention in draft.people + [a for m in draft.meetings for a in m.attendees]:
         if mention.name and len(mention.name.split()) > 1:
@@ -240,12 +256,6 @@ def office_holders(draft: Draft) -> None:
         date = meeting.date or (draft.published.isoformat() if draft.published else None)
         changed = False
         for person in meeting.attendees:
-            if person.name and len(person.name.split()) > 1 and not person.country:
-                country = offices.holder_country(person.name, date, person.role, _any_order)
-                if country:
-                    person.country, person.country_by = country, rules.OFFICE_COUNTRY
-                    meeting.evidence.setdefault("country", f"{person.name} held an office of {country}"
-                                                           f"{' on ' + date if date else ''}, from the list of office holders")
             if not person.role or (person.name and len(person.name.split()) > 1):
                 continue
             of = person.country or offices.organization_of(person.sentence, draft.source)
