@@ -561,8 +561,10 @@ IMPORT_CASES = [
     ("noxml.xml", b"<visits><visit><id>1</id></visit></visits>", (),
      "noxml.xml: is XML; name a preset that says which element is a record: --preset us-leader-visits or "
      "us-president-travels or us-secretary-travels"),
-    ("laughs.xml", BILLION_LAUGHS, ("--preset", "us-leader-visits"), "laughs.xml: declares entities or refers to a DTD"),
-    ("external.xml", EXTERNAL, ("--preset", "us-leader-visits"), "external.xml: declares entities or refers to a DTD"),
+    ("laughs.xml", BILLION_LAUGHS, ("--preset", "us-leader-visits"), "laughs.xml: has a document type declaration (DTD) or entities; such XML is refused"),
+    ("external.xml", EXTERNAL, ("--preset", "us-leader-visits"), "external.xml: has a document type declaration (DTD) or entities"),
+    ("dtd.xml", b'<?xml version="1.0"?>\n<!DOCTYPE visits SYSTEM "file:///etc/passwd">\n<visits/>\n', ("--preset", "us-leader-visits"),
+     "dtd.xml: has a document type declaration (DTD) or entities"),
     ("broken.xml", b"<visits><visit><id>1</visit></visits>", ("--preset", "us-leader-visits"),
      "broken.xml: is not well-formed XML: mismatched tag: line 1"),
     ("empty.xml", b"<trips></trips>", ("--preset", "us-secretary-travels"), "holds no <trip> element; nothing to import"),

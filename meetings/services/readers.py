@@ -173,16 +173,16 @@ def read_xml(data: bytes, *, name: str, layout: CsvLayout, record: str) -> Itera
     child elements are read as the columns of a row (`start-date` as start_date, a child's
     attribute as child_attribute: `<country id="japan">` gives country and country_id), and the
     file's name as source_file; then as a CSV row. A newline and the indentation after it, which
-    pretty-printing adds inside an element's text, read as one space. Entity declarations and DTD
-    references are refused: they can expand without bound or read other files."""
+    pretty-printing adds inside an element's text, read as one space. A document type declaration
+    (and with it any entity) is refused: entities can expand without bound or read other files."""
     import defusedxml
     import defusedxml.ElementTree as SafeTree
 
     try:
-        root = SafeTree.fromstring(data)
+        root = SafeTree.fromstring(data, forbid_dtd=True)
     except defusedxml.DefusedXmlException:
-        raise InvalidInput(name, "declares entities or refers to a DTD; such XML is refused (entities can expand "
-                                 "without bound or read other files)") from None
+        raise InvalidInput(name, "has a document type declaration (DTD) or entities; such XML is refused "
+                                 "(entities can expand without bound or read other files)") from None
     except SafeTree.ParseError as exc:
         raise InvalidInput(name, f"is not well-formed XML: {exc}") from None
     elements = [e for e in root.iter() if _local(e.tag) == record]
