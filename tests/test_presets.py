@@ -292,3 +292,12 @@ def test_the_installed_command_imports_with_a_preset(db_path, tmp_path):
     listed = json.loads(run("list", "--format", "json").stdout)
     # The visitor cell is read apart: the title is the role ("Interim" says how the office is held).
     assert ("Juan Guaidó", "President") in {(a["name"], a["role"]) for m in listed for a in m["attendees"]}
+
+
+def test_a_saved_preset_names_its_files_from_anywhere(invoke, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "names.csv").write_text("name,country\nSomoa,WS\n", encoding="utf-8")
+    invoke("import", "--country-map", "names.csv", "--save-preset", "with-names")
+    text = (tmp_path / "config" / "meetings" / "presets" / "with-names.yaml").read_text(encoding="utf-8")
+    assert f"country-map: {tmp_path / 'names.csv'}" in text

@@ -132,6 +132,8 @@ def _save_preset(ctx: typer.Context, name: str, chosen: Any, **merged: Any) -> N
     """Write the options this command was given (with the preset's, if one was named) as a preset."""
     from enum import Enum
 
+    from typer.models import TyperPath
+
     from meetings.presets import Preset, save_preset
 
     options: dict[str, Any] = {}
@@ -143,8 +145,10 @@ def _save_preset(ctx: typer.Context, name: str, chosen: Any, **merged: Any) -> N
         value = merged.get(option.name, ctx.params[option.name])
         if value is None or value == () or value == []:
             continue
+        if isinstance(option.type, TyperPath):  # a file named here is the same file from anywhere
+            value = [str(Path(v).resolve()) for v in value] if option.multiple else str(Path(value).resolve())
         plain = [str(v.value if isinstance(v, Enum) else v) for v in value] if option.multiple else (
-            value.value if isinstance(value, Enum) else str(value) if isinstance(value, Path) else value)
+            value.value if isinstance(value, Enum) else value)
         options[key] = plain
     source = "saved with meetings import --save-preset" + (f", from the preset {chosen.name}: {chosen.source}"
                                                              if chosen else "")
