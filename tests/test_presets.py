@@ -142,6 +142,16 @@ def test_visits_read_the_sources_own_country_names(invoke):
     assert all(m["venue_country"] == "United States" for m in meetings_of(invoke))
 
 
+def test_visits_record_the_host_so_both_countries_find_a_visit(invoke):
+    invoke("import", "--preset", "us-leader-visits", str(DATA / "us_leader_visits_excerpt.csv"))
+    [modi] = json.loads(invoke("list", "--country", "United States", "--country", "India", "--format", "json").stdout)
+    assert modi["date"] == "2014-09-29"
+    assert {(a["name"], a["country"], a["role"]) for a in modi["attendees"]} == {
+        ("Narendra Modi", "India", "Prime Minister"), (None, "United States", "President")}
+    # The President is on every visit, once, and on no other side.
+    assert all(sum(a["country"] == "United States" for a in m["attendees"]) == 1 for m in meetings_of(invoke))
+
+
 def test_options_on_the_command_line_replace_the_presets(invoke):
     invoke("import", "--preset", "us-president-travels", str(DATA / "us_president_travels_excerpt.csv"),
            "--set", "role=Head of State", "--map", "remarks=title")
@@ -286,7 +296,7 @@ def test_the_installed_command_imports_with_a_preset(db_path, tmp_path):
     assert listing.returncode == 0 and "us-leader-visits" in listing.stdout
     result = run("import", "--preset", "us-leader-visits", str(DATA / "us_leader_visits_excerpt.xml"))
     assert result.returncode == 0, result.stderr
-    assert "Imported (batch 1): 5 added" in result.stderr
+    assert "Imported (batch 1): 6 added" in result.stderr
     refused_run = run("import", "--preset", "nope", str(DATA / "us_leader_visits_excerpt.xml"))
     assert refused_run.returncode == 2 and len(refused_run.stderr.strip().splitlines()) == 1
     listed = json.loads(run("list", "--format", "json").stdout)
