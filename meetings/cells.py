@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from meetings.errors import InvalidInput
-from meetings.fields import AttendeeRecord
+from meetings.fields import ORGANISATION, PERSON, AttendeeRecord
 
 LIST_SEPARATOR = "; "
 ATTENDEE_FORMAT = '"NAME, COUNTRY[, ROLE]" (for example "Sergei Shoigu, Russia, Minister of Defence")'
@@ -94,13 +94,24 @@ def split_cell(cell: str) -> list[str]:
     return [item.strip() for item in split_unescaped(cell, ";") if item.strip()]
 
 
+# An organisation attendee's cell starts with this ("organisation: BAE Systems, United Kingdom");
+# a person's name that starts with it is written after a backslash.
+ORGANISATION_MARK = "organisation:"
+
+
 def format_attendee(attendee: AttendeeRecord) -> str:
-    """An attendee as "NAME, COUNTRY, ROLE", the form `meetings add --attendee` takes.
+    """An attendee as "NAME, COUNTRY, ROLE", the form `meetings add --attendee` takes; an
+    organisation as "organisation: NAME, COUNTRY".
 
     Backslashes escape a comma inside the name or country, and any semicolon, so that a
     joined cell can be split back exactly.
     """
-    parts = [escape_separators(attendee.name or "", ",;"), escape_separators(attendee.country or "", ",;")]
+    name = escape_separators(attendee.name or "", ",;")
+    if attendee.kind == ORGANISATION:
+        name = f"{ORGANISATION_MARK} {name}"
+    elif name.startswith(ORGANISATION_MARK):
+        name = "\\" + name
+    parts = [name, escape_separators(attendee.country or "", ",;")]
     if attendee.role:
         parts.append(escape_separators(attendee.role, ";"))
     return ", ".join(parts)
@@ -109,12 +120,18 @@ def format_attendee(attendee: AttendeeRecord) -> str:
 def parse_attendee(text: str, *, field: str) -> AttendeeRecord:
     """Read "NAME, COUNTRY[, ROLE]" (escapes in place, as format_attendee writes it): everything
     after the second comma is the role. The name may be left empty when a role is given
-    (", Russia, President")."""
+    (", Russia, President"); "organisation: NAME, COUNTRY" is an organisation (its country may
+    be left empty)."""
+    kind = PERSON
+    if text.lstrip().startswith(ORGANISATION_MARK):
+        kind, text = ORGANISATION, text.lstrip()[len(ORGANISATION_MARK):]
     parts = split_unescaped(text, ",", maxsplit=2)
+    if len(parts) < 2 and kind == ORGANISATION:
+        parts.append("")
     if len(parts) < 2:
         raise InvalidInput(field, f"{text!r} is not {ATTENDEE_FORMAT}")
     if "\\" in text:
         parts = [unescape(part) for part in parts]
     name, country = parts[0].strip(), parts[1].strip()
     role = parts[2].strip() if len(parts) > 2 else ""
-    return AttendeeRecord(name=name or None, country=country or None, role=role or None)
+    return AttendeeRecord(name=name or None, country=country or None, role=role or None, kind=kind)

@@ -87,9 +87,18 @@ def declared(kind: Kind, *, key: str | None = "", fixture: str | None = "", requ
     return dataclasses.field(default=None, metadata=metadata)
 
 
+# What an attendee is: a person, or an organisation met as such (a company, a union, an
+# international body's secretariat). Frameworks meetings are held in (SCO, NATO) are not attendees:
+# they are a meeting's `organization` (`meetings orgs`).
+PERSON = "person"
+ORGANISATION = "organisation"
+ATTENDEE_KINDS: tuple[str, ...] = (PERSON, ORGANISATION)
+
+
 @dataclass(kw_only=True)
 class AttendeeRecord:
-    """Who attended, for which country, in which role. The name may be empty when a role is given."""
+    """Who attended, for which country, in which role. The name may be empty when a role is given.
+    An organisation has a name; its country is optional."""
 
     name: str | None = None
     country: str | None = None
@@ -97,6 +106,7 @@ class AttendeeRecord:
     rank: str | None = None
     host: bool = False
     chair: bool = False
+    kind: str = PERSON
 
 
 @dataclass(kw_only=True)
@@ -177,7 +187,9 @@ WIDE_COLUMNS: tuple[str, ...] = tuple(name for name, _ in sorted(
     [(f.csv, f.export) for f in MEETING_FIELDS if f.csv and f.export is not None] + list(DERIVED_EXPORT.items()),
     key=lambda pair: pair[1]))
 # One row per attendance: the meeting's columns, with the attendee's in place of the joined cells.
-ATTENDANCE_COLUMNS: tuple[str, ...] = tuple("attendee" if key == "name" else key for key in ATTENDEE_KEYS)
+# ("kind" is the meeting's kind in the same rows: the attendee's is "attendee_kind".)
+ATTENDANCE_COLUMNS: tuple[str, ...] = tuple({"name": "attendee", "kind": "attendee_kind"}.get(key, key)
+                                            for key in ATTENDEE_KEYS)
 LONG_COLUMNS: tuple[str, ...] = tuple(
     part for column in WIDE_COLUMNS if column != "countries"
     for part in ({"id": ("meeting_id",), "attendees": ATTENDANCE_COLUMNS}.get(column, (column,))))

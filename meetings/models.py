@@ -89,6 +89,7 @@ class Person(Named, Base):
 
     __table__ = tables.people
 
+    kind: Mapped[str]  # person or organisation (meetings.fields.ATTENDEE_KINDS)
     attendances: Mapped[list[Attendance]] = relationship(back_populates="person")
     names: Mapped[list[PersonName]] = relationship(
         back_populates="person", cascade="all, delete-orphan", order_by="PersonName.id"

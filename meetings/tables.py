@@ -112,7 +112,7 @@ organization_members = Table(
 )
 
 
-def _named(name: str, *columns: Column[Any]) -> Table:
+def _named(name: str, *columns: Column[Any] | CheckConstraint) -> Table:
     """A table of records known by a name and matched by its folded key (case, accents,
     punctuation): "Sergei Shoigu" and "sergei SHOIGU" are one row. `columns` come after the id."""
     return Table(
@@ -124,8 +124,10 @@ def _named(name: str, *columns: Column[Any]) -> Table:
     )
 
 
-# One row per real person, however many meetings they attend; `key` folds the name shown.
-people = _named("people")
+# One row per real person (or organisation met as one: `kind`), however many meetings they
+# attend; `key` folds the name shown.
+people = _named("people", Column("kind", String(12), nullable=False, server_default="person"),
+                CheckConstraint("kind IN ('person', 'organisation')", name="kind"))
 
 # Every name a person is known by (the shown name and each alias), matched by its folded key.
 # A key belongs to one person: "Sergei K Shoigu" and "Sergey Shoygu" lead to the same man.

@@ -23,7 +23,7 @@ def test_add_prints_the_new_id_and_the_meeting_is_listed(invoke):
     assert meeting["kind"] == "bilateral"
     assert (meeting["venue"], meeting["venue_country"]) == ("Moscow", "Russia")
     assert meeting["attendees"][0] == {"name": "Narendra Modi", "country": "India", "role": "Prime Minister",
-                                       "rank": None, "host": False, "chair": False}
+                                       "rank": None, "host": False, "chair": False, "kind": "person"}
     assert meeting["topics"] == ["energy", "trade"]
     assert meeting["sources"] == [{"reference": "https://example.org/readout", "publisher": None, "published": None}]
     assert meeting["summary"] == "Annual summit."

@@ -225,3 +225,83 @@ def test_cells_kept_whole_are_never_read_as_another_persons_spelling(invoke, tmp
                                          "2011-03-12,Recep Tayyip Erdogan,Turkey\r\n")
     invoke("import", str(path), "--attendee-column", "visitor", "--map", "from=country", "--no-split-people")
     assert len(people_named(invoke, "Erdogan")) == 2
+
+
+# Organisations met, as attendees of kind organisation ---------------------------------------------
+
+UK = DATA / "uk_cabinet_office_oct_dec_2012_excerpt_cp1252.csv"
+
+
+def test_an_organisation_column_gives_organisation_attendees_listed_apart_from_people(invoke, tmp_path):
+    path = write(tmp_path, "quarter.csv", "Minister,Date,Name of Organisation\r\n"
+                                          '"Prime Minister, The Rt Hon David Cameron MP",2014-01,"BAE Systems, Rolls-Royce; '
+                                          'Unite, and GMB"\r\n')
+    invoke("import", str(path), "--map", "Minister=attendee", "--map", "Date=date", "--organisation-column",
+           "Name of Organisation", "--set", "country=United Kingdom")
+    [meeting] = listed(invoke)
+    assert [(a["name"], a["kind"]) for a in meeting["attendees"]] == [
+        ("David Cameron", "person"), ("BAE Systems", "organisation"), ("Rolls-Royce", "organisation"),
+        ("Unite", "organisation"), ("GMB", "organisation")]
+    organisations = json.loads(invoke("people", "--kind", "organisation", "--format", "json").stdout)
+    assert sorted(o["name"] for o in organisations) == ["BAE Systems", "GMB", "Rolls-Royce", "Unite"]
+    assert [p["name"] for p in json.loads(invoke("people", "--kind", "person", "--format", "json").stdout)] == [
+        "David Cameron"]
+    # --person finds an organisation as it finds a person; frameworks (meetings orgs) stay apart.
+    assert len(listed(invoke, "--person", "Rolls-Royce")) == 1
+    assert "BAE" not in invoke("orgs").stdout
+
+
+def test_the_uk_return_imports_its_organisations_with_the_preset(invoke):
+    invoke("import", "--preset", "uk-ministers-meetings", str(UK), "--organisation-column", "Name of Organisation")
+    meetings = listed(invoke)
+    assert all([a["kind"] for a in m["attendees"]] == ["person", "organisation"] for m in meetings)
+    assert {a["name"] for m in meetings for a in m["attendees"] if a["kind"] == "organisation"} >= {"IPPR", "Babcock"}
+
+
+def test_no_split_people_keeps_an_organisation_cell_whole(invoke, tmp_path):
+    path = write(tmp_path, "q.csv", 'Date,Org\r\n2014-01,"National Oil, Gas and Biofuel Regulatory Agency"\r\n')
+    invoke("import", str(path), "--map", "Date=date", "--organisation-column", "Org", "--no-split-people")
+    [meeting] = listed(invoke)
+    assert people_of(meeting) == [("National Oil, Gas and Biofuel Regulatory Agency", None, None)]
+
+
+@pytest.mark.parametrize("shape", [["export"], ["export", "--long"], ["list", "--format", "json"],
+                                   ["list", "--format", "jsonl"]])
+def test_an_organisations_kind_survives_every_export_and_import_again(invoke, tmp_path, shape):
+    from tests.conftest import Invoker
+
+    invoke("add", "--date", "2024-05-02", "--attendee", "Keir Starmer, United Kingdom, Prime Minister",
+           "--attendee", "organisation: BAE Systems, United Kingdom", "--attendee", "organisation: ICRC,",
+           "--attendee", "\\organisation: a person's odd name, France")
+    first = invoke(*shape).stdout
+    suffix = ".json" if "json" in shape else ".jsonl" if "jsonl" in shape else ".csv"
+    path = tmp_path / f"out{suffix}"
+    path.write_text(first, encoding="utf-8", newline="")
+    fresh = Invoker(tmp_path / "fresh.db")
+    fresh("import", str(path))
+    assert fresh(*shape).stdout == first
+    [meeting] = listed(fresh)
+    assert [(a["name"], a["country"], a["kind"]) for a in meeting["attendees"]] == [
+        ("Keir Starmer", "United Kingdom", "person"), ("BAE Systems", "United Kingdom", "organisation"),
+        ("ICRC", None, "organisation"), ("organisation: a person's odd name", "France", "person")]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[{"date": "2024", "attendees": [{"name": "ICRC", "kind": "company"}]}]',
+         "attendee.kind: 'company' is not a kind of attendee; use person or organisation"),
+        ('[{"date": "2024", "attendees": [{"name": "ICRC", "kind": 3}]}]',
+         "attendees[0].kind: expected a string or null, got 3"),
+        ('[{"date": "2024", "attendees": [{"name": null, "role": "Secretariat", "kind": "organisation"}]}]',
+         "attendee.name: an organisation needs its name"),
+        ('[{"date": "2024", "attendees": [{"name": "Ana Brnabić", "kind": "person"}]}]',
+         "attendee.country: a country is required"),
+    ],
+)
+def test_a_bad_attendee_kind_is_refused_and_changes_nothing(invoke, tmp_path, snapshot, text, message):
+    path = write(tmp_path, "m.json", text)
+    before = snapshot(invoke.path)
+    result = invoke("import", str(path), ok=False)
+    assert result.exit_code == 2 and message in result.stderr
+    assert snapshot(invoke.path) == before

@@ -51,3 +51,23 @@ def test_batches_and_pairs_migration_keeps_every_recorded_row(alembic_runner, al
     alembic_runner.migrate_down_one()
     with alembic_engine.connect() as connection:
         assert connection.execute(text("SELECT id, title FROM meetings")).all() == [(7, "Talks")]
+
+
+def test_attendee_kinds_migration_makes_every_recorded_person_a_person_and_keeps_them(alembic_runner, alembic_engine):
+    from sqlalchemy import text
+
+    alembic_runner.migrate_up_to("0007")
+    alembic_runner.insert_into("people", {"id": 3, "name": "Sergei Shoigu", "key": "sergei shoigu"})
+    alembic_runner.insert_into("person_names", {"id": 4, "person_id": 3, "name": "Sergei Shoigu", "key": "sergei shoigu"})
+    alembic_runner.migrate_up_one()
+    with alembic_engine.connect() as connection:
+        assert connection.execute(text("SELECT id, name, kind FROM people")).all() == [(3, "Sergei Shoigu", "person")]
+    with alembic_engine.begin() as connection:
+        connection.execute(text("INSERT INTO people (id, name, key, kind) VALUES (5, 'ICRC', 'icrc', 'organisation')"))
+    with pytest.raises(Exception, match=r"(?i)check"), alembic_engine.begin() as connection:
+        connection.execute(text("INSERT INTO people (id, name, key, kind) VALUES (6, 'X', 'x', 'framework')"))
+    alembic_runner.migrate_down_one()
+    with alembic_engine.connect() as connection:
+        assert connection.execute(text("SELECT id, name FROM people ORDER BY id")).all() == [
+            (3, "Sergei Shoigu"), (5, "ICRC")]
+        assert connection.execute(text("SELECT count(*) FROM person_names")).scalar() == 1

@@ -126,7 +126,7 @@ def test_travels_record_the_traveller_the_place_and_the_remarks_joined_as_publis
     assert tokyo["date"] == "2021-03-15" and tokyo["end_date"] == "2021-03-17"
     assert tokyo["venue_country"] == "Japan"
     assert tokyo["attendees"] == [{"name": "Antony John Blinken", "country": "United States",
-                                   "role": "Secretary of State", "rank": None, "host": False, "chair": False}]
+                                   "role": "Secretary of State", "rank": None, "host": False, "chair": False, "kind": "person"}]
     # The XML's line break and indentation inside <remarks> read as one space.
     assert "meeting and met with Minister for Foreign Affairs" in tokyo["summary"]
     assert tokyo["sources"][0]["reference"] == "Office of the Historian, Travels of the Secretary of State"

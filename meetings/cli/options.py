@@ -91,7 +91,7 @@ OPTION_OF = {
     "remove_topics": "--remove-topic", "remove_attendees": "--remove-attendee",
     # Not fields of a meeting: what the listing, statistics, import and copy services are given.
     "search": "--search", "grouping": "--by", "fill_down": "--fill-down", "mapping": "--map", "target": "--to",
-    "attendee_column": "--attendee-column", "added_attendee": "--add-attendee", "constants": "--set",
+    "attendee_column": "--attendee-column", "organisation_column": "--organisation-column", "added_attendee": "--add-attendee", "constants": "--set",
 }
 
 

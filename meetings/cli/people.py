@@ -9,7 +9,7 @@ from meetings.cli.state import state_of
 
 app = typer.Typer(invoke_without_command=True, rich_markup_mode=None, add_completion=False)
 
-PEOPLE_COLUMNS = ("id", "name", "aliases", "countries", "meetings", "first", "last")
+PEOPLE_COLUMNS = ("id", "name", "kind", "aliases", "countries", "meetings", "first", "last")
 
 
 @app.callback()
@@ -19,13 +19,17 @@ def people(
     output: Any,
     country: Annotated[str | None, typer.Option("--country", "-c", help="Only people who attended for this country.")] = None,
     search: Annotated[str | None, typer.Option("--search", "-s", help="Only people with a name (or alias) matching this.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", metavar="person|organisation", help="Only people, or only organisations met as attendees (companies, unions, a body's secretariat; frameworks such as SCO are meetings orgs).")] = None,
 ) -> None:
-    """List people with their aliases, countries, number of meetings and first and last meeting;
-    show one person, record another name for a person, or make two records one person.
+    """List people (and organisations met as attendees) with their kind, aliases, countries,
+    number of meetings and first and last meeting; show one, record another name for one, or make
+    two records one.
 
     Examples:
 
         meetings people --country Russia
+
+        meetings people --kind organisation
 
         meetings people show 3
     """
@@ -35,16 +39,19 @@ def people(
     from meetings.countries import resolve_country
     from meetings.db import session_scope
     from meetings.output import emit
+    from meetings.services.normal import attendee_kind
     from meetings.services.people import list_people
 
     code = resolve_country(country, field="--country").code if country else None
     words = name_words(search, "--search")
+    chosen = attendee_kind(kind, field="--kind") if kind is not None else None
     with session_scope(state_of(ctx).engine()) as session:
-        found = list_people(session=session, country_code=code, words=words)
-    rows = [{"id": p.id, "name": p.name, "aliases": "; ".join(p.aliases), "countries": "; ".join(p.countries),
-             "meetings": p.meetings, "first": p.first, "last": p.last, "_person": p} for p in found]
+        found = list_people(session=session, country_code=code, words=words, kind=chosen)
+    rows = [{"id": p.id, "name": p.name, "kind": p.kind, "aliases": "; ".join(p.aliases),
+             "countries": "; ".join(p.countries), "meetings": p.meetings, "first": p.first, "last": p.last,
+             "_person": p} for p in found]
     emit(rows, output=output, available=PEOPLE_COLUMNS, table_columns=PEOPLE_COLUMNS, empty="No people match.",
-         objects=lambda row: {**{k: row[k] for k in ("id", "name", "meetings", "first", "last")},
+         objects=lambda row: {**{k: row[k] for k in ("id", "name", "kind", "meetings", "first", "last")},
                               "aliases": row["_person"].aliases, "countries": row["_person"].countries})
 
 

@@ -230,6 +230,7 @@ def import_meetings(
     country_map: Annotated[Path | None, typer.Option("--country-map", metavar="FILE", help="A CSV of NAME,COUNTRY rows: how this import reads country names the program does not know (see also meetings countries alias).", dir_okay=False)] = None,
     attendee_columns: Annotated[list[str] | None, typer.Option("--attendee-column", metavar="COLUMN", help="A column naming attendees, as a register writes them (\"President Andrzej Duda and Prime Minister Donald Tusk\" is two people, each with the role the title gives); with the row's country, role and rank columns. Repeatable, for files with several attendee columns.")] = None,
     added_attendees: Annotated[list[str] | None, typer.Option("--add-attendee", metavar='"NAME, COUNTRY[, ROLE]"', help='An attendee added to every record, such as the host a register leaves implicit; the name may be empty (", United States, President": known by office and country). Repeatable.')] = None,
+    organisation_columns: Annotated[list[str] | None, typer.Option("--organisation-column", metavar="COLUMN", help="A column naming organisations met (companies, unions, an international body's secretariat), several to a cell at commas or semicolons (\"BAE Systems, Rolls-Royce\"); each is an attendee of kind organisation, with the row's country if it has one. Repeatable. (Frameworks such as SCO or NATO are a meeting's organization: meetings orgs.)")] = None,
     split_people: Annotated[bool, typer.Option("--split-people/--no-split-people", help="Read a foreign attendee cell (--attendee-column, or a column mapped to attendee) as the people it names, with titles as roles (the default); --no-split-people keeps each cell as one name.")] = True,
 ) -> None:
     """Import meetings from CSV (both `export` shapes, or a foreign layout with --map), JSON or JSONL
@@ -284,7 +285,8 @@ def import_meetings(
     layout = CsvLayout(mapping=_pairs(mapping, "--map", targets=True), constants=_pairs(constants, "--set", targets=False),
                        fill_down=tuple(fill_down or ()), dates=_date_reading(date_format, year, day_first),
                        columns=chosen.columns if chosen else {}, preset=chosen.name if chosen else None,
-                       attendee_columns=tuple(attendee_columns or ()), split_people=split_people)
+                       attendee_columns=tuple(attendee_columns or ()), split_people=split_people,
+                       organisation_columns=tuple(organisation_columns or ()))
     options = ImportOptions(on_duplicate=on_duplicate, skip_invalid=skip_invalid,
                             added_attendees=_added_attendees(added_attendees))
     if files.count("-") > 1:

@@ -10,7 +10,16 @@ from sqlalchemy.orm import Session
 from meetings.countries import resolve_country
 from meetings.dates import PartialDate
 from meetings.errors import InvalidInput, NotFound
-from meetings.fields import MEETING_FIELDS, TEXT_FIELDS, AttendeeRecord, Kind, MeetingRecord, SourceRecord, is_id
+from meetings.fields import (
+    MEETING_FIELDS,
+    PERSON,
+    TEXT_FIELDS,
+    AttendeeRecord,
+    Kind,
+    MeetingRecord,
+    SourceRecord,
+    is_id,
+)
 from meetings.models import Meeting
 from meetings.services import shared
 from meetings.services.normal import normalize
@@ -67,7 +76,8 @@ def meeting_input(*, session: Session, meeting_id: int) -> MeetingRecord:
         if meeting.end_date and meeting.end_precision else None,
         attendees=[
             AttendeeRecord(name=a.person.name if a.person else None, country=a.country.code if a.country else None,
-                           role=a.role, rank=a.rank, host=a.is_host, chair=a.is_chair)
+                           role=a.role, rank=a.rank, host=a.is_host, chair=a.is_chair,
+                           kind=a.person.kind if a.person else PERSON)
             for a in meeting.attendances
         ],
         **{f.name: getattr(meeting, f.column) for f in TEXT_FIELDS if f.column},

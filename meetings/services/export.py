@@ -30,7 +30,11 @@ def _escaped(expression: str, commas: bool = False) -> str:
     return f"replace({sql}, ',', '\\,')" if commas else sql
 
 
-_ATTENDEE_CELL = (f"{_escaped('coalesce(p.name, {empty})', commas=True)} || ', ' || "
+# As cells.format_attendee writes it: an organisation's cell starts "organisation: ", and a
+# person's name that starts so gets a backslash before it.
+_KIND_MARK = ("CASE WHEN p.kind = 'organisation' THEN 'organisation: ' "
+              "WHEN substr(coalesce(p.name, {empty}), 1, 13) = 'organisation:' THEN '\\' ELSE {empty} END")
+_ATTENDEE_CELL = (f"{_KIND_MARK} || {_escaped('coalesce(p.name, {empty})', commas=True)} || ', ' || "
                   f"{_escaped('coalesce(c.name, {empty})', commas=True)} || "
                   f"CASE WHEN coalesce(a.role, {{empty}}) <> {{empty}} THEN ', ' || {_escaped('a.role')} ELSE {{empty}} END")
 

@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from meetings.errors import InvalidInput
-from meetings.fields import AttendeeRecord
+from meetings.fields import PERSON, AttendeeRecord
 from meetings.models import Meeting
 from meetings.policy import OnDuplicate
 from meetings.services.batches import record_origins
@@ -141,7 +141,7 @@ class Importer:
         span = (normal.start.first_day, (normal.end or normal.start).last_day)
         attendees = list(normal.attendees)
         for index, attendee in enumerate(attendees):
-            if attendee.key is None or attendee.name is None:
+            if attendee.key is None or attendee.name is None or attendee.country is None or attendee.kind != PERSON:
                 continue
             taken = {a.key for a in attendees if a.key and a is not attendee}
             found = self.variants.resolve(name=attendee.name, key=attendee.key, country=attendee.country.code,

@@ -15,8 +15,11 @@ from meetings.dates import PartialDate
 from meetings.errors import InvalidInput
 from meetings.fields import (
     ACRONYM_LENGTH,
+    ATTENDEE_KINDS,
     MAX_ID,
     NAME_LENGTH,
+    ORGANISATION,
+    PERSON,
     RANK_LENGTH,
     REFERENCE_LENGTH,
     ROLE_LENGTH,
@@ -56,11 +59,16 @@ class NormalAttendee(NamedTuple):
 
     name: str | None
     key: str | None  # folded name
-    country: Country
+    country: Country | None  # None only for an organisation given without one
     role: str | None
     rank: str | None
     host: bool
     chair: bool
+    kind: str = PERSON
+
+    @property
+    def country_code(self) -> str | None:
+        return self.country.code if self.country else None
 
 
 @dataclass(frozen=True)
@@ -100,7 +108,7 @@ class NormalMeeting:
     def signature(self) -> Signature:
         """What makes two records one meeting (see meetings.signature)."""
         return signature(self.start.first_day, self.start.precision.value,
-                         ((a.country.code, a.key or a.role) for a in self.attendees))
+                         ((a.country_code, a.key or a.role) for a in self.attendees))
 
     @functools.cached_property
     def content(self) -> tuple[Any, ...]:
@@ -114,7 +122,7 @@ class NormalMeeting:
             self.venue_country.code if self.venue_country else None,
             match_key(self.organization) if self.organization else None,
             # An attendee as a row-per-meeting file writes one: name, country and role.
-            frozenset((a.country.code, a.key, a.role) for a in self.attendees),
+            frozenset((a.country_code, a.key, a.role, a.kind) for a in self.attendees),
             frozenset(key for _, key in self.topics),
             frozenset(reference for reference, _, _ in self.sources),
         )
@@ -143,7 +151,7 @@ def normalize(data: MeetingRecord) -> NormalMeeting:
     repeated = next((key for key in keys if keys.count(key) > 1), None)
     if repeated is not None:
         raise InvalidInput("attendees", f"{repeated!r} is listed twice")
-    country_names = [a.country.name for a in attendees]
+    country_names = [a.country.name for a in attendees if a.country]
     topics: dict[str, str] = {}
     for topic in data.topics:
         name = clean(topic, field="topics", max_length=NAME_LENGTH, required=True)
@@ -189,12 +197,29 @@ def check_attendee(attendee: AttendeeRecord) -> None:
     _normal_attendee(attendee)
 
 
+def attendee_kind(text: str | None, *, field: str = "attendee.kind") -> str:
+    """A kind of attendee as written ("organisation", "Organization", empty for a person)."""
+    kind = KIND_SPELLINGS.get((text or PERSON).strip().casefold())
+    if kind is None:
+        raise InvalidInput(field, f"{text!r} is not a kind of attendee; use {' or '.join(ATTENDEE_KINDS)}")
+    return kind
+
+
 def _normal_attendee(attendee: AttendeeRecord) -> NormalAttendee:
+    kind = attendee_kind(attendee.kind)
+    if kind == ORGANISATION and not (attendee.name or "").strip():
+        raise InvalidInput("attendee.name", "an organisation needs its name")
     name, key, role, rank = _person(attendee.name, attendee.role, attendee.rank)
     if not attendee.country or not attendee.country.strip():
-        raise InvalidInput("attendee.country", f"a country is required; use {ATTENDEE_FORMAT}")
+        if kind != ORGANISATION:
+            raise InvalidInput("attendee.country", f"a country is required; use {ATTENDEE_FORMAT}")
+        return NormalAttendee(name, key, None, role, rank, bool(attendee.host), bool(attendee.chair), kind)
     return NormalAttendee(name, key, resolve_country(attendee.country, field="attendee.country"),
-                          role, rank, bool(attendee.host), bool(attendee.chair))
+                          role, rank, bool(attendee.host), bool(attendee.chair), kind)
+
+
+# How a kind of attendee may be written: "organization" is "organisation".
+KIND_SPELLINGS = {**{kind: kind for kind in ATTENDEE_KINDS}, "organization": ORGANISATION}
 
 
 @functools.lru_cache(maxsize=1 << 16)

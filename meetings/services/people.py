@@ -28,6 +28,7 @@ class PersonSummary:
     meetings: int
     first: str | None
     last: str | None
+    kind: str = "person"
     aliases: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
 
@@ -49,15 +50,16 @@ def get_person(session: Session, person_id: int) -> Person:
     return person
 
 
-def list_people(*, session: Session, country_code: str | None = None,
-                words: tuple[str, ...] = (), person_ids: list[int] | None = None) -> list[PersonSummary]:
+def list_people(*, session: Session, country_code: str | None = None, words: tuple[str, ...] = (),
+                person_ids: list[int] | None = None, kind: str | None = None) -> list[PersonSummary]:
     # A date and its precision in one sortable string ("2023-04-01month"), so min and max keep both.
     dated = cast(Meeting.start_date, String) + Meeting.start_precision
     query = (
-        select(Person.id, Person.name, func.count(distinct(Attendance.meeting_id)), func.min(dated), func.max(dated))
+        select(Person.id, Person.name, func.count(distinct(Attendance.meeting_id)), func.min(dated), func.max(dated),
+               Person.kind)
         .outerjoin(Attendance, Attendance.person_id == Person.id)
         .outerjoin(Meeting, Meeting.id == Attendance.meeting_id)
-        .group_by(Person.id, Person.name)
+        .group_by(Person.id, Person.name, Person.kind)
         .order_by(Person.name, Person.id)
     )
     if country_code:
@@ -67,9 +69,11 @@ def list_people(*, session: Session, country_code: str | None = None,
         query = query.where(exists().where(PersonName.person_id == Person.id, person_condition(words, PersonName.key)))
     if person_ids is not None:
         query = query.where(Person.id.in_(person_ids))
+    if kind is not None:
+        query = query.where(Person.kind == kind)
     people: dict[int | None, PersonSummary] = {  # read back by attendance rows' (nullable) person ids
-        pid: PersonSummary(id=pid, name=name, meetings=count, first=_partial(first), last=_partial(last))
-        for pid, name, count, first, last in session.execute(query)
+        pid: PersonSummary(id=pid, name=name, meetings=count, first=_partial(first), last=_partial(last), kind=kind)
+        for pid, name, count, first, last, kind in session.execute(query)
     }
     if not people:
         return []

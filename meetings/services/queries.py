@@ -15,7 +15,7 @@ from sqlalchemy import Select, and_, exists, func, literal, or_, select
 from meetings import tables as t
 from meetings.dates import PartialDate
 from meetings.db import dialect_name
-from meetings.fields import MEETING_FIELDS, AttendeeRecord, Kind, MeetingRecord, SourceRecord, is_id
+from meetings.fields import MEETING_FIELDS, PERSON, AttendeeRecord, Kind, MeetingRecord, SourceRecord, is_id
 from meetings.filters import MeetingFilter
 
 if TYPE_CHECKING:
@@ -249,9 +249,9 @@ def _completed(session: Reader, records: list[MeetingRecord]) -> list[MeetingRec
             driver.execute(sql, (ids["ids"],)).fetchall() for sql in _sqlite_hydration_sql())
     else:
         attendances, topics, sources = (session.execute(statement, ids).all() for statement in _hydration(dialect))
-    for mid, name, country, role, rank, host, chair in attendances:
+    for mid, name, country, role, rank, host, chair, kind in attendances:
         by_id[mid].attendees.append(AttendeeRecord(name=name, country=country, role=role, rank=rank,
-                                                   host=bool(host), chair=bool(chair)))
+                                                   host=bool(host), chair=bool(chair), kind=kind or PERSON))
     for mid, name in topics:
         by_id[mid].topics.append(name)
     for mid, reference, publisher, published in sources:
@@ -301,7 +301,7 @@ def _hydration(dialect: str) -> tuple[Select, Select, Select]:  # type: ignore[t
 
     people, countries = t.people.c, t.countries.c
     attendances = (
-        select(A.meeting_id, people.name, countries.name, A.role, A.rank, A.is_host, A.is_chair)
+        select(A.meeting_id, people.name, countries.name, A.role, A.rank, A.is_host, A.is_chair, people.kind)
         .outerjoin(t.people, people.id == A.person_id)
         .outerjoin(t.countries, countries.code == A.country_code)
         .where(among(A.meeting_id))

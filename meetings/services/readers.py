@@ -24,6 +24,8 @@ from meetings.fields import (
     DERIVED_EXPORT,
     MAX_ID,
     MEETING_FIELDS,
+    ORGANISATION,
+    PERSON,
     AttendeeRecord,
     Kind,
     MeetingRecord,
@@ -85,6 +87,8 @@ class CsvLayout:
     # cell may name several people, with their titles (meetings.titles.split_people).
     attendee_columns: tuple[str, ...] = ()
     split_people: bool = True  # read a foreign attendee cell as people (`--no-split-people`: as one name)
+    # File columns that name organisations met (`--organisation-column`), several to a cell.
+    organisation_columns: tuple[str, ...] = ()
 
 
 def _flag(value: str, column: str) -> bool:
@@ -265,7 +269,7 @@ def _read_table(header: list[str], rows: Iterator[tuple[int, list[str]]], *, nam
     for column in layout.mapping:
         if _folded(column) not in folded:
             raise InvalidInput("mapping", f"{column!r} is not a column of {name}; its columns: {listing}")
-    named = {_folded(column) for column in layout.attendee_columns}
+    named = {_folded(column) for column in (*layout.attendee_columns, *layout.organisation_columns)}
     # A column named by --attendee-column is read as people, not as a field its header happens
     # to name ("Host" is not our host flag), unless --map says otherwise.
     mapped = [mapping.get(f, h if f in named or f not in FIELDS else f) for h, f in zip(header, folded, strict=True)]
@@ -305,7 +309,7 @@ def _read_table(header: list[str], rows: Iterator[tuple[int, list[str]]], *, nam
             parent, data.sideline_of = data.sideline_of, None
             return made(location=location, data=data, raw=raw, parent=parent, columns=columns, line=line,
                         key=_integer(first.get("id") or first.get("meeting_id") or "", "id"),
-                        as_published=any(people.values()))
+                        as_published=AS_PUBLISHED in people.values())
         except InvalidInput as exc:
             return made(location=location, data=None, error=_with_column(exc, columns), raw=raw,
                         columns=columns, line=line)
@@ -368,50 +372,68 @@ def _people_key(index: int, mapped: list[str]) -> str:
     return "attendee" if mapped[index] == "attendee" else f"people:{index}"
 
 
+# How a people column's cells are read: as published (split, titles read apart), as one exact
+# name (our own export, or --no-split-people), or as organisations.
+AS_PUBLISHED, EXACT, ORGANISATIONS, EXACT_ORGANISATION = "as published", "exact", "organisations", "organisation"
+
+
 def _people_columns(layout: CsvLayout, folded: list[str], mapped: list[str], *, name: str,
-                    listing: str) -> dict[str, bool]:
-    """The file's columns read as people cells: their keys among a row's values -> whether their
-    cells are split into people. Columns named by --attendee-column, and a foreign column mapped
-    to `attendee`, are split (unless --no-split-people); our own export's `attendee` column holds
-    one exact name per row."""
-    found: dict[str, bool] = {}
-    for column in layout.attendee_columns:
-        if _folded(column) not in folded:
-            raise InvalidInput("attendee_column", f"{column!r} is not a column of {name}; its columns: {listing}")
-        found.setdefault(_people_key(folded.index(_folded(column)), mapped), layout.split_people)
+                    listing: str) -> dict[str, str]:
+    """The file's columns read as people cells: their keys among a row's values -> how their
+    cells are read. Columns named by --attendee-column, and a foreign column mapped to
+    `attendee`, are read as published (unless --no-split-people); our own export's `attendee`
+    column holds one exact name per row; --organisation-column names organisations."""
+    found: dict[int, str] = {}  # column index -> how; the attendees of a row come in the file's column order
+    for option, columns, how in (("attendee_column", layout.attendee_columns,
+                                  AS_PUBLISHED if layout.split_people else EXACT),
+                                 ("organisation_column", layout.organisation_columns,
+                                  ORGANISATIONS if layout.split_people else EXACT_ORGANISATION)):
+        for column in columns:
+            if _folded(column) not in folded:
+                raise InvalidInput(option, f"{column!r} is not a column of {name}; its columns: {listing}")
+            found.setdefault(folded.index(_folded(column)), how)
     mapping = {_folded(column) for column, target in layout.mapping.items() if target == "attendee"}
     for index, target in enumerate(mapped):
         if target == "attendee":
-            found.setdefault("attendee", layout.split_people and folded[index] in mapping)
-    return found
+            found.setdefault(index, AS_PUBLISHED if layout.split_people and folded[index] in mapping else EXACT)
+    return {_people_key(index, mapped): found[index] for index in sorted(found)}
 
 
-def _row_attendees(values: dict[str, str], people: dict[str, bool]) -> list[AttendeeRecord]:
+_ORGANISATIONS = re.compile(r"\s*(?:[;,]\s*and\s+|[;,])\s*")
+
+
+def _row_attendees(values: dict[str, str], people: dict[str, str]) -> list[AttendeeRecord]:
     """The attendees one row of the long shape names: the people of each people column, each with
     the row's country, role, rank and host and chair flags (a title in the cell gives the role, and
-    the country where the row has none). A row whose people cells are all empty is one attendee of
-    the row's other columns (refused later if it has neither name nor role)."""
+    the country where the row has none), and the organisations of each organisation column (at
+    commas and semicolons: "BAE Systems, Rolls-Royce"), with the row's country if it has one. A row
+    whose people cells are all empty is one attendee of the row's other columns (refused later if
+    it has neither name nor role); so is a row of our own export, with its attendee_kind."""
     country = values.get("country") or None
     role = values.get("role") or None
     rank = values.get("rank") or None
     host, chair = _flag(values.get("host", ""), "host"), _flag(values.get("chair", ""), "chair")
     attendees = []
-    for key, split in people.items():
+    for key, how in people.items():
         cell = values.get(key, "")
         if not cell.strip():
             continue
-        for person in split_people(cell) if split else [Person(name=cell)]:
+        if how in (ORGANISATIONS, EXACT_ORGANISATION):
+            names = _ORGANISATIONS.split(cell.strip()) if how == ORGANISATIONS else [cell]
+            attendees += [AttendeeRecord(name=name, country=country, kind=ORGANISATION) for name in names if name]
+            continue
+        for person in split_people(cell) if how == AS_PUBLISHED else [Person(name=cell)]:
             attendees.append(AttendeeRecord(name=person.name, country=country or person.country,
                                             role=role or person.role, rank=rank or person.rank, host=host,
-                                            chair=chair))
+                                            chair=chair, kind=values.get("attendee_kind") or PERSON))
     if not attendees:
         attendees.append(AttendeeRecord(name=values.get("attendee") or None, country=country, role=role, rank=rank,
-                                        host=host, chair=chair))
+                                        host=host, chair=chair, kind=values.get("attendee_kind") or PERSON))
     return attendees
 
 
 def _csv_meeting(first: dict[str, str], members: list[dict[str, str]], long: bool,
-                 dates: DateReading | None = None, people: dict[str, bool] | None = None) -> MeetingRecord:
+                 dates: DateReading | None = None, people: dict[str, str] | None = None) -> MeetingRecord:
     def text(key: str) -> str | None:
         value = first.get(key, "")
         return value if value.strip() else None
@@ -509,7 +531,7 @@ def _json_meeting(item: Any) -> tuple[MeetingRecord, int | None]:
     for index, attendee in enumerate(item.get("attendees") or []):
         if not isinstance(attendee, dict):
             raise InvalidInput(f"attendees[{index}]", "expected an object with name, country, role")
-        for key in ("name", "country", "role", "rank"):
+        for key in ("name", "country", "role", "rank", "kind"):
             if attendee.get(key) is not None and not isinstance(attendee[key], str):
                 raise InvalidInput(f"attendees[{index}].{key}", f"expected a string or null, got {attendee[key]!r}")
     for index, topic in enumerate(item.get("topics") or []):

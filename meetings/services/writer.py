@@ -84,9 +84,9 @@ class MeetingWriter:
         return found
 
     def _prepare_shared(self, meetings: Sequence[NormalMeeting]) -> None:
-        countries = {a.country.code: a.country.name for m in meetings for a in m.attendees}
+        countries = {a.country.code: a.country.name for m in meetings for a in m.attendees if a.country}
         countries.update({m.venue_country.code: m.venue_country.name for m in meetings if m.venue_country})
-        people = {a.key: a.name or "" for m in meetings for a in m.attendees if a.key}
+        people = {a.key: (a.name or "", a.kind) for m in meetings for a in m.attendees if a.key}
         topics = {key: name for m in meetings for name, key in m.topics}
         organizations = {match_key(m.organization): m.organization for m in meetings if m.organization}
         sources = {s[0]: s for m in meetings for s in m.sources}
@@ -96,15 +96,17 @@ class MeetingWriter:
         if new_countries:
             execute(self._insert_new(t.countries, "code"), [{"code": c, "name": countries[c]} for c in new_countries])
             self.countries.update({c: c for c in new_countries})
+        # A name recorded already is that record, whatever its kind: the first kind given stays.
         new_people = self._insert_returning(t.people, "key", [
-            {"name": people[k], "key": k} for k in self._recorded(self.people, t.person_names, "key", "person_id", people)])
+            {"name": people[k][0], "key": k, "kind": people[k][1]}
+            for k in self._recorded(self.people, t.person_names, "key", "person_id", people)])
         if new_people:
             if self.dialect == "sqlite":
                 self._write(t.person_names, ("person_id", "name", "key"),
-                            [(pid, people[key], key) for key, pid in new_people.items()])
+                            [(pid, people[key][0], key) for key, pid in new_people.items()])
             else:
                 execute(self._insert_new(t.person_names, "key"),
-                        [{"person_id": pid, "name": people[key], "key": key} for key, pid in new_people.items()])
+                        [{"person_id": pid, "name": people[key][0], "key": key} for key, pid in new_people.items()])
             self.people.update(new_people)
         self.topics.update(self._insert_returning(t.topics, "key", [
             {"name": topics[k], "key": k} for k in self._recorded(self.topics, t.topics, "key", "id", topics)]))
@@ -231,7 +233,7 @@ class MeetingWriter:
         for meeting_id, meeting in written:
             for position, attendee in enumerate(meeting.attendees):
                 attendances.append((meeting_id, self.people[attendee.key] if attendee.key else None,
-                                    attendee.country.code, attendee.role, attendee.rank, attendee.host,
+                                    attendee.country_code, attendee.role, attendee.rank, attendee.host,
                                     attendee.chair, position))
             topics += [(meeting_id, self.topics[key]) for _, key in meeting.topics]
             sources += [(meeting_id, self.sources[reference]) for reference, _, _ in meeting.sources]
