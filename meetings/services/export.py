@@ -1,7 +1,13 @@
 """The one-row-per-meeting export, built in SQL: each meeting's lists joined, escaped and
 aggregated by the database, so that a large export streams from one statement with little Python
-work per row (about 3.5 times faster than building the rows from records). The cells are exactly
-those `meetings.output.wide_row` builds from records (a property test compares the two)."""
+work per row. The cells are exactly those `meetings.output.wide_row` builds from records (a
+property test compares the two).
+
+Both stay because the records path is slower where exports are large: on the benchmark's archive
+of 20,000 meetings (SQLite, best of 3 interleaved, CPU seconds) these cells take 1.16 s for every
+meeting and 0.37 s for Russia's 3,948, the records 1.81 s and 0.48 s (1.57x and 1.29x), so
+exporting from records would put `export` well outside the benchmark's 10% bound. The records
+path stays for `list`, `show` and JSON, which need the nested record anyway."""
 
 from __future__ import annotations
 
