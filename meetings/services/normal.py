@@ -222,7 +222,7 @@ def _normal_attendee(attendee: AttendeeRecord) -> NormalAttendee:
 KIND_SPELLINGS = {**{kind: kind for kind in ATTENDEE_KINDS}, "organization": ORGANISATION}
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 14)  # about 6 MiB when full
 def _person(name: str | None, role: str | None, rank: str | None) -> tuple[str | None, str | None, str | None,
                                                                             str | None]:
     """An attendee's cleaned name, its folded key, role and rank: remembered per distinct value,
