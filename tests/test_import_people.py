@@ -252,9 +252,10 @@ def test_an_organisation_column_gives_organisation_attendees_listed_apart_from_p
 
 
 def test_the_uk_return_imports_its_organisations_with_the_preset(invoke):
-    invoke("import", "--preset", "uk-ministers-meetings", str(UK), "--organisation-column", "Name of Organisation")
+    invoke("import", "--preset", "uk-ministers-meetings", str(UK))
     meetings = listed(invoke)
     assert all([a["kind"] for a in m["attendees"]] == ["person", "organisation"] for m in meetings)
+    assert all(a["country"] is None for m in meetings for a in m["attendees"] if a["kind"] == "organisation")
     assert {a["name"] for m in meetings for a in m["attendees"] if a["kind"] == "organisation"} >= {"IPPR", "Babcock"}
 
 

@@ -73,8 +73,13 @@ def test_uk_returns_import_every_meeting_with_one_command(invoke, name, options,
     # before the name are the role.
     assert minister in found[0]["attendees"][0]["role"]
     for meeting in found:
-        [attendee] = meeting["attendees"]
-        assert attendee["name"] and attendee["country"] == "United Kingdom"
+        # The minister, for the United Kingdom; then the organisations met, each without a country
+        # (the cell as published stays the summary).
+        minister_attendee, *organisations = meeting["attendees"]
+        assert minister_attendee["kind"] == "person"
+        assert minister_attendee["name"] and minister_attendee["country"] == "United Kingdom"
+        assert organisations and all(o["kind"] == "organisation" and o["country"] is None for o in organisations)
+        assert organisations[0]["name"] in meeting["summary"]
     if "NOTE" in path.read_text(encoding="cp1252").upper():
         assert "skipped a note row, not a meeting" in result.stderr
 

@@ -406,7 +406,7 @@ def _row_attendees(values: dict[str, str], people: dict[str, str]) -> list[Atten
     """The attendees one row of the long shape names: the people of each people column, each with
     the row's country, role, rank and host and chair flags (a title in the cell gives the role, and
     the country where the row has none), and the organisations of each organisation column (at
-    commas and semicolons: "BAE Systems, Rolls-Royce"), with the row's country if it has one. A row
+    commas and semicolons: "BAE Systems, Rolls-Royce"), without a country (the row's is its person's). A row
     whose people cells are all empty is one attendee of the row's other columns (refused later if
     it has neither name nor role); so is a row of our own export, with its attendee_kind."""
     country = values.get("country") or None
@@ -420,7 +420,8 @@ def _row_attendees(values: dict[str, str], people: dict[str, str]) -> list[Atten
             continue
         if how in (ORGANISATIONS, EXACT_ORGANISATION):
             names = _ORGANISATIONS.split(cell.strip()) if how == ORGANISATIONS else [cell]
-            attendees += [AttendeeRecord(name=name, country=country, kind=ORGANISATION) for name in names if name]
+            # The row's country is its person's (the minister's); where an organisation is from, the row does not say.
+            attendees += [AttendeeRecord(name=name, kind=ORGANISATION) for name in names if name]
             continue
         for person in split_people(cell) if how == AS_PUBLISHED else [Person(name=cell)]:
             attendees.append(AttendeeRecord(name=person.name, country=country or person.country,
