@@ -316,3 +316,15 @@ def test_a_saved_preset_names_its_files_from_anywhere(invoke, tmp_path, monkeypa
     invoke("import", "--country-map", "names.csv", "--save-preset", "with-names")
     text = (tmp_path / "config" / "meetings" / "presets" / "with-names.yaml").read_text(encoding="utf-8")
     assert f"country-map: {tmp_path / 'names.csv'}" in text
+
+
+def test_a_note_said_of_several_files_is_one_line(invoke, tmp_path):
+    """The source's admin columns are ignored in every file of a source: one note names the first
+    file and how many more, not one line per file."""
+    xml = (DATA / "us_secretary_travels_excerpt.xml").read_bytes()
+    files = [tmp_path / f"part{n}.xml" for n in range(3)]
+    for path in files:
+        path.write_bytes(xml)
+    result = invoke("import", "--preset", "us-secretary-travels", *map(str, files))
+    notes = [line for line in result.stderr.splitlines() if "ignored columns" in line]
+    assert len(notes) == 1 and "part0.xml (and 2 more files): ignored columns" in notes[0], result.stderr

@@ -29,7 +29,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "countries": ("meetings.cli.countries", "app", "Every country, with its meetings; teach country names (alias)."),
     "topics": ("meetings.cli.analysis", "topics", "Every topic, with its number of meetings and the last one."),
     "orgs": ("meetings.cli.analysis", "orgs", "Every organization, with its members and number of meetings."),
-    "import": ("meetings.cli.transfer", "import_meetings", "Import meetings from CSV, JSON, JSONL or fixture YAML."),
+    "import": ("meetings.cli.transfer", "import_meetings", "Import meetings from CSV, JSON, JSONL, fixture YAML, or a register with --preset."),
     "imports": ("meetings.cli.imports", "app", "Import batches: list them, undo one."),
     "duplicates": ("meetings.cli.duplicates", "app", "Probable duplicates an import queued: list, merge, dismiss."),
     "extract": ("meetings.cli.extraction", "extract", "Draft records from a news report, review them, save them."),

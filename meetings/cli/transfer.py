@@ -1,5 +1,6 @@
-"""`meetings import`: bring records in from CSV, JSON, JSONL or a fixture file."""
+"""`meetings import`: bring records in from CSV, JSON, JSONL, a fixture file or a preset's XML."""
 
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -208,6 +209,24 @@ def _xml_bytes(stream: Any, label: str, advance: Any) -> bytes:
     return bytes(data)
 
 
+def _grouped(notes: list[str]) -> list[str]:
+    """Notes that say the same of several whole files ("a.xml: ignored columns: ...") as one line
+    naming the first file and how many more; a note about a line keeps its place."""
+    files: dict[str, list[str]] = {}
+    lines: list[str | tuple[str]] = []
+    for note in notes:
+        place, _, text = note.partition(": ")
+        if not text or re.search(r":\d+$", place):
+            lines.append(note)
+        else:
+            if text not in files:
+                lines.append((text,))
+            files.setdefault(text, []).append(place)
+    return [line if isinstance(line, str) else
+            f"{files[line[0]][0]}{f' (and {len(files[line[0]]) - 1} more files)' if len(files[line[0]]) > 1 else ''}: {line[0]}"
+            for line in lines]
+
+
 def import_meetings(
     ctx: typer.Context,
     files: Annotated[list[str] | None, typer.Argument(metavar="FILE...", help="Files to import; - reads standard input.", show_default=False)] = None,
@@ -234,7 +253,8 @@ def import_meetings(
     split_people: Annotated[bool, typer.Option("--split-people/--no-split-people", help="Read a foreign attendee cell (--attendee-column, or a column mapped to attendee) as the people it names, with titles as roles (the default); --no-split-people keeps each cell as one name.")] = True,
 ) -> None:
     """Import meetings from CSV (both `export` shapes, or a foreign layout with --map), JSON or JSONL
-    (as `list --format json` prints them; ids optional) or the fixture format.
+    (as `list --format json` prints them; ids optional), the fixture format, or a public register
+    as published with --preset (CSV, or the source's own XML).
 
     Every record is checked first and the import is one transaction: all or nothing. A file that
     does not decode is refused with the byte offset; nothing is guessed.
@@ -336,7 +356,7 @@ def import_meetings(
             skipped_path = stack.enter_context(_skipped_file(skipped_list or _default_skipped_path(batch if kept else None), report.skips))
         if not dry_run:
             unit.commit()
-    for note in report.notes:
+    for note in _grouped(report.notes):
         typer.echo(f"meetings: note: {note}", err=True)
     if report.error_count:
         for line in report.errors:
