@@ -17,7 +17,11 @@ The stages, each a module:
    attend or chair them, "on the sidelines of");
 4. ``dates`` and ``places``: date, venue and framework of each meeting;
 5. ``passes``: over the whole draft, one spelling per person, one record per meeting told
-   twice, countries completed from the rest of the report.
+   twice, countries completed from the rest of the report and from the list of office holders
+   (``offices``), and officials named by title alone as the holder of that office that day.
+
+A transcript's speaker labels name who speaks (``mentions.speaker``); its occasion is a meeting
+of the officials who speak and those they address (``assign.occasion``).
 
 Every rule is a named object (``rules``): the draft's evidence says which rule produced which
 field. Fields the text does not support are left empty.
