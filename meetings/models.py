@@ -148,7 +148,9 @@ class Meeting(Base):
         back_populates="meeting", cascade="all, delete-orphan", order_by="Attendance.position"
     )
     topics: Mapped[list[Topic]] = relationship(secondary=meeting_topics, order_by="Topic.key")
-    sources: Mapped[list[Source]] = relationship(secondary=meeting_sources, order_by="Source.id")
+    # Sources by reference, as topics by key: a meeting's cells are the same whatever order the
+    # archive recorded its sources in (an export imported again gives the same bytes).
+    sources: Mapped[list[Source]] = relationship(secondary=meeting_sources, order_by="Source.reference")
 
 
 class Attendance(Base):

@@ -57,7 +57,7 @@ _AGGREGATES = {
             WHERE mt.meeting_id = meetings.id ORDER BY t.key))""",
         "sources": """(SELECT group_concat({source}, '; ') FROM (
             SELECT s.reference AS reference FROM meeting_sources ms JOIN sources s ON s.id = ms.source_id
-            WHERE ms.meeting_id = meetings.id ORDER BY s.id))""",
+            WHERE ms.meeting_id = meetings.id ORDER BY s.reference))""",
     },
     "postgresql": {
         "attendees": """(SELECT string_agg({cell} || chr(31) || coalesce(c.name, ''), chr(30)
@@ -66,7 +66,7 @@ _AGGREGATES = {
             WHERE a.meeting_id = meetings.id)""",
         "topics": """(SELECT string_agg({topic_pg}, '; ' ORDER BY t.key) FROM meeting_topics mt
             JOIN topics t ON t.id = mt.topic_id WHERE mt.meeting_id = meetings.id)""",
-        "sources": """(SELECT string_agg({source_pg}, '; ' ORDER BY s.id) FROM meeting_sources ms
+        "sources": """(SELECT string_agg({source_pg}, '; ' ORDER BY s.reference) FROM meeting_sources ms
             JOIN sources s ON s.id = ms.source_id WHERE ms.meeting_id = meetings.id)""",
     },
 }

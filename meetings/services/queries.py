@@ -319,7 +319,7 @@ def _hydration(dialect: str) -> tuple[Select, Select, Select]:  # type: ignore[t
         select(cited.meeting_id, source.reference, source.publisher, source.published_on)
         .join(t.sources, source.id == cited.source_id)
         .where(among(cited.meeting_id))
-        .order_by(cited.meeting_id, source.id)
+        .order_by(cited.meeting_id, source.reference)
     )
     return attendances, topics, sources
 
