@@ -555,6 +555,10 @@ IMPORT_CASES = [
      "format.csv:2: column 'Date': '12/10/2012' does not match --date-format '%b-%y'"),
     ("plain.csv", b'date,attendees\n03 March,"A B, France"\n', ("--date-format", "%d %B %Y"),
      "column 'date': '03 March' does not match --date-format '%d %B %Y'"),
+    # A --date-format no row matches is one line however many rows there are.
+    ("rows.csv", b'date,attendees\n03 March,"A B, France"\n04 March,"A B, France"\n05 March,"C D, Peru"\n',
+     ("--date-format", "%d %B %Y"), "rows.csv:2: column 'date': '03 March' does not match --date-format '%d %B %Y' "
+     "(and 2 more records the same way; --skip-invalid --rejects FILE lists each)"),
     ("unknown.csv", b'date,attendees\n2024,"A B, France"\n', ("--preset", "uk-minister-meetings"),
      "--preset: there is no preset 'uk-minister-meetings'; known presets: uk-ministers-meetings, us-leader-visits, "
      "us-president-travels, us-secretary-travels"),

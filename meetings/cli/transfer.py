@@ -209,6 +209,12 @@ def _xml_bytes(stream: Any, label: str, advance: Any) -> bytes:
     return bytes(data)
 
 
+def _problem(error: str) -> str:
+    """What an import error says with its place and the values it quotes left out, so that one
+    problem on many rows (a --date-format no cell matches) reads as one."""
+    return re.sub(r"'[^']*'", "", re.sub(r"^.*?(?::\d+|: item \d+): ", "", error, count=1))
+
+
 def _grouped(notes: list[str]) -> list[str]:
     """Notes that say the same of several whole files ("a.xml: ignored columns: ...") as one line
     naming the first file and how many more; a note about a line keeps its place."""
@@ -347,7 +353,13 @@ def import_meetings(
         if report.error_count and not skip_invalid:
             lines = report.errors + ([f"... and {report.error_count - len(report.errors)} more"]
                                      if report.error_count > len(report.errors) else [])
-            joined = f" {lines[0]}" if report.error_count == 1 else "\n  " + "\n  ".join(lines)
+            if report.error_count == 1:
+                joined = f" {lines[0]}"
+            elif len({_problem(error) for error in report.errors}) == 1:  # one problem on every row: one line
+                joined = (f" {report.errors[0]} (and {report.error_count - 1} more records the same way; "
+                          "--skip-invalid --rejects FILE lists each)")
+            else:
+                joined = "\n  " + "\n  ".join(lines)
             raise InvalidInput("import", f"{report.error_count} invalid record(s) in {_inputs(files)}; nothing was "
                                          f"imported:{joined}")
         written = [(name, staged[name].write(report.rejects)) for name in staged]
