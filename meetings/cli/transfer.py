@@ -218,19 +218,15 @@ def _problem(error: str) -> str:
 def _grouped(notes: list[str]) -> list[str]:
     """Notes that say the same of several whole files ("a.xml: ignored columns: ...") as one line
     naming the first file and how many more; a note about a line keeps its place."""
-    files: dict[str, list[str]] = {}
-    lines: list[str | tuple[str]] = []
+    groups: dict[str, list[str]] = {}  # what a note says -> the files it says it of (none: it stands alone)
     for note in notes:
         place, _, text = note.partition(": ")
         if not text or re.search(r":\d+$", place):
-            lines.append(note)
+            groups.setdefault(note, [])
         else:
-            if text not in files:
-                lines.append((text,))
-            files.setdefault(text, []).append(place)
-    return [line if isinstance(line, str) else
-            f"{files[line[0]][0]}{f' (and {len(files[line[0]]) - 1} more files)' if len(files[line[0]]) > 1 else ''}: {line[0]}"
-            for line in lines]
+            groups.setdefault(text, []).append(place)
+    return [f"{places[0]}{f' (and {len(places) - 1} more files)' if len(places) > 1 else ''}: {text}" if places
+            else text for text, places in groups.items()]
 
 
 def import_meetings(
