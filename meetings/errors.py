@@ -1,15 +1,6 @@
-"""The errors the core raises, each with the exit code the CLI gives it.
-
-Exit codes (documented in the README):
-
-    0  success
-    1  the record a command is about does not exist
-    2  bad input: an option value, a file's contents, a missing required value
-    3  the database is busy (another process holds the write lock)
-    4  the database cannot be used: not a database, or a schema newer than this program
-    5  input/output failure: a file that cannot be read or written
-    6  an optional part is not installed (the message names the extra: pip install "meetings[web]")
-   70  an unexpected internal error (run again with --debug for the traceback)
+"""The errors the core raises, each with the exit code the CLI gives it (the README's table of
+exit codes lists them): 0 is success, and each class below says what its code means. Anything
+else is exit code 70, an unexpected internal error (run again with --debug for the traceback).
 """
 
 from __future__ import annotations
@@ -29,11 +20,14 @@ class MeetingsError(Exception):
 
 
 class NotFound(MeetingsError):
+    """Exit code 1: the record a command is about (a meeting, a person, a batch) does not exist."""
+
     exit_code = 1
 
 
 class InvalidInput(MeetingsError):
-    """A value the user gave is not acceptable; names the field and what is accepted."""
+    """Exit code 2, bad input: an option's value, a file's contents or a missing required value is
+    not acceptable; the message names the field and what is accepted."""
 
     exit_code = 2
 
@@ -44,19 +38,27 @@ class InvalidInput(MeetingsError):
 
 
 class DatabaseBusy(MeetingsError):
+    """Exit code 3: another process holds the database's write lock for longer than the wait allows."""
+
     exit_code = 3
 
 
 class DatabaseUnusable(MeetingsError):
+    """Exit code 4: the database cannot be used (not a database, read-only, or its schema is newer
+    than this program's, which is refused rather than touched)."""
+
     exit_code = 4
 
 
 class FileProblem(MeetingsError):
+    """Exit code 5, input/output: a file cannot be read or written."""
+
     exit_code = 5
 
 
 class MissingExtra(MeetingsError):
-    """An optional part of meetings is not installed; the message names the extra to install."""
+    """Exit code 6: an optional part of meetings is not installed; the message names the extra to
+    install (pip install "meetings[web]")."""
 
     exit_code = 6
 

@@ -7,6 +7,9 @@ import typer
 from meetings.cli.options import with_output
 from meetings.cli.state import state_of
 
+Spelling = Annotated[str, typer.Argument(metavar="NAME", help="The name as your records write it.")]
+Code = Annotated[str, typer.Argument(metavar="CODE", help="The country it means: an ISO 3166 code or a name.")]
+
 app = typer.Typer(invoke_without_command=True,
                   rich_markup_mode=None, add_completion=False)
 
@@ -35,11 +38,7 @@ def countries(ctx: typer.Context, output: Any) -> None:
 
 
 @app.command()
-def alias(
-    ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="NAME", help="The name as your records write it.")],
-    code: Annotated[str, typer.Argument(metavar="CODE", help="The country it means: an ISO 3166 code or a name.")],
-) -> None:
+def alias(ctx: typer.Context, name: Spelling, code: Code) -> None:
     """Teach a country name, stored in the database and used by every command (add, import, list,
     ...). A name that already means a country cannot be made to mean another.
 

@@ -6,6 +6,12 @@ import typer
 
 from meetings.cli.state import state_of
 
+Keep = Annotated[int, typer.Argument(metavar="KEEP", help="The meeting to keep.")]
+Drop = Annotated[int, typer.Argument(metavar="DROP", help="The duplicate: its attendees, topics and sources go to KEEP, "
+                                                          "then it is deleted.")]
+One = Annotated[int, typer.Argument(metavar="A", help="One meeting.")]
+Other = Annotated[int, typer.Argument(metavar="B", help="The other.")]
+
 app = typer.Typer(invoke_without_command=True, rich_markup_mode=None, add_completion=False)
 
 
@@ -47,11 +53,7 @@ def duplicates(ctx: typer.Context) -> None:
 
 
 @app.command()
-def merge(
-    ctx: typer.Context,
-    keep: Annotated[int, typer.Argument(metavar="KEEP", help="The meeting to keep.")],
-    drop: Annotated[int, typer.Argument(metavar="DROP", help="The duplicate: its attendees, topics and sources go to KEEP, then it is deleted.")],
-) -> None:
+def merge(ctx: typer.Context, keep: Keep, drop: Drop) -> None:
     """Make two meetings one, in one transaction: KEEP gains every attendee, topic and source of
     DROP, its empty fields take DROP's values, DROP's sideline meetings move to it, and DROP is deleted.
 
@@ -65,11 +67,7 @@ def merge(
 
 
 @app.command()
-def dismiss(
-    ctx: typer.Context,
-    first: Annotated[int, typer.Argument(metavar="A", help="One meeting.")],
-    second: Annotated[int, typer.Argument(metavar="B", help="The other.")],
-) -> None:
+def dismiss(ctx: typer.Context, first: One, second: Other) -> None:
     """Mark two meetings as distinct: they leave the queue and are never queued again.
 
     Example: meetings duplicates dismiss 12 15

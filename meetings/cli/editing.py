@@ -5,6 +5,7 @@ from typing import Annotated, Any
 
 import typer
 
+from meetings.cli.options import MeetingId
 from meetings.cli.state import state_of
 
 
@@ -151,7 +152,7 @@ def _offer_known_people(session: Any, data: Any) -> list[tuple[str, str]]:
 
 def delete(
     ctx: typer.Context,
-    meeting_id: Annotated[int, typer.Argument(metavar="ID", help="The meeting's id.")],
+    meeting_id: MeetingId,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete a meeting. Its sideline meetings are kept, detached from it.
@@ -179,7 +180,7 @@ def delete(
 
 def edit(
     ctx: typer.Context,
-    meeting_id: Annotated[int, typer.Argument(metavar="ID", help="The meeting's id.")],
+    meeting_id: MeetingId,
     date: Annotated[str | None, typer.Option("--date", "-d", help="New start date.")] = None,
     end_date: Annotated[str | None, typer.Option("--end-date", help="New end date ('' to remove it).")] = None,
     title: Annotated[str | None, typer.Option(help="New title.")] = None,

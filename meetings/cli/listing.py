@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from meetings.cli.options import with_filters, with_output
+from meetings.cli.options import MeetingId, with_filters, with_output
 from meetings.cli.state import state_of
 
 # How many meetings a table shows unless --limit says otherwise; the machine formats show every match.
@@ -59,7 +59,7 @@ def list_meetings(
 
 def show(
     ctx: typer.Context,
-    meeting_id: Annotated[int, typer.Argument(metavar="ID", help="The meeting's id.")],
+    meeting_id: MeetingId,
     output_format: Annotated[Literal["table", "csv", "json", "markdown"], typer.Option(
         "--format", "-f", help="table (a readable page) or json.")] = "table",
 ) -> None:

@@ -29,6 +29,10 @@ Period = Literal["month", "quarter", "year", "decade"]
 Series = Literal["country", "pair", "person"]
 Nodes = Literal["country", "person"]
 
+# The id arguments several commands take.
+MeetingId = Annotated[int, typer.Argument(metavar="ID", help="The meeting's id.")]
+PersonId = Annotated[int, typer.Argument(metavar="ID", help="The person's id (see meetings people).")]
+
 
 def _option(name: str, annotation: Any, *flags: str, metavar: str | None = None, help: str,
             panel: str = FILTERS_PANEL, default: Any = None) -> inspect.Parameter:

@@ -4,8 +4,12 @@ from typing import Annotated, Any
 
 import typer
 
-from meetings.cli.options import with_output
+from meetings.cli.options import PersonId, with_output
 from meetings.cli.state import state_of
+
+Keep = Annotated[int, typer.Argument(metavar="KEEP", help="The person to keep.")]
+Drop = Annotated[int, typer.Argument(metavar="DROP", help="The duplicate: its meetings move to KEEP, its names become aliases.")]
+Alias = Annotated[str, typer.Argument(metavar="ALIAS", help="Another name they go by.")]
 
 app = typer.Typer(invoke_without_command=True, rich_markup_mode=None, add_completion=False)
 
@@ -58,7 +62,7 @@ def people(
 @app.command()
 def show(
     ctx: typer.Context,
-    person_id: Annotated[int, typer.Argument(metavar="ID", help="The person's id (see meetings people).")],
+    person_id: PersonId,
 ) -> None:
     """Everything about one person: their names and every meeting, with the role they held.
 
@@ -85,11 +89,7 @@ def show(
 
 
 @app.command()
-def alias(
-    ctx: typer.Context,
-    person_id: Annotated[int, typer.Argument(metavar="ID", help="The person's id.")],
-    name: Annotated[str, typer.Argument(metavar="ALIAS", help="Another name they go by.")],
-) -> None:
+def alias(ctx: typer.Context, person_id: PersonId, name: Alias) -> None:
     """Record another name for a person, so that searches and new records find them by it.
 
     Example: meetings people alias 3 "Sergei K Shoigu"
@@ -103,11 +103,7 @@ def alias(
 
 
 @app.command()
-def merge(
-    ctx: typer.Context,
-    keep: Annotated[int, typer.Argument(metavar="KEEP", help="The person to keep.")],
-    drop: Annotated[int, typer.Argument(metavar="DROP", help="The duplicate: its meetings move to KEEP, its names become aliases.")],
-) -> None:
+def merge(ctx: typer.Context, keep: Keep, drop: Drop) -> None:
     """Make two records one person: every attendance of DROP moves to KEEP, and DROP's names become KEEP's aliases.
 
     Example: meetings people merge 3 17
