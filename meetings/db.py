@@ -153,9 +153,27 @@ def create_engine_for(url: str) -> Engine:
             _configure_sqlite(engine)
         return engine
     try:
-        return create_engine(parsed, hide_parameters=True, pool_pre_ping=True)
+        engine = create_engine(parsed, hide_parameters=True, pool_pre_ping=True)
     except Exception as exc:  # noqa: BLE001 - a missing driver or bad option, named in one line
         raise DatabaseUnusable(f"--db: cannot use {masked(parsed)}: {exc}") from None
+    if parsed.get_backend_name() == "postgresql":
+        _configure_postgresql(engine)
+    return engine
+
+
+def _configure_postgresql(engine: Engine) -> None:
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        # Listings and exports stream through server-side cursors, which PostgreSQL plans for the
+        # first tenth of their rows (cursor_tuple_fraction 0.1): a rare country's page then walks
+        # the whole date index (167 ms against 17 ms for Tuvalu's 50 of 100,000 meetings). Every
+        # cursor here is read to its end, so it is planned for all of its rows.
+        autocommit = dbapi_connection.autocommit
+        dbapi_connection.autocommit = True
+        dbapi_connection.execute("SET cursor_tuple_fraction = 1.0")
+        dbapi_connection.autocommit = autocommit
 
 
 def current_revision(connection: Connection) -> str | None:

@@ -66,6 +66,18 @@ def test_the_backend_in_use_is_the_one_asked_for(db_path):
     assert json.loads(Invoker(db_path)("list", "--format", "json").stdout) == []
 
 
+@postgres_only
+def test_streamed_listings_are_planned_for_all_their_rows(db_path):
+    """Listings stream through server-side cursors; PostgreSQL plans those for their first tenth
+    by default, which walks the whole date index for a rare country's page."""
+    from sqlalchemy import text
+
+    from meetings.db import open_database, read_scope
+
+    with read_scope(open_database(str(db_path))) as reader:
+        assert reader.execute(text("SHOW cursor_tuple_fraction")).scalar() == "1"
+
+
 def test_copy_round_trip_gives_a_byte_identical_export(tmp_path, backend):
     """SQLite -> the backend under test (PostgreSQL when it is set) -> SQLite."""
     invoke_seeded = Invoker(tmp_path / "source.db")
