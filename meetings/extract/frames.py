@@ -47,7 +47,9 @@ _FRAME = re.compile("(?=[a-z])\\b(?:" + "|".join(f"(?P<f{i}>{frame.pattern})" fo
                     re.IGNORECASE)
 CALL = re.compile(r"\b(?:phone|telephone|video call|videoconference|video conference|virtual(?:ly)?|spoke (?:with|to))\b",
                   re.IGNORECASE)
-FUTURE = re.compile(r"\b(?:will (?:meet|hold|visit|attend|travel|host|speak|welcome|receive|call|"
+FUTURE = re.compile(r"\b(?:will (?:also |then |later |further |now |first |separately |)"
+                    r"(?:meet|hold|visit|attend|travel|host|speak|welcome|receive|call|have (?:an? )?(?:[\w-]+ )?"
+                    r"(?:meetings?|talks|discussions?|calls?)|"
                     r"be (?:happy|glad|pleased|delighted|honou?red) to)|is (?:expected|scheduled|due|set) to|"
                     r"next (?:week|month|year)|later this (?:week|month|year)|plans to|looks? forward to meeting|"
                     r"to meet (?:later|next|on)|(?:would|will) be meeting)\b", re.IGNORECASE)

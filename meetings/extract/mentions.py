@@ -157,7 +157,10 @@ def mentions(sentence: str) -> list[Mention]:
         elif word[:1].isupper():
             # "Republic of Korea Minister of National Defense ...", "United Kingdom Secretary of State ...".
             for size in (4, 3, 2):
-                named = country_named(" ".join(words[index:index + size])) if index + size < len(words) else None
+                # Words only: "America ," in "Latin America, Foreign Secretary ..." is no country before a title.
+                written = words[index:index + size]
+                named = country_named(" ".join(written)) if index + size < len(words) and all(
+                    w[:1].isalpha() for w in written) else None
                 if named and titles.title_at(words, index + size):
                     country, index = named, index + size
                     break

@@ -90,7 +90,9 @@ def same_people(one: DraftMeeting, other: DraftMeeting) -> bool:
         return True  # the same named people, a multilateral too (a trilateral's headline and its body)
     return (other.kind in ("bilateral", "call") and len(people) >= 2 and len(others) >= 2
             and (one.kind == other.kind or _loose_call(one) or _loose_call(other))
-            and (people <= others or others <= people))
+            and (people <= others or others <= people)
+            # Three named people among four are a meeting of their own (a trilateral before a quad's).
+            and min(len(people), len(others)) == 2)
 
 
 def _part_of(meeting: DraftMeeting, other: DraftMeeting) -> bool:
