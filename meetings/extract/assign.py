@@ -14,6 +14,7 @@ from meetings.extract import frames, places, rules
 from meetings.extract.dates import sentence_date
 from meetings.extract.draft import Draft, DraftMeeting
 from meetings.extract.mentions import Mention, known_mentions, mentions, person_key, position, speaker
+from meetings.extract.names import frame_subject
 from meetings.extract.report import BULLET, SPEAKER_LABEL
 
 
@@ -347,6 +348,7 @@ def read_sentence(context: Context, text: str) -> None:
         text = text[label.end():].strip()
     found = mentions(text)
     found = [context.named(m) for m in found]
+    found += frame_subject(text, found)
     if context.speaker is not None:
         for person in addressed(text) + guests(text):
             person = context.named(person)

@@ -63,12 +63,24 @@ def published_date(text: str) -> dt.date | None:
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|$|[^0-9])")
 
 
+_FULL_MONTHS = [m.lower() for m in MONTHS[:12]]
+_MONTHS_IN_URL = "|".join(_FULL_MONTHS)
+# A date written in words in a page's name: ".../pm-call-with-president-biden-25-october-2022".
+_URL_WORDS_DATE = re.compile(rf"(?<![0-9a-z])(?:(\d{{1,2}})-({_MONTHS_IN_URL})|({_MONTHS_IN_URL})-(\d{{1,2}}))-((?:19|20)\d\d)"
+                             r"(?![0-9])", re.IGNORECASE)
+
+
 def url_date(url: str | None) -> dt.date | None:
-    """The date a web address gives in its path (".../readouts/2021/06/14/...")."""
+    """The date a web address gives in its path (".../readouts/2021/06/14/...", "...-25-october-2022")."""
     match = _URL_DATE.search(url or "")
-    if not match:
-        return None
+    words = _URL_WORDS_DATE.search(url or "") if not match else None
     try:
-        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if match:
+            return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if words:
+            day = words.group(1) or words.group(4)
+            month = _FULL_MONTHS.index((words.group(2) or words.group(3)).lower()) + 1
+            return dt.date(int(words.group(5)), month, int(day))
     except ValueError:
         return None
+    return None

@@ -15,7 +15,12 @@ from meetings.extract.places import country as country_named
 from meetings.extract.places import demonyms
 from meetings.extract.rules import Rule
 
-NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ’'-]+(?:-[A-Z][a-zà-ÿ’'-]+)?|[A-Z]\.?|(?:al|bin|de|da|van|von|bin|binti)-?)$")
+# Latin letters with their accents and marks ("Çavuşoğlu", "Erdoğan", "Nguyễn"), capital and small.
+_LATIN = [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]
+UPPER = "".join(chr(c) for c in _LATIN if chr(c).isupper() and chr(c).isalpha())
+LOWER = "".join(chr(c) for c in _LATIN if chr(c).islower() and chr(c).isalpha())
+NAME_TOKEN = re.compile(rf"^(?:[{UPPER}][{LOWER}’'-]+(?:-[{UPPER}][{LOWER}’'-]+)?|[{UPPER}]\.?|"
+                        r"(?:al|bin|de|da|van|von|bin|binti)-?)$")
 # A family name in capitals before the given name ("HAYASHI Yoshimasa", "PARK Jin"), as Japanese and
 # Korean official English writes it; never an acronym (MP, UK, NATO) alone.
 FAMILY_NAME = re.compile(r"^[A-Z]{2,}(?:-[A-Z]{2,})?$")
@@ -272,7 +277,7 @@ def _trim_name(words: list[str]) -> list[str]:
 
 
 _ADDRESSED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s")
-_CAPITALIZED_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
+_CAPITALIZED_RUN = re.compile(rf"\b[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+)*")
 
 
 def known_mentions(sentence: str, found: list[Mention], known: dict[str, Mention]) -> list[Mention]:

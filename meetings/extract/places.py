@@ -42,6 +42,8 @@ def country(text: str) -> str | None:
     if len(text) <= 3:
         return None  # in running text "Li" is a name, not Liechtenstein's code
     found = find_country(text)
+    if found is None and text.startswith("Republic ") and not text.startswith("Republic of "):
+        found = find_country(text.removeprefix("Republic "))  # "the Republic Türkiye", as some releases write it
     return found.name if found else None
 
 

@@ -23,6 +23,7 @@ TITLED_SURNAME = Rule("titled-surname", "person", "a surname alone after a title
 COUNTRY_CUED = Rule("country-cued-name", "person", "a name after a country (\"Russia's Sergei Lavrov\")")
 HONORIFIC_CUED = Rule("honorific-name", "person", "a name after an honorific only officials are given (\"The Hon Richard Marles MP\", \"H.E.\")")
 NAME_THEN_TITLE = Rule("name-comma-title", "person", "a name followed by \", <title>\" (\"Mark Rutte, NATO Secretary General\")")
+FRAME_SUBJECT = Rule("frame-subject-name", "person", "a name alone as the subject of a meeting verb (\"Vladimir Putin had a telephone conversation with ...\")")
 SURNAME_BACK = Rule("surname-reference", "person", "a name or surname written again after a first titled mention")
 TITLE_BACK = Rule("title-reference", "person", "a title alone (\"the Secretary\", \"the Prime Minister\") for a person it named before")
 SPEAKER = Rule("speaker-label", "person", "a transcript's speaker label (\"MINISTER PAYNE:\", \"Marise Payne:\", \"Penny Wong, Foreign Minister:\")")
