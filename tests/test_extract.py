@@ -134,18 +134,18 @@ def test_meetings_with_several_people_are_one_meeting_each(invoke, tmp_path):
 def test_a_delegation_shares_its_country_but_a_leader_after_and_does_not(invoke, tmp_path):
     [talks] = extracted(invoke, tmp_path, (
         "Tokyo, 29 July 2024\n\nJapanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara "
-        "held talks with Australian Foreign Minister Penny Wong and President Ferdinand Marcos on Sunday.\n"))
+        "held talks with Australian Foreign Minister Penny Wong and President Hage Geingob on Sunday.\n"))
     assert people(talks) == [("Yoko Kamikawa", "Japan"), ("Minoru Kihara", "Japan"), ("Penny Wong", "Australia"),
-                             ("Ferdinand Marcos", None)]
+                             ("Hage Geingob", None)]
 
 
 def test_countries_the_text_implies_are_inferred_and_explained(invoke, tmp_path):
     report = tmp_path / "report.txt"
-    report.write_text("Tashkent, December 28, 2023\n\nExternal Affairs Minister S. Jaishankar called on President "
-                      "Shavkat Mirziyoyev at the Kuksaroy residence on Wednesday.\n", encoding="utf-8")
+    report.write_text("Tashkent, December 28, 2023\n\nExternal Affairs Minister S. Jaishankar called on Prime Minister "
+                      "Abdulla Aripov at the Kuksaroy residence on Wednesday.\n", encoding="utf-8")
     document = yaml.safe_load(invoke("extract", str(report), "--evidence").stdout)
     [kremlin] = document["meetings"]
-    assert people(kremlin) == [("S. Jaishankar", "India"), ("Shavkat Mirziyoyev", "Uzbekistan")]
+    assert people(kremlin) == [("S. Jaishankar", "India"), ("Abdulla Aripov", "Uzbekistan")]
     assert "where the report is datelined" in document["evidence"][kremlin["key"]]["country"]
     assert kremlin["title"] == "India–Uzbekistan meeting"
     [visit] = extracted(invoke, tmp_path, (
