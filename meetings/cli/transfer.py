@@ -8,6 +8,15 @@ from typing import Annotated, Any
 
 import typer
 
+from meetings.cli.presets import PRESET, print_presets, record_element, save_options_as_preset, use_preset, with_preset
+from meetings.cli.rejects import (
+    SHOWN_SKIPS,
+    check_rejects_targets,
+    default_skipped_path,
+    inputs_label,
+    skipped_file,
+    staged_rejects,
+)
 from meetings.cli.state import state_of
 from meetings.policy import OnDuplicate
 
@@ -60,144 +69,6 @@ def _detect(path: str, head: bytes, chosen: ImportFormat) -> ImportFormat:
     return ImportFormat.csv
 
 
-_PRESET = "meetings.preset"
-# Options that belong to one run, never to a preset: what to do now, not how a source is read.
-_RUN_ONLY = ("files", "preset", "list_presets", "save_preset", "dry_run", "rejects", "skipped_list")
-
-
-def _import_options(ctx: typer.Context) -> dict[str, Any]:
-    """The options of this command by their long names (without the dashes), the second name of an
-    on/off pair (--month-first) included: long name -> (parameter, the value it stands for)."""
-    from typer.core import TyperOption
-
-    found: dict[str, Any] = {}
-    for param in ctx.command.params:
-        if isinstance(param, TyperOption) and param.name not in _RUN_ONLY:
-            for opt in param.opts:
-                if opt.startswith("--"):
-                    found[opt[2:]] = (param, None)
-            for opt in param.secondary_opts:
-                found[opt[2:]] = (param, False)
-    return found
-
-
-def _source(ctx: typer.Context, name: str) -> str:
-    """Where an option's value came from: COMMANDLINE, DEFAULT_MAP (the preset), DEFAULT, ..."""
-    source = ctx.get_parameter_source(name)
-    return source.name if source is not None else "DEFAULT"
-
-
-def _use_preset(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> str | None:
-    """Read --preset before every other option: its options become the defaults of this command,
-    so that an option given on the command line replaces the preset's."""
-    from meetings.errors import InvalidInput
-    from meetings.presets import find_preset
-
-    if value is None or ctx.resilient_parsing:
-        return value
-    chosen = find_preset(value)
-    where = f"preset {chosen.name} ({chosen.path})"
-    known = _import_options(ctx)
-    defaults: dict[str, Any] = {}
-    for key, given in chosen.options.items():
-        if key not in known:
-            raise InvalidInput(where, f"options: {key!r} is not an option a preset can set; use "
-                                      f"{', '.join(sorted(known))}")
-        option, meaning = known[key]
-        if isinstance(given, list) != bool(option.multiple):
-            raise InvalidInput(where, f"options: {key} takes {'a list of values' if option.multiple else 'one value'}")
-        if meaning is False:  # --month-first: true means day_first is False
-            given = not given
-        try:
-            option.type_cast_value(ctx, given)
-        except typer.BadParameter as exc:
-            raise InvalidInput(where, f"options: {key}: {exc.message}") from None
-        defaults[option.name] = given
-    ctx.default_map = {**(ctx.default_map or {}), **defaults}
-    ctx.meta[_PRESET] = chosen
-    return value
-
-
-def _with_preset(ctx: typer.Context, chosen: Any, name: str, given: list[str] | None) -> list[str] | None:
-    """--map and --set on the command line replace the preset's column by column and field by field:
-    the preset's pairs come first, and a later pair for the same column or field wins."""
-    if _source(ctx, name) != "COMMANDLINE":
-        return given
-    for key, (option, _) in _import_options(ctx).items():
-        if option.name == name and key in chosen.options:
-            return [*chosen.options[key], *(given or [])]
-    return given
-
-
-def _save_preset(ctx: typer.Context, name: str, chosen: Any, **merged: Any) -> None:
-    """Write the options this command was given (with the preset's, if one was named) as a preset."""
-    from enum import Enum
-
-    from typer.models import TyperPath
-
-    from meetings.presets import Preset, save_preset
-
-    options: dict[str, Any] = {}
-    for key, (option, meaning) in _import_options(ctx).items():
-        if meaning is not None or key in options:
-            continue
-        if _source(ctx, option.name) not in ("COMMANDLINE", "DEFAULT_MAP"):
-            continue
-        value = merged.get(option.name, ctx.params[option.name])
-        if value is None or value == () or value == []:
-            continue
-        if isinstance(option.type, TyperPath):  # a file named here is the same file from anywhere
-            value = [str(Path(v).resolve()) for v in value] if option.multiple else str(Path(value).resolve())
-        plain = [str(v.value if isinstance(v, Enum) else v) for v in value] if option.multiple else (
-            value.value if isinstance(value, Enum) else value)
-        options[key] = plain
-    source = "saved with meetings import --save-preset" + (f", from the preset {chosen.name}: {chosen.source}"
-                                                             if chosen else "")
-    path = save_preset(Preset(name=name, source=source, options=options, columns=chosen.columns if chosen else {},
-                              record=chosen.record if chosen else None))
-    typer.echo(f"Saved the preset {name} in {path}; use it with meetings import --preset {name} FILE...", err=True)
-
-
-def _list_presets() -> None:
-    from meetings.presets import all_presets
-
-    for number, chosen in enumerate(all_presets()):
-        if number:
-            typer.echo("")
-        typer.echo(f"{chosen.name}{'' if chosen.shipped else f'  (yours: {chosen.path})'}")
-        typer.echo(f"  reads: {chosen.source}")
-        sets = [_as_option(key, item) for key, value in chosen.options.items()
-                for item in (value if isinstance(value, list) else [value])]
-        typer.echo(f"  sets:  {' '.join(sets) or 'nothing'}")
-        if chosen.columns:
-            wanted = [" or ".join(repr(n) for n in (column, *others)) for column, others in chosen.columns.items()]
-            typer.echo(f"  needs columns: {'; '.join(wanted)}")
-        if chosen.record:
-            typer.echo(f"  XML: each <{chosen.record}> element is a record")
-        if chosen.countries:
-            typer.echo(f"  reads countries: {'; '.join(f'{k!r} as {v}' for k, v in chosen.countries.items())}")
-
-
-def _as_option(key: str, value: Any) -> str:
-    """A preset's option as it would be typed: --skip-invalid, --year 2014, --map 'A B=title'."""
-    import shlex
-
-    if value is True:
-        return f"--{key}"
-    return f"--{key} {'false' if value is False else shlex.quote(str(value))}"
-
-
-def _record_element(label: str, preset: Any) -> str:
-    from meetings.errors import InvalidInput
-    from meetings.presets import all_presets
-
-    if preset is not None and preset.record:
-        return str(preset.record)
-    readers = [p.name for p in all_presets() if p.record]
-    raise InvalidInput(label, f"is XML; name a preset that says which element is a record: --preset "
-                              f"{' or '.join(readers)}")
-
-
 def _xml_bytes(stream: Any, label: str, advance: Any) -> bytes:
     data = stream.read()
     if advance:
@@ -232,7 +103,7 @@ def _grouped(notes: list[str]) -> list[str]:
 def import_meetings(
     ctx: typer.Context,
     files: Annotated[list[str] | None, typer.Argument(metavar="FILE...", help="Files to import; - reads standard input.", show_default=False)] = None,
-    preset: Annotated[str | None, typer.Option("--preset", metavar="NAME", is_eager=True, callback=_use_preset, help="Read the files as a public source publishes them: the preset's options (each one given here replaces the preset's; --map and --set column by column and field by field) and rules (the columns the file must have; for XML, the element that is a record). --list-presets shows them.")] = None,
+    preset: Annotated[str | None, typer.Option("--preset", metavar="NAME", is_eager=True, callback=use_preset, help="Read the files as a public source publishes them: the preset's options (each one given here replaces the preset's; --map and --set column by column and field by field) and rules (the columns the file must have; for XML, the element that is a record). --list-presets shows them.")] = None,
     list_presets: Annotated[bool, typer.Option("--list-presets", help="Show every preset (shipped and your own): its name, what source it reads and what it sets; import nothing.")] = False,
     save_preset: Annotated[str | None, typer.Option("--save-preset", metavar="NAME", help="Save the options of this command (with the rules of --preset, if given) as your own preset NAME, in the presets folder of the user config folder (e.g. ~/.config/meetings/presets/); then import the files, if any are named.")] = None,
     import_format: Annotated[ImportFormat, typer.Option("--format", "-f", help="auto (by extension or content), csv, tsv, json, jsonl, fixture or xml (with a preset that names its record element).")] = ImportFormat.auto,
@@ -282,15 +153,15 @@ def import_meetings(
     """
     from meetings.errors import InvalidInput
 
-    chosen = ctx.meta.get(_PRESET)
+    chosen = ctx.meta.get(PRESET)
     if list_presets:
-        _list_presets()
+        print_presets()
         return
     if chosen is not None:
-        mapping = _with_preset(ctx, chosen, "mapping", mapping)
-        constants = _with_preset(ctx, chosen, "constants", constants)
+        mapping = with_preset(ctx, chosen, "mapping", mapping)
+        constants = with_preset(ctx, chosen, "constants", constants)
     if save_preset is not None:
-        _save_preset(ctx, save_preset, chosen, mapping=mapping, constants=constants)
+        save_options_as_preset(ctx, save_preset, chosen, mapping=mapping, constants=constants)
         if not files:
             return
     if not files:
@@ -320,7 +191,7 @@ def import_meetings(
             raise InvalidInput("FILE", f"{name} is not a file (a folder, device or pipe)")
     keep_rejects = skip_invalid  # a dry run writes the rejects file it would write, and nothing else
     if keep_rejects:
-        _check_rejects_targets(files, rejects)
+        check_rejects_targets(files, rejects)
     if skipped_list is not None and skipped_list.exists():
         raise InvalidInput("--skipped", f"{skipped_list} exists; move it away or name another with --skipped")
 
@@ -330,7 +201,7 @@ def import_meetings(
         engine = _engine(ctx, stack, dry_run=dry_run)
         # The rejects files are open (beside where they go) before anything is written, and are put
         # in place only once complete, after the commit; the unit of work, entered last, ends first.
-        staged = {name: stack.enter_context(_staged_rejects(name, rejects)) for name in files} if keep_rejects else {}
+        staged = {name: stack.enter_context(staged_rejects(name, rejects)) for name in files} if keep_rejects else {}
         advance = stack.enter_context(_progress(files))
         stack.enter_context(mapped_names(names))
         unit = stack.enter_context(unit_of_work(engine, write=True))
@@ -356,12 +227,12 @@ def import_meetings(
                           "--skip-invalid --rejects FILE lists each)")
             else:
                 joined = "\n  " + "\n  ".join(lines)
-            raise InvalidInput("import", f"{report.error_count} invalid record(s) in {_inputs(files)}; nothing was "
+            raise InvalidInput("import", f"{report.error_count} invalid record(s) in {inputs_label(files)}; nothing was "
                                          f"imported:{joined}")
         written = [(name, staged[name].write(report.rejects)) for name in staged]
         skipped_path = None
         if report.skips and (skipped_list is not None or not dry_run):
-            skipped_path = stack.enter_context(_skipped_file(skipped_list or _default_skipped_path(batch if kept else None), report.skips))
+            skipped_path = stack.enter_context(skipped_file(skipped_list or default_skipped_path(batch if kept else None), report.skips))
         if not dry_run:
             unit.commit()
     for note in _grouped(report.notes):
@@ -454,157 +325,6 @@ def _country_map(path: Path) -> dict[str, str]:
         raise FileProblem(f"--country-map: cannot read {path}: {exc.strerror}") from None
 
 
-SHOWN_SKIPS = 20
-SKIPPED_COLUMNS = ("file", "line", "location", "duplicate_of")
-
-
-class _skipped_file:
-    """The list of exact duplicates an import skipped: written before the commit (so that a
-    folder that cannot be written refuses the import), removed if the import does not commit."""
-
-    def __init__(self, path: Path, skips: list[Any]) -> None:
-        self.path, self.skips = path, skips
-
-    def __enter__(self) -> Path:
-        import csv
-
-        from meetings.errors import FileProblem, InvalidInput
-
-        try:
-            stream = self.path.open("x", encoding="utf-8", newline="")
-        except FileExistsError:
-            raise InvalidInput("--skipped", f"{self.path} exists; move it away or name another with --skipped") from None
-        except OSError as exc:
-            raise FileProblem(f"--skipped: cannot write {self.path}: {exc.strerror}") from None
-        with stream:
-            writer = csv.writer(stream, lineterminator="\r\n")
-            writer.writerow(SKIPPED_COLUMNS)
-            for item, duplicate in self.skips:
-                writer.writerow(["<stdin>" if item.source == "-" else item.source, item.line or "", item.location,
-                                 duplicate or ""])
-        return self.path
-
-    def __exit__(self, kind: object, *rest: object) -> None:
-        if kind is not None:
-            self.path.unlink(missing_ok=True)
-
-
-def _default_skipped_path(batch: int | None) -> Path:
-    """In the user data folder's imports folder, named for the time and the batch; never one that exists."""
-    import datetime as dt
-
-    from meetings.paths import imports_folder
-
-    folder = imports_folder()
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = f"{dt.datetime.now(dt.UTC):%Y%m%d-%H%M%S}-" + (f"batch-{batch}" if batch is not None else "nothing-added")
-    path = folder / f"{stem}.skipped.csv"
-    number = 1
-    while path.exists():
-        number += 1
-        path = folder / f"{stem}-{number}.skipped.csv"
-    return path
-
-
-def _inputs(files: list[str]) -> str:
-    return files[0] if len(files) == 1 else f"{len(files)} files"
-
-
-def _rejects_path(name: str, rejects: Path | None, suffix: str) -> Path:
-    if rejects is not None:
-        return rejects
-    from meetings.errors import InvalidInput
-
-    if name == "-":
-        raise InvalidInput("--rejects", "name a rejects file when reading standard input with --skip-invalid")
-    path = Path(name)
-    return path.with_name(f"{path.stem}.rejects{suffix}")
-
-
-def _check_rejects_targets(files: list[str], rejects: Path | None) -> None:
-    from meetings.errors import InvalidInput
-
-    if rejects is not None and len(files) > 1:
-        raise InvalidInput("--rejects", "give one input file with --rejects, or let each input have its own rejects file")
-    for name in files:
-        for suffix in (".csv", ".jsonl"):
-            target = _rejects_path(name, rejects, suffix)
-            if target.exists():
-                raise InvalidInput("--rejects", f"{target} exists; move it away or name another with --rejects")
-            if rejects is not None:
-                break
-
-
-class _staged_rejects:
-    """Where --skip-invalid puts one input's rejected records: a private temporary file in the
-    folder of the rejects file, opened at once (so that a folder that cannot be written refuses the
-    import before anything is written), renamed into place once complete and committed."""
-
-    def __init__(self, name: str, rejects: Path | None) -> None:
-        self.name, self.rejects = name, rejects
-        self.path: Path | None = None
-
-    def __enter__(self) -> "_staged_rejects":
-        import tempfile
-
-        from meetings.errors import FileProblem
-
-        folder = _rejects_path(self.name, self.rejects, ".csv").resolve().parent
-        try:
-            handle, self.temporary = tempfile.mkstemp(prefix=".rejects.", suffix=".tmp", dir=folder)
-        except OSError as exc:
-            raise FileProblem(f"--rejects: cannot write in {folder}: {exc.strerror}") from None
-        import os
-
-        self.stream = os.fdopen(handle, "w", encoding="utf-8", newline="")
-        return self
-
-    def write(self, items: list[Any]) -> Path | None:
-        """Write this input's rejected items, if any; returns where they will be."""
-        import csv
-        import json
-        import os
-
-        from meetings.services.readers import REJECT_COLUMN
-
-        mine = [item for item in items if item.source == self.name]
-        if not mine:
-            return None
-        if mine[0].header is not None:
-            self.path = _rejects_path(self.name, self.rejects, ".csv")
-            writer = csv.writer(self.stream, lineterminator="\r\n", delimiter=mine[0].delimiter)
-            writer.writerow([*mine[0].header, REJECT_COLUMN])
-            for item in mine:
-                for cells in item.raw:
-                    writer.writerow([*cells[:len(mine[0].header)], item.error])
-        else:
-            self.path = _rejects_path(self.name, self.rejects, ".jsonl")
-            for item in mine:
-                try:
-                    value = json.loads(item.raw) if isinstance(item.raw, str) else item.raw
-                except ValueError:
-                    value = {"line": item.raw}
-                if not isinstance(value, dict):
-                    value = {"value": value}
-                self.stream.write(json.dumps({**value, REJECT_COLUMN: item.error}, ensure_ascii=False, default=str) + "\n")
-        self.stream.flush()
-        os.fsync(self.stream.fileno())
-        return self.path
-
-    def __exit__(self, kind: object, *rest: object) -> None:
-        import os
-
-        placed = False
-        try:
-            self.stream.close()  # on a full disk this can fail too, flushing what is left
-            if kind is None and self.path is not None:
-                os.replace(self.temporary, self.path)
-                placed = True
-        finally:
-            if not placed:
-                Path(self.temporary).unlink(missing_ok=True)
-
-
 def _import_file(importer: Any, name: str, chosen: ImportFormat, encoding: str | None, layout: Any,
                  advance: Any, preset: Any) -> None:
     from meetings.errors import FileProblem
@@ -624,7 +344,7 @@ def _import_file(importer: Any, name: str, chosen: ImportFormat, encoding: str |
             return
         if kind is ImportFormat.xml:
             items = readers.read_xml(_xml_bytes(stream, label, advance), name=label, layout=layout,
-                                     record=_record_element(label, preset))
+                                     record=record_element(label, preset))
         elif kind in (ImportFormat.csv, ImportFormat.tsv):
             delimiter = "," if kind is ImportFormat.csv else "\t"
             items = readers.read_csv(decoded_lines(stream, name=label, encoding=encoding), name=label, layout=layout,
