@@ -1,27 +1,17 @@
-"""Reading the files `meetings import` takes: CSV (both export shapes, or a foreign layout mapped
-onto ours), JSON and JSONL in the shape `list --format json` prints. Each reader yields, in file
-order, an Item per meeting (its record, or why it could not be read) and a Note for what the user
-should know; nothing here touches the database.
-"""
+"""Reading tables: CSV (both export shapes, or a foreign layout mapped onto ours) and a register's
+XML, whose records are rows by another name."""
 
 from __future__ import annotations
 
 import csv
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from meetings.cells import parse_attendee, split_cell, unescape, unneutralize
 from meetings.dates import DateReading, read_published
 from meetings.errors import InvalidInput
 from meetings.fields import (
-    ATTENDANCE_COLUMNS,
-    ATTENDEE_KEYS,
-    BY_NAME,
-    DAY_COLUMNS,
-    DERIVED_EXPORT,
     MAX_ID,
     MEETING_FIELDS,
     ORGANISATION,
@@ -32,63 +22,8 @@ from meetings.fields import (
     SourceRecord,
     is_id,
 )
+from meetings.services.readers.items import FIELDS, CsvLayout, Item, Note, with_column
 from meetings.titles import Person, split_people
-
-WIDE = tuple(f.csv for f in MEETING_FIELDS if f.csv)
-LONG = ("meeting_id", *ATTENDANCE_COLUMNS)
-REJECT_COLUMN = "import_error"
-# Derived columns that exports carry and imports leave aside: they follow from the others.
-IGNORED = (*DERIVED_EXPORT, "place", REJECT_COLUMN)
-FIELDS = set(WIDE) | set(LONG) | set(IGNORED)
-
-
-@dataclass
-class Item:
-    """One meeting read from an input, or why it could not be read."""
-
-    location: str  # where it was read: "file.csv:12" (the provenance of what it becomes)
-    data: MeetingRecord | None
-    error: str | None = None
-    raw: Any = None  # what goes to the rejects file: a CSV item's rows of cells, a JSON item's text or value
-    key: Any = None  # the id (or fixture key) the file gives it, that other items' parent may name
-    parent: Any = None  # the file's sideline_of: a key of the same input, or a recorded meeting's id
-    columns: dict[str, str] = field(default_factory=dict)  # our field -> the file's column name
-    source: str = ""  # the input it came from
-    header: list[str] | None = None  # a CSV input's header, for the rejects file
-    delimiter: str = ","
-    line: int | None = None  # the line of the file it starts on (None for an item of a JSON list)
-    # Its attendees were read from people cells as published (split, titles read apart): their
-    # names may be variants of one person's (services.people.NameVariants).
-    as_published: bool = False
-
-    def refusal(self, exc: InvalidInput) -> str:
-        """An error about the item's record, as the file's user sees it: naming the column the
-        value came from, or the field."""
-        return _with_column(exc, self.columns) if self.columns else str(exc)
-
-
-@dataclass
-class Note:
-    location: str
-    text: str
-
-
-@dataclass(frozen=True)
-class CsvLayout:
-    """How a foreign CSV maps onto our fields (`import --map`, `--set`, `--fill-down`)."""
-
-    mapping: dict[str, str] = field(default_factory=dict)  # file column -> our field
-    constants: dict[str, str] = field(default_factory=dict)  # our field -> value
-    fill_down: tuple[str, ...] = ()
-    dates: DateReading = field(default_factory=DateReading)  # how the date column is written (`--date-format`)
-    columns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a preset's columns and their other names
-    preset: str | None = None  # the preset whose rules these are
-    # File columns that name attendees (`--attendee-column`), besides one mapped to `attendee`: each
-    # cell may name several people, with their titles (meetings.titles.split_people).
-    attendee_columns: tuple[str, ...] = ()
-    split_people: bool = True  # read a foreign attendee cell as people (`--no-split-people`: as one name)
-    # File columns that name organisations met (`--organisation-column`), several to a cell.
-    organisation_columns: tuple[str, ...] = ()
 
 
 def _flag(value: str, column: str) -> bool:
@@ -311,7 +246,7 @@ def _read_table(header: list[str], rows: Iterator[tuple[int, list[str]]], *, nam
                         key=_integer(first.get("id") or first.get("meeting_id") or "", "id"),
                         as_published=AS_PUBLISHED in people.values())
         except InvalidInput as exc:
-            return made(location=location, data=None, error=_with_column(exc, columns), raw=raw,
+            return made(location=location, data=None, error=with_column(exc, columns), raw=raw,
                         columns=columns, line=line)
 
     for start_line, cells in rows:
@@ -464,130 +399,3 @@ def _csv_meeting(first: dict[str, str], members: list[dict[str, str]], long: boo
     return MeetingRecord(attendees=attendees, **values)
 
 
-# The CSV column of the long shape an error about part of an attendee belongs to.
-_ATTENDANCE_COLUMN_OF = {f"attendee.{key}": column for key, column in zip(ATTENDEE_KEYS, ATTENDANCE_COLUMNS, strict=True)}
-
-
-def _with_column(exc: InvalidInput, columns: dict[str, str]) -> str:
-    """The error as the file's user sees it: naming the file's column the value came from."""
-    target = exc.field
-    if target == "attendees" or target.startswith("attendee."):
-        target = "attendees" if "attendees" in columns else _ATTENDANCE_COLUMN_OF.get(target, "attendee")
-    elif target.startswith("source."):
-        target = "sources"
-    elif target in BY_NAME:
-        target = BY_NAME[target].csv or target
-    column = columns.get(target, target)
-    return f"column {column!r}: {exc.detail}"
-
-
-_JSON_FIELDS = {f.json for f in MEETING_FIELDS if f.json}
-_JSON_IGNORED = {*DAY_COLUMNS, REJECT_COLUMN}
-_JSON_LISTS = (Kind.ATTENDEES, Kind.TOPICS, Kind.SOURCES)
-_JSON_INTEGERS = (Kind.ID, Kind.MEETING)
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    keys = [k for k, _ in pairs]
-    repeated = next((k for k in keys if keys.count(k) > 1), None)
-    if repeated is not None:
-        raise ValueError(f"the key {repeated!r} appears twice in one object")
-    return dict(pairs)
-
-
-def _no_constants(value: str) -> Any:
-    raise ValueError(f"{value} is not a JSON value meetings accepts")
-
-
-def _loads(text: str) -> Any:
-    try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
-    except RecursionError:
-        raise ValueError("it is nested too deeply (a meeting is a few levels deep)") from None
-    except ValueError as exc:
-        if "limit" in str(exc) and "digits" in str(exc):  # Python refuses to read such a number
-            raise ValueError("a number in it has more than 4300 digits; no field takes one") from None
-        raise
-
-
-def _json_meeting(item: Any) -> tuple[MeetingRecord, int | None]:
-    from meetings.mappings import meeting_from_mapping
-
-    if not isinstance(item, dict):
-        raise InvalidInput("record", "expected an object with date, attendees, ...")
-    for f in MEETING_FIELDS:
-        if not f.json:
-            continue
-        value = item.get(f.json)
-        if value is None:
-            continue
-        if f.kind in _JSON_INTEGERS:
-            if not isinstance(value, int) or isinstance(value, bool) or not is_id(value):
-                raise InvalidInput(f.json, f"expected a meeting id (a whole number from 1 to {MAX_ID}), got {value!r}")
-        elif f.kind in _JSON_LISTS:
-            if not isinstance(value, list):
-                raise InvalidInput(f.json, f"expected a list, got {type(value).__name__}")
-        elif not isinstance(value, str):
-            raise InvalidInput(f.json, f"expected a string or null, got {type(value).__name__} {value!r}")
-    for index, attendee in enumerate(item.get("attendees") or []):
-        if not isinstance(attendee, dict):
-            raise InvalidInput(f"attendees[{index}]", "expected an object with name, country, role")
-        for key in ("name", "country", "role", "rank", "kind"):
-            if attendee.get(key) is not None and not isinstance(attendee[key], str):
-                raise InvalidInput(f"attendees[{index}].{key}", f"expected a string or null, got {attendee[key]!r}")
-    for index, topic in enumerate(item.get("topics") or []):
-        if not isinstance(topic, str):
-            raise InvalidInput(f"topics[{index}]", f"expected a string, got {topic!r}")
-    body = {k: v for k, v in item.items() if k != "id" and k not in _JSON_IGNORED}
-    unknown = set(body) - _JSON_FIELDS
-    if unknown:
-        raise InvalidInput(sorted(unknown)[0], f"is not a field; accepted: {', '.join(sorted(_JSON_FIELDS))}")
-    return meeting_from_mapping(body, "record"), item.get("id")
-
-
-def read_json(text: str, *, name: str) -> Iterator[Item | Note]:
-    if not text.strip():
-        raise InvalidInput(name, "is empty; nothing to import")
-    try:
-        document = _loads(text)
-    except ValueError as exc:
-        raise InvalidInput(name, f"is not valid JSON: {exc}") from None
-    if isinstance(document, dict) and "meetings" in document:
-        document = document["meetings"]
-    if not isinstance(document, list):
-        raise InvalidInput(name, "expected a JSON list of meetings (as `meetings list --format json` prints)")
-    if not document:
-        raise InvalidInput(name, "holds no meetings; nothing to import")
-    for index, item in enumerate(document):
-        yield _json_item(item, f"{name}: item {index + 1}", item)
-
-
-def read_jsonl(lines: Iterable[str], *, name: str, progress: Callable[[int], None] | None = None) -> Iterator[Item | Note]:
-    count = 0
-    for number, line in enumerate(lines, start=1):
-        if progress:
-            progress(len(line))
-        if not line.strip():
-            continue
-        count += 1
-        location = f"{name}:{number}"
-        try:
-            item = _loads(line)
-        except ValueError as exc:
-            yield Item(location=location, data=None, error=f"not valid JSON: {exc}", raw=line.rstrip("\n"),
-                       line=number)
-            continue
-        found = _json_item(item, location, line.rstrip("\n"))
-        found.line = number
-        yield found
-    if count == 0:
-        raise InvalidInput(name, "is empty; nothing to import")
-
-
-def _json_item(item: Any, location: str, raw: Any) -> Item:
-    try:
-        data, key = _json_meeting(item)
-    except InvalidInput as exc:
-        return Item(location=location, data=None, error=str(exc), raw=raw)
-    parent, data.sideline_of = data.sideline_of, None
-    return Item(location=location, data=data, raw=raw, key=key, parent=parent)
