@@ -56,6 +56,19 @@ class PartialDate:
     def stored(cls, first_day: dt.date, precision: str) -> PartialDate:
         return cls(first_day, Precision(precision))
 
+    @staticmethod
+    def sortable(first_day: dt.date, precision: str) -> str:
+        """A stored date and its precision as one string that sorts as the dates do ("2023-04-28day"),
+        as the aggregates take their first and last (stats.DATED writes the same in SQL)."""
+        return f"{first_day.isoformat()}{precision}"
+
+    @classmethod
+    def from_sortable(cls, dated: str | None) -> str | None:
+        """The date a `sortable` string stands for, as ISO text at its precision ("2023-04")."""
+        if dated is None:
+            return None
+        return cls.stored(dt.date.fromisoformat(dated[:10]), dated[10:]).isoformat()
+
     @property
     def last_day(self) -> dt.date:
         d = self.first_day

@@ -32,15 +32,6 @@ THINNEST_EDGE, EDGE_WIDTH_RANGE = 1.0, 5.0
 Span = tuple[dt.date, dt.date]
 
 
-def _dated(start: dt.date, precision: str) -> str:
-    # A date and its precision in one sortable string, as the stats order them.
-    return f"{start.isoformat()}{precision}"
-
-
-def _partial(dated: str) -> str:
-    return PartialDate.stored(dt.date.fromisoformat(dated[:10]), dated[10:]).isoformat()
-
-
 def merged_spells(spans: list[Span]) -> list[Span]:
     """Days intervals joined where they overlap or touch, oldest first (GEXF spells must not overlap)."""
     merged: list[Span] = []
@@ -98,7 +89,7 @@ def contact_network(*, session: Session, filters: MeetingFilter, nodes: str) -> 
         .join(Meeting, Meeting.id == first.meeting_id)
         .where(Meeting.id.in_(ids))
     ):
-        edge_meetings[(str(x), str(y))][meeting_id] = (_dated(start, precision), (start, last))
+        edge_meetings[(str(x), str(y))][meeting_id] = (PartialDate.sortable(start, precision), (start, last))
 
     graph: nx.Graph[str] = nx.Graph()
     spells: dict[Any, list[Span]] = {}
@@ -111,7 +102,7 @@ def contact_network(*, session: Session, filters: MeetingFilter, nodes: str) -> 
         spells[key] = merged_spells(node_spans[key])
     for (x, y), meetings in sorted(edge_meetings.items()):
         dates = sorted(dated for dated, _ in meetings.values())
-        graph.add_edge(x, y, weight=len(meetings), first=_partial(dates[0]), last=_partial(dates[-1]))
+        graph.add_edge(x, y, weight=len(meetings), first=PartialDate.from_sortable(dates[0]), last=PartialDate.from_sortable(dates[-1]))
         spells[(x, y)] = merged_spells([span for _, span in meetings.values()])
     return ContactNetwork(graph, spells)
 

@@ -72,7 +72,7 @@ def list_people(*, session: Session, country_code: str | None = None, words: tup
     if kind is not None:
         query = query.where(Person.kind == kind)
     people: dict[int | None, PersonSummary] = {  # read back by attendance rows' (nullable) person ids
-        pid: PersonSummary(id=pid, name=name, meetings=count, first=_partial(first), last=_partial(last), kind=kind)
+        pid: PersonSummary(id=pid, name=name, meetings=count, first=PartialDate.from_sortable(first), last=PartialDate.from_sortable(last), kind=kind)
         for pid, name, count, first, last, kind in session.execute(query)
     }
     if not people:
@@ -89,12 +89,6 @@ def list_people(*, session: Session, country_code: str | None = None, words: tup
     ):
         people[attendee_id].countries.append(country)
     return list(people.values())
-
-
-def _partial(dated: str | None) -> str | None:
-    if dated is None:
-        return None
-    return PartialDate.stored(dt.date.fromisoformat(dated[:10]), dated[10:]).isoformat()
 
 
 def appearances(*, session: Session, person_id: int) -> list[Appearance]:

@@ -129,7 +129,8 @@ def totals(*, session: Session, filters: MeetingFilter) -> Totals:
     """How many meetings match, how many countries and people attended them, and their date span."""
     from sqlalchemy import distinct, func
 
-    from meetings.services.stats import DATED, partial
+    from meetings.dates import PartialDate
+    from meetings.services.stats import DATED
 
     check_filters(session=session, filters=filters)
     ids = select(Meeting.id).where(*filter_conditions(filters, session)).scalar_subquery()
@@ -138,4 +139,4 @@ def totals(*, session: Session, filters: MeetingFilter) -> Totals:
     countries, people = session.execute(
         select(func.count(distinct(Attendance.country_code)), func.count(distinct(Attendance.person_id)))
         .where(Attendance.meeting_id.in_(ids))).one()
-    return Totals(meetings, countries, people, partial(first), partial(last))
+    return Totals(meetings, countries, people, PartialDate.from_sortable(first), PartialDate.from_sortable(last))

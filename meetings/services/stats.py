@@ -38,12 +38,6 @@ class Group:
     last: str | None
 
 
-def partial(dated: str | None) -> str | None:
-    if dated is None:
-        return None
-    return PartialDate.stored(dt.date.fromisoformat(dated[:10]), dated[10:]).isoformat()
-
-
 def matching(filters: MeetingFilter, session: Session):  # type: ignore[no-untyped-def]
     """The ids of the filtered meetings, as a subquery (sort, limit and offset do not apply)."""
     return select(Meeting.id).where(*filter_conditions(filters, session)).scalar_subquery()
@@ -93,7 +87,7 @@ def group_counts(*, session: Session, filters: MeetingFilter, by: str) -> list[G
 
         raise InvalidInput("grouping", f"{by!r} is not a grouping; use one of {', '.join(GROUPINGS)}")
     query = query.where(Meeting.id.in_(ids)).order_by(count.desc(), query.selected_columns[0])
-    return [Group(str(key), n, partial(first), partial(last)) for key, n, first, last in session.execute(query)]
+    return [Group(str(key), n, PartialDate.from_sortable(first), PartialDate.from_sortable(last)) for key, n, first, last in session.execute(query)]
 
 
 def _by_counterpart(session: Session, filters: MeetingFilter) -> list[Group]:
@@ -186,11 +180,11 @@ def _by_period(session: Session, ids: Any, by: str, filters: MeetingFilter) -> l
             key = period_key(by, year, number)
         group = groups.get(key)
         if group is None:
-            groups[key] = Group(key, n, partial(first), partial(last))
+            groups[key] = Group(key, n, PartialDate.from_sortable(first), PartialDate.from_sortable(last))
         else:
             group.meetings += n
-            group.first = min(group.first or "", partial(first) or "") or None
-            group.last = max(group.last or "", partial(last) or "") or None
+            group.first = min(group.first or "", PartialDate.from_sortable(first) or "") or None
+            group.last = max(group.last or "", PartialDate.from_sortable(last) or "") or None
     lows = [d for d in (min(months, default=None), filters.date_from.first_day if filters.date_from else None) if d]
     highs = [d for d in (max(months, default=None), filters.date_to.last_day if filters.date_to else None) if d]
     if lows and highs:
@@ -244,7 +238,7 @@ def countries_summary(*, session: Session) -> list[dict[str, Any]]:
         .join(Meeting, Meeting.id == Attendance.meeting_id)
         .group_by(Country.code, Country.name).order_by(count.desc(), Country.name)
     )
-    return [{"code": code, "country": name, "meetings": n, "last": partial(last)} for code, name, n, last in rows]
+    return [{"code": code, "country": name, "meetings": n, "last": PartialDate.from_sortable(last)} for code, name, n, last in rows]
 
 
 def topics_summary(*, session: Session) -> list[dict[str, Any]]:
@@ -255,7 +249,7 @@ def topics_summary(*, session: Session) -> list[dict[str, Any]]:
         .join(Meeting, Meeting.id == meeting_topics.c.meeting_id)
         .group_by(Topic.id, Topic.name).order_by(count.desc(), Topic.key)
     )
-    return [{"topic": name, "meetings": n, "last": partial(last)} for name, n, last in rows]
+    return [{"topic": name, "meetings": n, "last": PartialDate.from_sortable(last)} for name, n, last in rows]
 
 
 def organizations_summary(*, session: Session) -> list[dict[str, Any]]:
