@@ -137,7 +137,7 @@ def suggest_merges(ctx: typer.Context, output: Any) -> None:
     """
     from meetings.db import session_scope
     from meetings.output import emit
-    from meetings.services.people import suggest_merges as suggestions
+    from meetings.services.same_person import suggest_merges as suggestions
 
     with session_scope(state_of(ctx).engine()) as session:
         found = suggestions(session=session)

@@ -30,9 +30,9 @@ from meetings.policy import OnDuplicate
 from meetings.services.batches import record_origins
 from meetings.services.duplicates import existing_signatures, recorded_content
 from meetings.services.normal import NormalMeeting, normalize
-from meetings.services.people import NameVariants
 from meetings.services.readers import Item, Note
 from meetings.services.review import queue_pairs
+from meetings.services.same_person import NameVariants
 from meetings.services.writer import MeetingWriter
 from meetings.text import match_key
 

@@ -49,7 +49,7 @@ class Item:
     delimiter: str = ","
     line: int | None = None  # the line of the file it starts on (None for an item of a JSON list)
     # Its attendees were read from people cells as published (split, titles read apart): their
-    # names may be variants of one person's (services.people.NameVariants).
+    # names may be variants of one person's (services.same_person.NameVariants).
     as_published: bool = False
 
     def refusal(self, exc: InvalidInput) -> str:
