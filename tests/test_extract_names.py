@@ -63,3 +63,53 @@ def test_names_with_letters_beyond_latin_1_are_names():
 ])
 def test_a_date_in_words_in_the_page_address_is_the_report_date(url, day):
     assert url_date(url) == day
+
+
+def test_counterparts_named_by_their_countries_are_one_meeting_each():
+    draft = extract("https://www.mfa.go.th/news/example\n\n23 March 2022\n\n"
+                    "Foreign Minister Somchai Rattana met with Foreign Ministers of Kenya, Peru and Norway on the "
+                    "sidelines of the conference.\n")
+    assert len(draft.meetings) == 3
+    assert all(attendees(m) == {("somchai rattana", "Thailand")} for m in draft.meetings)
+    assert [[a.country for a in m.attendees if not a.name] for m in draft.meetings] == [["Kenya"], ["Peru"], ["Norway"]]
+    # Unnamed: the list of office holders names no one for a group split by country.
+    assert all(a.role == "Minister of Foreign Affairs" for m in draft.meetings for a in m.attendees if not a.name)
+
+
+def test_a_given_name_beside_i_is_a_person_met_by_the_reports_own_official():
+    draft = extract("https://japan.kantei.go.jp/statement/example\n\nOctober 22, 2022\n\n"
+                    "I appreciate the kind invitation to this beautiful city. Today, prior to our summit, Aiko and I "
+                    "had a one-to-one discussion.\n")
+    (meeting,) = draft.meetings
+    assert [(a.name, a.country) for a in meeting.attendees] == [(None, "Japan"), ("Aiko", None)]
+    assert meeting.attendees[1].found_by.name == "given-name"
+
+
+def test_a_given_name_beside_i_is_the_full_name_the_report_gave_for_it():
+    from meetings.extract.mentions import mentions
+    from meetings.extract.names import partner_of_i
+
+    (tanabe,) = mentions("Foreign Minister Aiko Tanabe arrived.")
+    (found,) = partner_of_i("Both Aiko and I are honoured.", [], {"aiko tanabe": tanabe, "tanabe": tanabe})
+    assert found.name == "Aiko Tanabe"
+    assert partner_of_i("Both Japan and I are honoured.", [], {}) == []  # a country is not a given name
+
+
+def test_a_meeting_had_with_words_between_is_a_meeting_and_an_organizations_title_after_a_name_is_a_title():
+    draft = extract("https://www.mfa.gov.tr/news/example\n\n20 September 2023\n\n"
+                    "Minister Hakan Fidan had his first meeting in New York with Ylva Johansson, EU Commissioner for "
+                    "Home Affairs, on 17 September.\n")
+    (meeting,) = draft.meetings
+    assert {person_key(a.name) for a in meeting.attendees} == {"hakan fidan", "ylva johansson"}
+    (johansson,) = [a for a in meeting.attendees if a.name == "Ylva Johansson"]
+    assert (johansson.role, johansson.country) == ("Commissioner", None)
+
+
+def test_telephone_calls_received_from_several_leaders_are_one_call_each():
+    draft = extract("https://www.pib.gov.in/news/example\n\n30 May 2019\n\n"
+                    "Prime Minister Shri Narendra Modi today received telephone calls from H.E. Mr. Moon Jae-in, "
+                    "President of the Republic of Korea; and H.E. Mr. Filipe Jacinto Nyusi, President of "
+                    "Mozambique.\n")
+    assert [attendees(m) for m in draft.meetings] == [
+        {("narendra modi", "India"), ("moon jae in", "South Korea")},
+        {("narendra modi", "India"), ("filipe jacinto nyusi", "Mozambique")}]

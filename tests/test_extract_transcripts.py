@@ -6,8 +6,8 @@ import pytest
 import yaml
 
 from meetings.extract import extract, person_key
-from meetings.extract.assign import addressed
 from meetings.extract.mentions import speaker
+from meetings.extract.names import addressed
 
 
 @pytest.mark.parametrize(
@@ -178,7 +178,7 @@ def test_no_one_is_named_for_a_title_without_a_date_to_settle_who_held_it():
     ],
 )
 def test_the_officials_a_speaker_welcomes_are_at_the_occasion(sentence, expected):
-    from meetings.extract.assign import guests
+    from meetings.extract.names import guests
 
     assert [m.name for m in guests(sentence)] == expected
 

@@ -9,12 +9,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from meetings import titles
 from meetings.extract import frames, places, rules
 from meetings.extract.dates import sentence_date
 from meetings.extract.draft import Draft, DraftMeeting
 from meetings.extract.mentions import Mention, known_mentions, mentions, person_key, position, speaker
-from meetings.extract.names import frame_subject
+from meetings.extract.names import addressed, counterparts_by_country, frame_subject, guests, partner_of_i
 from meetings.extract.report import BULLET, SPEAKER_LABEL
 
 
@@ -181,6 +180,13 @@ def meeting_frame(context: Context, sentence: Sentence) -> bool:
                                            != person_key(participants[0].name or "")))
             and all(person_key(p.name or "") != principal_key for p in participants)):
         participants.insert(0, principal.copy(sentence=sentence.text, found_by=rules.PRINCIPAL))
+    elif principal is None and len(participants) == 1 and FIRST_PERSON.search(sentence.text):
+        # "Anthony and I had a discussion" in a report that names its speaker nowhere: its publisher's official.
+        participants.insert(0, Mention(name=None, country=places.publisher_country(context.draft.source), role=None,
+                                       rank=None, sentence=sentence.text, found_by=rules.PRINCIPAL))
+    named = [p for p in participants if p.name]
+    by_country = counterparts_by_country(sentence.text) if len(named) == 1 else []
+    participants = [named[0], *by_country] if by_country else participants
     if len(participants) == 1 and participants[0].name and frames.GROUP.search(sentence.text):
         # "Defence Secretary Ben Wallace met NATO Defence Ministers": one named person and a group.
         meeting = DraftMeeting(key=f"group-meeting-{len(context.draft.meetings) + 1}", kind="multilateral",
@@ -194,7 +200,7 @@ def meeting_frame(context: Context, sentence: Sentence) -> bool:
     if len(participants) < 2:
         return False
     subject, others = participants[0], participants[1:]
-    separate = frames.SEPARATE.search(sentence.text)
+    separate = frames.SEPARATE.search(sentence.text) or by_country
     groups = [[subject, other] for other in others] if separate else [participants]
     made_by = rules.LIST_ITEM if sentence.bullet else rules.SEPARATE if separate else rules.FRAME
     for group in groups:
@@ -244,56 +250,6 @@ def topics(context: Context, sentence: Sentence) -> bool:
 
 # Offered in this order after future() and founding(), which run before the sentence's event is known.
 SENTENCE_RULES: tuple[SentenceRule, ...] = (chair, attending, refers_back, meeting_frame, topics)
-
-
-_GREETING = re.compile(r"^(?:(?:well|so|and|oh|again|now|first(?: of all)?|good (?:morning|afternoon|evening|day)|"
-                       r"thank you(?: very much| so much)?|thanks(?: very much)?|welcome|hello|hi|dear|everyone|"
-                       r"everybody|all)\b[,.!]?\s*)*", re.IGNORECASE)
-_NOT_VOCATIVE = frozenset({"I", "I'm", "I’m", "It", "It's", "It’s", "We", "We're", "We’re", "You", "Thank", "Thanks",
-                           "Welcome", "Let", "This", "That", "Our", "My", "So", "And", "But", "As", "Today", "Now"})
-_HONORIFIC_ONLY = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Madam", "Madame", "Mister", "Excellency", "Your"})
-
-
-def addressed(text: str) -> list[Mention]:
-    """The officials a speaker addresses at the start of a sentence: "Minister Hamada, it is an
-    honour to welcome you", "Good morning, Deputy Prime Minister Marles and Minister Hamada,", "Mr
-    Prime Minister, my friend." (a title alone: the person of that title, or unnamed)."""
-    rest = text[_GREETING.match(text).end():]  # type: ignore[union-attr]
-    tokens = titles.words(rest)
-    end = 0
-    while end < len(tokens) and tokens[end] not in _NOT_VOCATIVE and (
-            tokens[end][:1].isupper() or tokens[end] in (",", "and", "of", "for", "the")):
-        end += 1
-    run = tokens[:end]
-    while run and run[-1] in (",", "and", "of", "for", "the"):
-        run.pop()
-    if not run or not (tokens[len(run):len(run) + 1] in ([","], [".", ], []) or end == len(tokens)
-                       or re.search(r"\byou(?:rs?)?\b", rest, re.IGNORECASE)):
-        return []
-    if tokens[len(run) + 1:len(run) + 2] and tokens[len(run) + 1] in ("who", "which", "whose", "where"):
-        return []
-    found = [m for m in mentions(" ".join(run)) if m.name or m.role]
-    if not found:
-        start = 0
-        while start < len(run) and run[start] in _HONORIFIC_ONLY:
-            start += 1
-        title = titles.title_at(run, start)
-        if title is not None and title.end == len(run):
-            found = [Mention(name=None, country=title.country, role=title.role, rank=None, sentence=text)]
-    return [m.copy(sentence=text, found_by=rules.ADDRESSED) for m in found]
-
-
-_GUESTS = re.compile(r"\b(?:welcome|welcoming|to have|to host|hosting|to receive|to see)\s+(?=(?:[A-Z]|my |our |the ))")
-
-
-def guests(text: str) -> list[Mention]:
-    """The officials a speaker says they welcome or have with them ("honoured ... to have Minister
-    Kamikawa and Minister Kihara here"): at the occasion too. Not in a sentence about the future."""
-    match = _GUESTS.search(text)
-    if match is None or frames.FUTURE.search(text):
-        return []
-    clause = re.split(r"[.;:]|\bwho\b|\bwhen\b", text[match.end():])[0]
-    return [m.copy(sentence=text, found_by=rules.ADDRESSED) for m in mentions(clause) if m.name or m.role]
 
 
 def occasion(context: Context) -> None:
@@ -367,6 +323,7 @@ def read_sentence(context: Context, text: str) -> None:
                 if len(surname) > 2 and len(words) > 1:
                     context.known.setdefault(surname, mention)
     found += known_mentions(text, found, context.known)
+    found += partner_of_i(text, found, context.known)
     found.sort(key=lambda m: position(text, m))
     context.draft.people.extend(heard + found)
     named_here = heard + found  # a speaker label names its speaker first
@@ -377,6 +334,7 @@ def read_sentence(context: Context, text: str) -> None:
     elif context.principal is None or (context.principal.found_by is rules.TITLED_SURNAME and not context.upgraded):
         # The first person named; a surname alone ("Prime Minister Crest" in a page's furniture) gives
         # way once to the first full name.
+        named_here = [m for m in named_here if m.found_by is not rules.GIVEN_NAME]  # "Anthony and I": not the speaker
         first = next((m for m in named_here if m.found_by is not rules.TITLED_SURNAME), None)
         if context.principal is None:
             context.principal = first or next(iter(named_here), None)

@@ -31,7 +31,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("met", r"met|meets|meeting with|meetings with|a meeting between|meeting between"),
     Frame("held-talks", r"held (?:an? )?(?:bilateral |trilateral |separate |official |informal |productive |)?"
                         r"(?:meeting|meetings|talks|talk|discussions|discussion|consultations)|holds? talks|talks with|"
-                        r"had (?:an? )?(?:bilateral |informal |)?(?:meeting|talks|discussion|exchange)s? with"),
+                        r"had (?:an? |his |her |their )?(?:[\w-]+ ){0,2}(?:meeting|talks|discussion|exchange)s?"),
     Frame("received", r"received|receives|hosted|hosts|hosting|welcomed|welcomes"),
     Frame("their-meeting", r"(?:before|at|after|during|following|ahead of) (?:their|the|our) (?:bilateral )?(?:meeting|talks)"),
     Frame("chance-to-meet", r"(?:chance|opportunity|pleasure|honou?r|privilege) (?:to|of) meet(?:ing)?(?: with)?"),
@@ -61,7 +61,7 @@ REFERS_BACK = re.compile(r"\b(?:hosted|chaired|mediated|moderated|joined|facilit
 GROUP = re.compile(r"\b(?:met|meets|meeting with|met with|held (?:a )?(?:meeting|talks) with|addressed|joined)\s+(?:(?:his|her|their|"
                    r"fellow|other|visiting|[A-Z][\w-]*)\s+){0,4}(?:[A-Z][a-z]+ )?(?:Ministers|ministers|counterparts|leaders|"
                    r"Leaders|Ambassadors|ambassadors|representatives|Representatives|Allies|allies|partners)\b")
-SEPARATE = re.compile(r"\b(?:separate|separately|(?:bilateral |separate |)meetings with|bilaterals with)\b",
+SEPARATE = re.compile(r"\b(?:separate|separately|(?:bilateral |separate |)meetings with|bilaterals with|calls (?:from|with))\b",
                       re.IGNORECASE)
 SAME_DAY = re.compile(r"\b(?:on the same day|the same day|later (?:in )?the day|later that day)\b", re.IGNORECASE)
 SIDELINES = re.compile(r"\bon the (?:sidelines?|margins?) of\b|\bin the margins? of\b", re.IGNORECASE)

@@ -223,6 +223,8 @@ def mentions(sentence: str) -> list[Mention]:
                 at += 1  # "Mr. Shinzo Abe, the Prime Minister of Japan"
             if words[at:at + 1] and words[at] in demonyms():
                 country, country_by, at = demonyms()[words[at]], rules.DEMONYM, at + 1
+            elif words[at:at + 1] and words[at] in places.frameworks():
+                at += 1  # "Ylva Johansson, EU Commissioner for Home Affairs": an organization's official
             title = titles.title_at(words, at)
             if title is None and words[at:at + 2] in (["my", "counterpart"], ["his", "counterpart"],
                                                            ["her", "counterpart"], ["our", "counterpart"]):

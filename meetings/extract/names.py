@@ -1,15 +1,16 @@
 """Names written without a title, rank or country in front: the subject of a meeting verb
-("Vladimir Putin had a telephone conversation with ..."), and a given name alone for a person the
-report named in full ("Anthony and I had a one-to-one discussion")."""
+("Vladimir Putin had a telephone conversation with ..."), a given name alone ("Anthony and I had a
+one-to-one discussion"), counterparts named by country alone, and in a transcript the officials a
+speaker addresses or welcomes."""
 
 from __future__ import annotations
 
 import re
 
 from meetings import titles
-from meetings.extract import places, rules
+from meetings.extract import frames, places, rules
 from meetings.extract.frames import frame_match
-from meetings.extract.mentions import NAME_TOKEN, NOT_NAMES, NOT_SURNAMES, Mention, person_key
+from meetings.extract.mentions import NAME_TOKEN, NOT_NAMES, NOT_SURNAMES, Mention, mentions, person_key
 from meetings.extract.places import country as country_named
 from meetings.extract.places import demonyms
 
@@ -47,3 +48,98 @@ def frame_subject(sentence: str, found: list[Mention]) -> list[Mention]:
             return [Mention(name=" ".join(name), country=None, role=None, rank=None, sentence=sentence,
                             found_by=rules.FRAME_SUBJECT)]
     return []
+
+
+# "met with Foreign Ministers of Turkey, Bahrain and Egypt", "met the Defence Ministers of A and B".
+_BY_COUNTRY = re.compile(r"\b(?:met|meets|met with|meeting with|held (?:separate )?(?:meetings|talks) with)\s+(?:the\s+)?"
+                         r"(?P<group>(?:[A-Z][a-z]+\s+)?(?:Ministers|ministers|[Cc]ounterparts|[Ll]eaders))\s+"
+                         r"(?:of|from)\s+(?:the\s+)?(?P<list>[^.;:]+)")
+
+
+def counterparts_by_country(sentence: str) -> list[Mention]:
+    """Counterparts named by their countries alone ("met with Foreign Ministers of Turkey, Bahrain
+    and Egypt"): one unnamed official of each country, for one meeting each."""
+    match = _BY_COUNTRY.search(sentence)
+    if match is None:
+        return []
+    singular = re.sub(r"s$", "", match.group("group").split()[0]) if " " in match.group("group") else None
+    title = titles.title_at(titles.words(f"{singular} Minister"), 0) if singular else None
+    found: list[Mention] = []
+    for part in re.split(r",\s*|\s+and\s+|\s+as well as\s+", match.group("list")):
+        words = part.split()
+        # The longest words of the part that name a country ("Norway on the sidelines of ...": Norway).
+        country = next((c for size in range(min(len(words), 6), 0, -1)
+                        if (c := places.country(" ".join(words[:size])))), None)
+        if country is None:
+            break  # the list of countries ends where a part is not one
+        found.append(Mention(name=None, country=country, role=title.role if title else None, rank=None,
+                             sentence=sentence, found_by=rules.BY_COUNTRY, country_by=rules.BY_COUNTRY))
+    return found if len(found) >= 2 else []
+
+
+_WITH_I = re.compile(r"\b(?:(?P<before>[A-Z][^\W\d_]+) and I|I and (?P<after>[A-Z][^\W\d_]+))\b")
+
+
+def partner_of_i(sentence: str, found: list[Mention], known: dict[str, Mention]) -> list[Mention]:
+    """A given name alone beside "I" ("Anthony and I had a one-to-one discussion", "both Penny and I"):
+    the person the report names in full with that given name, else that name alone."""
+    match = _WITH_I.search(sentence)
+    word = (match.group("before") or match.group("after")) if match else None
+    if word is None or not _plain_name_word(word) or any(m.name and word in m.name.split() for m in found):
+        return []
+    full = {person_key(m.name): m for m in known.values() if m.name and len(m.name.split()) > 1
+            and m.name.split()[0] == word}
+    if len(full) == 1:
+        return [next(iter(full.values())).copy(sentence=sentence, chair=False, visiting=False,
+                                                found_by=rules.GIVEN_NAME)]
+    return [Mention(name=word, country=None, role=None, rank=None, sentence=sentence, found_by=rules.GIVEN_NAME)]
+
+
+_GREETING = re.compile(r"^(?:(?:well|so|and|oh|again|now|first(?: of all)?|good (?:morning|afternoon|evening|day)|"
+                       r"thank you(?: very much| so much)?|thanks(?: very much)?|welcome|hello|hi|dear|everyone|"
+                       r"everybody|all)\b[,.!]?\s*)*", re.IGNORECASE)
+_NOT_VOCATIVE = frozenset({"I", "I'm", "I’m", "It", "It's", "It’s", "We", "We're", "We’re", "You", "Thank", "Thanks",
+                           "Welcome", "Let", "This", "That", "Our", "My", "So", "And", "But", "As", "Today", "Now"})
+_HONORIFIC_ONLY = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Madam", "Madame", "Mister", "Excellency", "Your"})
+
+
+def addressed(text: str) -> list[Mention]:
+    """The officials a speaker addresses at the start of a sentence: "Minister Hamada, it is an
+    honour to welcome you", "Good morning, Deputy Prime Minister Marles and Minister Hamada,", "Mr
+    Prime Minister, my friend." (a title alone: the person of that title, or unnamed)."""
+    rest = text[_GREETING.match(text).end():]  # type: ignore[union-attr]
+    tokens = titles.words(rest)
+    end = 0
+    while end < len(tokens) and tokens[end] not in _NOT_VOCATIVE and (
+            tokens[end][:1].isupper() or tokens[end] in (",", "and", "of", "for", "the")):
+        end += 1
+    run = tokens[:end]
+    while run and run[-1] in (",", "and", "of", "for", "the"):
+        run.pop()
+    if not run or not (tokens[len(run):len(run) + 1] in ([","], [".", ], []) or end == len(tokens)
+                       or re.search(r"\byou(?:rs?)?\b", rest, re.IGNORECASE)):
+        return []
+    if tokens[len(run) + 1:len(run) + 2] and tokens[len(run) + 1] in ("who", "which", "whose", "where"):
+        return []
+    found = [m for m in mentions(" ".join(run)) if m.name or m.role]
+    if not found:
+        start = 0
+        while start < len(run) and run[start] in _HONORIFIC_ONLY:
+            start += 1
+        title = titles.title_at(run, start)
+        if title is not None and title.end == len(run):
+            found = [Mention(name=None, country=title.country, role=title.role, rank=None, sentence=text)]
+    return [m.copy(sentence=text, found_by=rules.ADDRESSED) for m in found]
+
+
+_GUESTS = re.compile(r"\b(?:welcome|welcoming|to have|to host|hosting|to receive|to see)\s+(?=(?:[A-Z]|my |our |the ))")
+
+
+def guests(text: str) -> list[Mention]:
+    """The officials a speaker says they welcome or have with them ("honoured ... to have Minister
+    Kamikawa and Minister Kihara here"): at the occasion too. Not in a sentence about the future."""
+    match = _GUESTS.search(text)
+    if match is None or frames.FUTURE.search(text):
+        return []
+    clause = re.split(r"[.;:]|\bwho\b|\bwhen\b", text[match.end():])[0]
+    return [m.copy(sentence=text, found_by=rules.ADDRESSED) for m in mentions(clause) if m.name or m.role]

@@ -98,7 +98,11 @@ def same_people(one: DraftMeeting, other: DraftMeeting) -> bool:
 def _part_of(meeting: DraftMeeting, other: DraftMeeting) -> bool:
     """A headline's meeting of one named person (and perhaps someone unnamed), told in full by another of the same kind."""
     people = _people(meeting)
-    return meeting.kind == other.kind and len(people) == 1 and people <= _people(other)
+    unnamed = {a.country for a in meeting.attendees if not a.name and a.country}
+    # Not where its unnamed side is of a country the other has not: "met with the Foreign Ministers
+    # of A and B" is a meeting with each.
+    return (meeting.kind == other.kind and len(people) == 1 and people <= _people(other)
+            and unnamed <= {a.country for a in other.attendees})
 
 
 def _loose_call(meeting: DraftMeeting) -> bool:
@@ -169,7 +173,9 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
     pairs: list[tuple[set[str], str]] = []
     for match in COUNTRY_PAIR.finditer(body):
         sides = [match.group(1), match.group(2)]
-        countries = [places.country(side) for side in sides if side not in places.demonyms() or side.isupper()]
+        # "Japan-Netherlands Defense Ministerial Meeting": a side of two words may be a country and a word.
+        countries = [places.country(side) or places.country(side.split()[0]) for side in sides
+                     if side not in places.demonyms() or side.isupper()]
         if len(countries) == 2 and countries[0] and countries[1] and countries[0] != countries[1]:
             pairs.append(({countries[0], countries[1]}, match.group(0)))
     place = places.dateline_country(body)
@@ -258,8 +264,11 @@ def office_holders(draft: Draft) -> None:
         date = meeting.date or (draft.published.isoformat() if draft.published else None)
         changed = False
         for person in meeting.attendees:
-            if not person.role or (person.name and len(person.name.split()) > 1):
-                continue
+            if not person.role and person.name and not person.country and person.found_by is rules.GIVEN_NAME:
+                of = offices.holder_country(person.name, date, None, _any_order)  # "Penny and I": by the date
+                person.country, person.country_by = of, rules.OFFICE_COUNTRY if of else None
+            if not person.role or (person.name and len(person.name.split()) > 1) or person.found_by is rules.BY_COUNTRY:
+                continue  # (a group of counterparts by country may be led by deputies: left unnamed)
             of = person.country or offices.organization_of(person.sentence, draft.source)
             name = offices.holder(person.role, of, date, surname=person.name) if of else None
             written = full_names.get(person_key(name).split()[-1], set()) if name else set()
