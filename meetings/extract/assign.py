@@ -37,7 +37,7 @@ class Context:
         principal if the title is theirs, else the only one named with it; unnamed otherwise. A
         surname alone ("Minister Hamada") as the person of that surname named before."""
         if mention.name and mention.found_by is rules.TITLED_SURNAME:
-            full = self.known.get(person_key(mention.name))
+            full = self.known.get(person_key(mention.name)) or self.given_name(mention.name)
             if full is not None and full.name and len(full.name.split()) > 1:
                 return full.copy(sentence=mention.sentence, chair=False, visiting=False, found_by=rules.TITLED_SURNAME,
                                  country=full.country or mention.country, role=full.role or mention.role)
@@ -54,6 +54,12 @@ class Context:
         else:
             return mention
         return person.copy(sentence=mention.sentence, chair=False, visiting=False, found_by=rules.TITLE_BACK)
+
+    def given_name(self, word: str) -> Mention | None:
+        """The one person named in full with this given name ("FM Don" for Don Pramudwinai)."""
+        full = {person_key(m.name): m for m in self.known.values() if m.name and m.name.split()[0] == word
+                and len(m.name.split()) > 1}
+        return next(iter(full.values())) if len(full) == 1 else None
 
     def date(self, sentence: str) -> tuple[str | None, rules.Rule]:
         date, expression = sentence_date(sentence, self.draft.published, self.dateline)
@@ -340,6 +346,10 @@ def read_sentence(context: Context, text: str) -> None:
             context.principal = first or next(iter(named_here), None)
         elif first is not None:
             context.principal, context.upgraded = first, True
+    elif not context.principal.name and context.principal.role:
+        # A headline's title alone ("Minister of Foreign Affairs holds ...") is the first named holder of that title.
+        context.principal = next((m for m in named_here if m.name and m.role == context.principal.role
+                                  and m.country in (None, context.principal.country)), context.principal)
     if not text:
         return
     if context.speaker is not None and FIRST_PERSON.search(text) and context.speaker.name and all(

@@ -58,7 +58,8 @@ REFERS_TO_EVENT = re.compile(r"\b(?:the conclave|the meeting|the summit|member (
                              re.IGNORECASE)
 REFERS_BACK = re.compile(r"\b(?:hosted|chaired|mediated|moderated|joined|facilitated) (?:the|these|those) "
                          r"(?:talks|meeting|meetings|discussions|conversation)\b", re.IGNORECASE)
-GROUP = re.compile(r"\b(?:met|meets|meeting with|met with|held (?:a )?(?:meeting|talks) with|addressed|joined)\s+(?:(?:his|her|their|"
+GROUP = re.compile(r"\b(?:met|meets|meeting with|met with|held (?:today |yesterday )?(?:an? )?(?:virtual |video |joint |)"
+                   r"(?:meeting|talks) with(?: a (?:number|group) of)?|addressed|joined)\s+(?:(?:his|her|their|"
                    r"fellow|other|visiting|[A-Z][\w-]*)\s+){0,4}(?:[A-Z][a-z]+ )?(?:Ministers|ministers|counterparts|leaders|"
                    r"Leaders|Ambassadors|ambassadors|representatives|Representatives|Allies|allies|partners)\b")
 SEPARATE = re.compile(r"\b(?:separate|separately|(?:bilateral |separate |)meetings with|bilaterals with|calls (?:from|with))\b",
