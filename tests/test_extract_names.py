@@ -113,3 +113,27 @@ def test_telephone_calls_received_from_several_leaders_are_one_call_each():
     assert [attendees(m) for m in draft.meetings] == [
         {("narendra modi", "India"), ("moon jae in", "South Korea")},
         {("narendra modi", "India"), ("filipe jacinto nyusi", "Mozambique")}]
+
+
+def test_a_headlines_title_alone_is_the_named_holder_of_that_title_who_takes_the_publishers_country():
+    draft = extract("https://www.mofa.gov.bh/news/example\n\n12 April 2020\n\n"
+                    "Minister of Foreign Affairs holds virtual meeting with Ambassadors\n\n"
+                    "The Minister of Foreign Affairs, Dr. Khalid Rahman Saleh, held today a virtual meeting with a "
+                    "number of Ambassadors of the Kingdom of Bahrain.\n")
+    assert [attendees(m) for m in draft.meetings] == [{("khalid rahman saleh", "Bahrain")}]
+
+
+def test_a_surname_subject_of_the_first_meeting_sentence_is_the_principal():
+    draft = extract("https://pm.gc.ca/en/news/example\n\n"
+                    "Prime Minister Tremblay holds a joint media availability with NATO Secretary General Jens "
+                    "Stoltenberg\n\nIt is an honour to welcome NATO Secretary General Jens Stoltenberg to Ottawa.\n")
+    (meeting,) = draft.meetings
+    assert attendees(meeting) == {("tremblay", "Canada"), ("jens stoltenberg", None)}
+
+
+def test_a_sentence_glued_to_the_one_before_is_read_apart():
+    draft = extract("https://www.mod.go.jp/en/news/example\n\nDecember 3, 2021\n\n"
+                    "On December 3, Defense Minister Kishi held a telephone conference with U.S. Defense Secretary "
+                    "Austin.The two Ministers confirmed their cooperation.\n")
+    (call,) = draft.meetings
+    assert {a.name for a in call.attendees} == {"Nobuo Kishi", "Lloyd Austin"}  # named from the list of office holders

@@ -342,10 +342,19 @@ def read_sentence(context: Context, text: str) -> None:
         # way once to the first full name.
         named_here = [m for m in named_here if m.found_by is not rules.GIVEN_NAME]  # "Anthony and I": not the speaker
         first = next((m for m in named_here if m.found_by is not rules.TITLED_SURNAME), None)
+        at = frames.frame_match(text)
+        if named_here and named_here[0] is not first and at and position(text, named_here[0]) < at.start():
+            # "Prime Minister Trudeau holds ... with NATO Secretary General Jens Stoltenberg": the subject, for good.
+            first, context.upgraded = named_here[0], True
         if context.principal is None:
             context.principal = first or next(iter(named_here), None)
         elif first is not None:
             context.principal, context.upgraded = first, True
+    elif context.principal.found_by is rules.TITLED_SURNAME and context.principal.name:
+        # The subject's surname ("Chancellor Muñoz meets ...") is the full name given later ("Heraldo Muñoz").
+        surname = person_key(context.principal.name)
+        context.principal = next((m for m in named_here if m.name and len(m.name.split()) > 1
+                                  and surname in person_key(m.name).split()), context.principal)
     elif not context.principal.name and context.principal.role:
         # A headline's title alone ("Minister of Foreign Affairs holds ...") is the first named holder of that title.
         context.principal = next((m for m in named_here if m.name and m.role == context.principal.role

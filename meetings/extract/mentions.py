@@ -318,7 +318,7 @@ def position(sentence: str, mention: Mention) -> int:
 _NOT_SPEAKERS = re.compile(r"\b(?:Q|Question|Questions|Journalist|Journalists|Reporter|Reporters|Media|Moderator|"
                            r"Interpreter|Translator|Participant|Audience|Host|Presenter|Operator|Staff|Spokesperson|"
                            r"Spokesman|Spokeswoman|News|Press|Agency|Times|Post|Radio|TV|Television|Photo|Posted|Release|"
-                           r"Source|Subject|Subjects|Topics|Categories|Tags|Note|Notes|Link|Contact|Date|Time|Location|"
+                           r"Source|Subject|Subjects|Topics|Categories|Tags|Note|Notes|Link|Contact|Date|Time|Location|Print|Share|"
                            r"Transcript|Statement|Remarks|Readout|Update|Updated|Published|Special|Original|VIRIN|E&OE)\b",
                            re.IGNORECASE)
 _SMALL_WORDS = frozenset({"of", "for", "the", "and", "to", "on", "in", "de", "van", "von", "bin", "al"})

@@ -29,6 +29,10 @@ _LABEL = rf"{_LABEL_WORD}(?:,? {_LABEL_WORD}){{0,11}}"
 SPEAKER_LABEL = re.compile(rf"^(?P<label>{_LABEL}):(?:\s|$)")
 
 
+# A sentence glued to the one before it ("... Defense Secretary Austin.The two Ministers ..."): a space put back.
+_GLUED = re.compile(r"(?<=[a-z]{3})(\.)([A-Z][a-z]+\s)")
+
+
 @dataclass
 class Report:
     source: str | None
@@ -53,7 +57,7 @@ def read(text: str, *, published: dt.date | None = None, label: str = "FILE") ->
         raise too_large(label)
     if "\x00" in text:
         raise InvalidInput(label, "is not a text report (it holds NUL bytes)")
-    text = clean(text)
+    text = _GLUED.sub(r"\1 \2", clean(text))
     lines = text.strip().splitlines()
     source = None
     if lines and re.match(r"^https?://\S+$", lines[0].strip()):
