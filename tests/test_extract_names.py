@@ -137,3 +137,29 @@ def test_a_sentence_glued_to_the_one_before_is_read_apart():
                     "Austin.The two Ministers confirmed their cooperation.\n")
     (call,) = draft.meetings
     assert {a.name for a in call.attendees} == {"Nobuo Kishi", "Lloyd Austin"}  # named from the list of office holders
+
+
+@pytest.mark.parametrize(("sentence", "other"), [
+    ("Prime Minister Shri Narendra Modi spoke at the bilateral meeting with President of Russia.", "vladimir putin"),
+    ("The press service reported on the meeting of Minister Narendra Modi with Russian Foreign Minister Sergey "
+     "Lavrov.", "sergey lavrov"),
+])
+def test_a_title_alone_after_with_and_the_meeting_of_a_minister_with_another_are_meetings(sentence, other):
+    draft = extract(f"https://pib.gov.in/release/example\n\n16 September 2022\n\n{sentence}\n")
+    (meeting,) = draft.meetings
+    assert {person_key(a.name) for a in meeting.attendees if a.name} == {"narendra modi", other}
+
+
+def test_the_meeting_of_a_group_is_no_meeting_of_two():
+    draft = extract("https://www.nato.int/news/example\n\n27 January 2021\n\n"
+                    "The Secretary General thanked the Minister for the offer to host a meeting of NATO Foreign "
+                    "Ministers in Riga in December.\n")
+    assert draft.meetings == []
+
+
+def test_a_minister_who_received_the_ministers_of_an_alliance_is_at_a_group_meeting():
+    draft = extract("https://www.mfa.gov.lv/news/example\n\n1 December 2021\n\n"
+                    "The Minister of Foreign Affairs, Edgars Rinkēvičs, received the Ministers of Foreign Affairs of "
+                    "the North Atlantic Treaty Organisation (NATO) in Riga.\n")
+    (meeting,) = draft.meetings
+    assert (meeting.kind, [a.name for a in meeting.attendees]) == ("multilateral", ["Edgars Rinkēvičs"])

@@ -28,7 +28,8 @@ FRAMES: tuple[Frame, ...] = (
     Frame("called", r"called(?= (?:[A-Z]|his |her |their ))(?! (?:for|on|upon)\b)", "call"),
     Frame("spoke-with", r"spoke (?:with|to)|speaks (?:with|to)|conversation with", "call"),
     Frame("talks", r"(?:following|after|during|at) (?:the |their |our )?(?:[\w-]+ )?talks"),
-    Frame("met", r"met|meets|meeting with|meetings with|a meeting between|meeting between"),
+    Frame("met", r"met|meets|meeting with|meetings with|a meeting between|meeting between|meeting of(?= (?:Minister|President|Prime|Foreign|Defen[cs]e|"
+                       r"Secretary|State|Chancellor|Mr|Ms|Dr|H\.E)\b)"),
     Frame("held-talks", r"held (?:an? )?(?:bilateral |trilateral |separate |official |informal |productive |)?"
                         r"(?:meeting|meetings|talks|talk|discussions|discussion|consultations)|holds? talks|talks with|"
                         r"had (?:an? |his |her |their )?(?:[\w-]+ ){0,2}(?:meeting|talks|discussion|exchange)s?"),
@@ -58,8 +59,8 @@ REFERS_TO_EVENT = re.compile(r"\b(?:the conclave|the meeting|the summit|member (
                              re.IGNORECASE)
 REFERS_BACK = re.compile(r"\b(?:hosted|chaired|mediated|moderated|joined|facilitated) (?:the|these|those) "
                          r"(?:talks|meeting|meetings|discussions|conversation)\b", re.IGNORECASE)
-GROUP = re.compile(r"\b(?:met|meets|meeting with|met with|held (?:today |yesterday )?(?:an? )?(?:virtual |video |joint |)"
-                   r"(?:meeting|talks) with(?: a (?:number|group) of)?|addressed|joined)\s+(?:(?:his|her|their|"
+GROUP = re.compile(r"\b(?:met|meets|meeting with|met with|received|hosted|welcomed|held (?:today |yesterday )?(?:an? )?(?:virtual |video |joint |)"
+                   r"(?:meeting|talks) with(?: a (?:number|group) of)?|addressed|joined)\s+(?:(?:the|his|her|their|"
                    r"fellow|other|visiting|[A-Z][\w-]*)\s+){0,4}(?:[A-Z][a-z]+ )?(?:Ministers|ministers|counterparts|leaders|"
                    r"Leaders|Ambassadors|ambassadors|representatives|Representatives|Allies|allies|partners)\b")
 SEPARATE = re.compile(r"\b(?:separate|separately|(?:bilateral |separate |)meetings with|bilaterals with|calls (?:from|with))\b",

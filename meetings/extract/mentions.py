@@ -58,7 +58,8 @@ def _country_after_of(words: list[str], index: int) -> tuple[str, int] | None:
     """"of <country>" at ``index``: (the country, the position after it, past an acronym in
     brackets: "of the United Kingdom (UK)")."""
     if index + 1 < len(words) and words[index] in ("of", "from"):
-        room = next((i for i, w in enumerate(words[index + 1:index + 7]) if not w[:1].isalnum()), 6)
+        # Up to nine words: "of the United Kingdom of Great Britain and Northern Ireland".
+        room = next((i for i, w in enumerate(words[index + 1:index + 10]) if not w[:1].isalnum()), 9)
         for size in range(min(room, len(words) - index - 1), 0, -1):
             candidate = " ".join(words[index + 1:index + 1 + size])
             found = country_named(candidate)
@@ -195,8 +196,9 @@ def mentions(sentence: str) -> list[Mention]:
         found_rank = titles.rank_at(words, index)
         if found_rank:
             rank, index, cued = found_rank[0], found_rank[1], True
-        if title and (start == 0 or words[start - 1] in ("the", "The")) and not _name_at(words, index)[0] \
-                and not (words[index:index + 1] == [","] and _is_name(_name_at(words, index + 1)[0])):
+        if title and (start == 0 or words[start - 1] in ("the", "The", "with")) and not _name_at(words, index)[0] \
+                and not (words[index:index + 1] == [","] and _is_name(_name_at(words, index + 1)[0])) \
+                and not (words[index:index + 2] == [",", "the"] and _is_name(_name_at(words, index + 2)[0])):
             # "the Prime Minister", "the Secretary": a title alone, for a person named elsewhere or not at all.
             found.append(Mention(name=None, country=country, role=role, rank=rank, sentence=sentence,
                                  country_by=country_by, found_by=rules.TITLE_BACK))
