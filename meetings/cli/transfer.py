@@ -172,7 +172,7 @@ def import_meetings(
     from meetings.db import unit_of_work
     from meetings.errors import FileProblem
     from meetings.services.batches import discard_batch, finish_batch, start_batch
-    from meetings.services.importer import Importer, ImportOptions
+    from meetings.services.importer import Importer, ImportOptions, collector_paused
     from meetings.services.readers import CsvLayout
 
     layout = CsvLayout(mapping=_pairs(mapping, "--map", targets=True), constants=_pairs(constants, "--set", targets=False),
@@ -204,6 +204,7 @@ def import_meetings(
         staged = {name: stack.enter_context(staged_rejects(name, rejects)) for name in files} if keep_rejects else {}
         advance = stack.enter_context(_progress(files))
         stack.enter_context(mapped_names(names))
+        stack.enter_context(collector_paused())
         unit = stack.enter_context(unit_of_work(engine, write=True))
         _check_added(added_attendees, options.added_attendees)
         batch = start_batch(unit.session, ["<stdin>" if name == "-" else name for name in files])
