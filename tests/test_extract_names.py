@@ -163,3 +163,28 @@ def test_a_minister_who_received_the_ministers_of_an_alliance_is_at_a_group_meet
                     "the North Atlantic Treaty Organisation (NATO) in Riga.\n")
     (meeting,) = draft.meetings
     assert (meeting.kind, [a.name for a in meeting.attendees]) == ("multilateral", ["Edgars Rinkēvičs"])
+
+
+@pytest.mark.parametrize(("url", "country"), [
+    ("https://www.mofa.go.jp/press/example.html", "Japan"),
+    ("https://www.gov.uk/government/news/example", "United Kingdom"),
+    ("https://www.minrel.gob.cl/noticias/example", "Chile"),
+    ("https://en.kremlin.ru/events/president/news/1", "Russia"),
+    ("https://www.defense.gov/News/Releases/1", "United States"),
+    ("https://www.scoop.co.nz/stories/example.htm", None),  # a news site republishing a release
+    ("https://uk-times.com/example", None),
+    ("https://www.nato.int/cps/en/natohq/news_1.htm", None),
+])
+def test_the_publishers_country_is_read_from_a_governments_site_only(url, country):
+    from meetings.extract.places import publisher_country
+
+    assert publisher_country(url) == country
+
+
+def test_a_republished_release_takes_its_original_publishers_country():
+    draft = extract("https://www.scoop.co.nz/stories/example.htm\n\nFriday, 19 July 2024\n"
+                    "Press Release: Samoa Government\n\n"
+                    "Foreign Minister Tala Fono met with Japanese Foreign Minister Yoko Kamikawa in Tokyo and the "
+                    "two ministers discussed the region.\n")
+    (meeting,) = draft.meetings
+    assert attendees(meeting) == {("tala fono", "Samoa"), ("yoko kamikawa", "Japan")}

@@ -189,7 +189,9 @@ def test_the_officials_a_speaker_welcomes_are_at_the_occasion(sentence, expected
         ("Theresa May", None, "Prime Minister", "United Kingdom"),  # a full name: whenever they held office
         ("Michael Fallon", "2016-11-23", "Defence Secretary", "United Kingdom"),
         ("Kihara", "2024-05-03", "Minister", "Japan"),
-        ("Kihara", None, "Minister", None),  # a surname alone needs the date
+        ("Kihara", None, "Minister", "Japan"),  # undated: every Kihara of the list is Japan's
+        ("Wong", None, None, None),  # undated: Penny Wong (Australia) and Lawrence Wong (Singapore)
+        ("Wong", None, "Minister of Foreign Affairs", "Australia"),  # the office tells them apart
         ("Kihara", "2019-05-03", "Minister", None),  # not in office then
         ("Jens Stoltenberg", "2020-01-08", "Secretary General", None),  # an organization's, not a country's
         ("Boris Johnson", None, None, "United Kingdom"),

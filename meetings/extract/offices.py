@@ -85,8 +85,8 @@ def holder_country(name: str, date: str | None, role: str | None, key: Callable[
     wanted = key(name)
     alone = len(wanted.split()) == 1
     period = _period(date) if date else None
-    if period is None and alone:
-        return None  # a surname alone needs the date; a full name is one person, whenever they held office
+    # Undated, a full name is one person whenever they held office, and a surname alone is of the one
+    # country all holders of that surname (and a matching office) in the list are of.
     first, last = period or (dt.date.max, dt.date.min)
     found = {t.of for t in terms() if (period is None or (t.start <= first and (t.end is None or last < t.end)))
              and (key(t.name) == wanted if not alone else (

@@ -179,7 +179,7 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
         if len(countries) == 2 and countries[0] and countries[1] and countries[0] != countries[1]:
             pairs.append(({countries[0], countries[1]}, match.group(0)))
     place = places.dateline_country(body)
-    publisher = places.publisher_country(draft.source)
+    publisher = places.publisher_country(draft.source) or places.original_publisher_country(body)
     principal_key = person_key(principal.name) if principal and principal.name else None
 
     def named_pair(meeting: DraftMeeting, person: Mention, other: str) -> tuple[str | None, str]:

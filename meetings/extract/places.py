@@ -120,19 +120,40 @@ _GENERIC_DOMAINS = frozenset({"co", "io", "tv", "me", "ai", "ly", "fm", "cc", "w
                               "net", "info", "news", "biz"})
 
 
+# A government's site: a label of its own in the address (mofa.go.jp, gov.uk, minrel.gob.cl, pm.gc.ca,
+# diplomatie.gouv.fr), or one of the few that have none (kremlin.ru, mid.ru, auswaertiges-amt.de).
+_GOVERNMENT_LABELS = frozenset({"gov", "go", "gob", "gouv", "govt", "gc", "mil", "government", "admin"})
+_GOVERNMENT_SITES = ("kremlin.ru", "mid.ru", "auswaertiges-amt.de", "bundesregierung.de", "regjeringen.no",
+                     "government.se", "um.fi", "valtioneuvosto.fi", "itamaraty.gov.br")
+# A text republished elsewhere may name its original publisher: "Press Release: New Zealand Government".
+_ORIGINAL = re.compile(r"^\s*(?:Press Release|Source|Issued by|Published by)\s*:\s*(?:the\s+)?(?:Government of (?:the\s+)?"
+                       r"(?P<of>[A-Z][\w ]+?)|(?P<before>[A-Z][\w ]+?) Government|(?:Ministry|Department) of [\w ]+? of "
+                       r"(?:the\s+)?(?P<ministry>[A-Z][\w ]+?))\s*$", re.MULTILINE)
+
+
+def original_publisher_country(text: str) -> str | None:
+    """The country of the original publisher a republished text names in its first lines."""
+    match = _ORIGINAL.search("\n".join(text.strip().splitlines()[:40]))
+    return country(match.group("of") or match.group("before") or match.group("ministry")) if match else None
+
+
 def publisher_country(url: str | None) -> str | None:
-    """The country a report's publisher is of, from its web address: a country-code domain
-    (mofa.go.jp, gov.uk, pm.gc.ca), or .gov and .mil (the United States). None for generic and
-    international domains (.com, .org, .int, europa.eu) and for what is not an address."""
+    """The country a report's publisher is of, from its web address: a government's site under a
+    country-code domain (mofa.go.jp, gov.uk, pm.gc.ca), or .gov and .mil (the United States). None
+    for generic and international domains (.com, .org, .int, europa.eu), for a news or republishing
+    site (scoop.co.nz, uk-times.com: not a government's), and for what is not an address."""
     from urllib.parse import urlsplit
 
     from meetings.countries import find_country
 
-    host = urlsplit(url or "").hostname or ""
-    suffix = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+    host = (urlsplit(url or "").hostname or "").lower()
+    suffix = host.rsplit(".", 1)[-1] if "." in host else ""
     if suffix in ("gov", "mil"):
         return "United States"
     if len(suffix) != 2 or suffix in _GENERIC_DOMAINS:
+        return None
+    if not (_GOVERNMENT_LABELS & set(host.split(".")[:-1])
+            or any(host == site or host.endswith("." + site) for site in _GOVERNMENT_SITES)):
         return None
     found = find_country("GB" if suffix == "uk" else suffix.upper())
     return found.name if found else None
