@@ -188,3 +188,13 @@ def test_a_republished_release_takes_its_original_publishers_country():
                     "two ministers discussed the region.\n")
     (meeting,) = draft.meetings
     assert attendees(meeting) == {("tala fono", "Samoa"), ("yoko kamikawa", "Japan")}
+
+
+def test_initials_written_together_and_a_state_secretary_are_read():
+    draft = extract("https://www.msz.gov.pl/news/example\n\n30 June 2017\n\n"
+                    "MFA Undersecretary of State Adam Nowicki met in Berlin with Erik Brandt, State Secretary of "
+                    "the Federal Foreign Office. Later, Minister Adam Nowicki spoke by phone with H.E. Mr. E.D. "
+                    "Tembo, President of Zambia, and the U.S Deputy Secretary.\n")
+    people = [attendees(m) for m in draft.meetings]
+    assert {("adam nowicki", "Poland"), ("erik brandt", "Germany")} in people  # the host, met in Berlin
+    assert any(("tembo", "Zambia") in p for p in people)  # the initials aside, as in every name key

@@ -19,7 +19,7 @@ from meetings.extract.rules import Rule
 _LATIN = [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]
 UPPER = "".join(chr(c) for c in _LATIN if chr(c).isupper() and chr(c).isalpha())
 LOWER = "".join(chr(c) for c in _LATIN if chr(c).islower() and chr(c).isalpha())
-NAME_TOKEN = re.compile(rf"^(?:[{UPPER}][{LOWER}’'-]+(?:-[{UPPER}][{LOWER}’'-]+)?|[{UPPER}]\.?|"
+NAME_TOKEN = re.compile(rf"^(?:[{UPPER}][{LOWER}’'-]+(?:-[{UPPER}][{LOWER}’'-]+)?|[{UPPER}]\.?|(?:[{UPPER}]\.){{1,2}}[{UPPER}]\.?|"
                         r"(?:al|bin|de|da|van|von|bin|binti)-?)$")
 # A family name in capitals before the given name ("HAYASHI Yoshimasa", "PARK Jin"), as Japanese and
 # Korean official English writes it; never an acronym (MP, UK, NATO) alone.
@@ -74,7 +74,7 @@ def _country_after_of(words: list[str], index: int) -> tuple[str, int] | None:
 def _is_name_word(words: list[str], index: int, started: bool) -> bool:
     word = words[index]
     following = words[index + 1] if index + 1 < len(words) else ""
-    if word in NOT_NAMES or word in NOT_SURNAMES or word in demonyms() or (
+    if word in NOT_NAMES or word in NOT_SURNAMES or word in demonyms() or f"{word}." in demonyms() or (
             word in MONTHS and (not started or following[:1].isdigit())):
         return False  # "Theresa May" is a name, "May 12" and "in May" are not
     if NAME_TOKEN.match(word) or (started and (word[:-2] if word.endswith(("’s", "'s")) else word) in titles.SUFFIXES):
