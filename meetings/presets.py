@@ -148,14 +148,14 @@ def find_preset(name: str) -> Preset:
 
 def save_preset(preset: Preset) -> Path:
     """Write a user preset; a shipped name, or a user preset that exists, is refused."""
-    import yaml
+    from meetings.mappings import dump_yaml
 
     _check_name(preset.name, "--save-preset")
     if (SHIPPED / f"{preset.name}{SUFFIX}").exists():
         raise InvalidInput("--save-preset", f"{preset.name!r} is a preset shipped with meetings; choose another name")
     folder = user_folder()
     path = folder / f"{preset.name}{SUFFIX}"
-    text = yaml.safe_dump(preset.document(), allow_unicode=True, sort_keys=False)
+    text = dump_yaml(preset.document())
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as stream:

@@ -252,13 +252,13 @@ def _edit_in_editor(engine: Any, meeting_id: int) -> None:
     from meetings.cli.options import in_option_terms
     from meetings.db import run_write, session_scope
     from meetings.errors import InvalidInput
-    from meetings.mappings import load_yaml, meeting_from_mapping, meeting_to_mapping
+    from meetings.mappings import dump_yaml, load_yaml, meeting_from_mapping, meeting_to_mapping
     from meetings.services.editing import meeting_input, replace_meeting
 
     with session_scope(engine) as session:
         current = meeting_input(session=session, meeting_id=meeting_id)
     original = meeting_to_mapping(current)
-    body = yaml.safe_dump(original, allow_unicode=True, sort_keys=False, width=100)
+    body = dump_yaml(original, width=100)
     header = EDITOR_HEADER.format(id=meeting_id)
     text, previous = header + body, None
     last_round = rounds()

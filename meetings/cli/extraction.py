@@ -52,7 +52,7 @@ def extract(
     from meetings.errors import InvalidInput
     from meetings.extract import extract as extract_meetings
     from meetings.extract.combine import combine
-    from meetings.mappings import load_yaml
+    from meetings.mappings import dump_yaml, load_yaml
 
     if files.count("-") > 1:
         raise InvalidInput("FILE", "standard input (-) can be read once")
@@ -77,7 +77,7 @@ def extract(
     if draft_format is DraftFormat.json:
         rendered = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     else:
-        rendered = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
+        rendered = dump_yaml(document, width=100)
     if not draft.meetings:
         typer.echo(rendered, nl=False)
         typer.echo("meetings: no meetings found in the report; nothing to save.", err=True)
