@@ -196,10 +196,13 @@ def title_at(tokens: Sequence[str], position: int, *, free: bool = False) -> Tit
     if position >= len(tokens):
         return None
     title = _known_title(tokens, position)
-    if tokens[position] in GRADES and position + 1 < len(tokens):
-        junior = _known_title(tokens, position + 1)
+    # Up to two grades before a title: "Deputy Secretary", "Deputy Assistant Secretary of State".
+    graded = 2 if position + 2 < len(tokens) and tokens[position + 1] in GRADES else 1
+    if tokens[position] in GRADES and position + graded < len(tokens):
+        junior = _known_title(tokens, position + graded)
         if junior and (title is None or junior.end > title.end):
-            title = Title(written=f"{tokens[position]} {junior.written}", role=f"{tokens[position]} {junior.role}",
+            grade = " ".join(tokens[position:position + graded])
+            title = Title(written=f"{grade} {junior.written}", role=f"{grade} {junior.role}",
                           country=junior.country, end=junior.end)
     title = title or (_free_title(tokens, position) if free else None)
     if title and title.end + 1 < len(tokens) and tokens[title.end] == "and":

@@ -30,8 +30,8 @@ FRAMES: tuple[Frame, ...] = (
     Frame("talks", r"(?:following|after|during|at) (?:the |their |our )?(?:[\w-]+ )?talks"),
     Frame("met", r"met|meets|meeting with|meetings with|a meeting between|meeting between|meeting of(?= (?:Minister|President|Prime|Foreign|Defen[cs]e|"
                        r"Secretary|State|Chancellor|Mr|Ms|Dr|H\.E)\b)"),
-    Frame("held-talks", r"held (?:an? )?(?:bilateral |trilateral |separate |official |informal |productive |)?"
-                        r"(?:meeting|meetings|talks|talk|discussions|discussion|consultations)|holds? talks|talks with|"
+    Frame("held-talks", r"(?:held|holds?) (?:an? )?(?:[\w-]+ ){0,2}?"
+                        r"(?:meeting|meetings|talks|talk|discussions|discussion|consultations)|talks with|"
                         r"had (?:an? |his |her |their )?(?:[\w-]+ ){0,2}(?:meeting|talks|discussion|exchange)s?"),
     Frame("received", r"received|receives|hosted|hosts|hosting|welcomed|welcomes"),
     Frame("their-meeting", r"(?:before|at|after|during|following|ahead of) (?:their|the|our) (?:bilateral )?(?:meeting|talks)"),
@@ -41,6 +41,9 @@ FRAMES: tuple[Frame, ...] = (
     Frame("shook-hands", r"shak(?:es|ing) hands|shook hands"),
     Frame("called-on", r"called on|paid (?:a )?courtesy call|courtesy call"),
     Frame("co-chaired", r"co-chaired|co-chairs"),
+    # "Talks were held between A and B", "a meeting took place between", "The conversation between A and B".
+    Frame("held-between", r"(?:talks|meeting|meetings|conversation|consultations|negotiations|discussions?)"
+                          r"(?: (?:was|were) (?:held|conducted)| took place)? between"),
 )
 # One word boundary around the whole alternation, and a letter looked for first: the same matches
 # as a boundary around each frame, found about four times faster.

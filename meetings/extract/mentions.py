@@ -20,7 +20,7 @@ _LATIN = [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]
 UPPER = "".join(chr(c) for c in _LATIN if chr(c).isupper() and chr(c).isalpha())
 LOWER = "".join(chr(c) for c in _LATIN if chr(c).islower() and chr(c).isalpha())
 NAME_TOKEN = re.compile(rf"^(?:[{UPPER}][{LOWER}’'-]+(?:-[{UPPER}][{LOWER}’'-]+)?|[{UPPER}]\.?|(?:[{UPPER}]\.){{1,2}}[{UPPER}]\.?|"
-                        r"(?:al|bin|de|da|van|von|bin|binti)-?)$")
+                        rf"(?:[{UPPER}][’'][{UPPER}][{LOWER}]+)|(?:al|bin|de|da|del|della|di|du|der|den|la|le|van|von|bin|binti)-?)$")
 # A family name in capitals before the given name ("HAYASHI Yoshimasa", "PARK Jin"), as Japanese and
 # Korean official English writes it; never an acronym (MP, UK, NATO) alone.
 FAMILY_NAME = re.compile(r"^[A-Z]{2,}(?:-[A-Z]{2,})?$")
@@ -183,6 +183,9 @@ def mentions(sentence: str) -> list[Mention]:
             title = headed if headed and " of " in headed.written else None
         if title:
             role, index, cued = title.role, title.end, True
+            second = titles.title_at(words, index)
+            if second is not None and second.role != "counterpart" and _name_at(words, second.end)[0]:
+                index = second.end  # "High Representative/Vice-President Josep Borrell": two offices, one person
             if not country and title.country:
                 country, country_by = title.country, rules.TITLE_COUNTRY
             after = _country_after_of(words, index)
@@ -203,8 +206,9 @@ def mentions(sentence: str) -> list[Mention]:
             found.append(Mention(name=None, country=country, role=role, rank=rank, sentence=sentence,
                                  country_by=country_by, found_by=rules.TITLE_BACK))
             continue
-        if title and words[index:index + 1] == [","] and _is_name(_name_at(words, index + 1)[0]):
-            index += 1  # "the Prime Minister of the United Kingdom (UK), Rishi Sunak"
+        if (title or role == "counterpart") and words[index:index + 1] == [","] \
+                and _is_name(_name_at(words, index + 1)[0]):
+            index += 1  # "the Prime Minister of the United Kingdom (UK), Rishi Sunak", "his counterpart, Name,"
         honoured = False
         past_honorifics = titles.after_honorifics(words, index)
         if past_honorifics > index:
@@ -214,8 +218,10 @@ def mentions(sentence: str) -> list[Mention]:
             honoured = not cued and any(w.replace(".", "") in OFFICE_HONORIFICS for w in words[index:past_honorifics])
         name_words, index = _name_at(words, index)
         found_by = rules.TITLED if title or found_rank else rules.COUNTRY_CUED
-        if not cued and _is_name(name_words) and words[index:index + 1] == [","]:
-            # "Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs of Japan": the title after the name.
+        if (not cued or country is None) and _is_name(name_words) and words[index:index + 1] == [","]:
+            # "Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs of Japan": the title after the name; after a
+            # cue without a country ("Ambassador Makila James, U.S. Deputy Assistant Secretary"), its country.
+            was_cued, demonym_country = cued, None
             at = titles.after_honorifics(words, index + 1)
             if words[at:at + 1] == ["MP"]:
                 at += 1
@@ -223,8 +229,12 @@ def mentions(sentence: str) -> list[Mention]:
                 at += 1
             if words[at:at + 1] == ["the"]:
                 at += 1  # "Mr. Shinzo Abe, the Prime Minister of Japan"
-            if words[at:at + 1] and words[at] in demonyms():
-                country, country_by, at = demonyms()[words[at]], rules.DEMONYM, at + 1
+            next_word = words[at] if words[at:at + 1] and words[at] in demonyms() else f"{words[at]}." \
+                if words[at:at + 1] else ""
+            if next_word in demonyms():  # "Tibor Nagy, U.S. Assistant Secretary ...", "U.S" read without its stop
+                demonym_country, at = demonyms()[next_word], at + 1
+                if not was_cued:
+                    country, country_by = demonym_country, rules.DEMONYM
             elif words[at:at + 1] and words[at] in places.frameworks():
                 at += 1  # "Ylva Johansson, EU Commissioner for Home Affairs": an organization's official
             title = titles.title_at(words, at)
@@ -236,7 +246,11 @@ def mentions(sentence: str) -> list[Mention]:
                 end = found_country[1]
             # Not "in Rio de Janeiro, Prime Minister Narendra Modi": there the title is the next name's.
             if title and not _is_name(_name_at(words, end)[0]) and places.city_country(" ".join(name_words)) is None:
-                role, index, cued, found_by = title.role, end, True, rules.NAME_THEN_TITLE
+                if not was_cued:
+                    role, found_by = title.role, rules.NAME_THEN_TITLE
+                index, cued = end, True
+                if demonym_country:
+                    country, country_by = demonym_country, rules.DEMONYM
                 if found_country:
                     country, country_by = found_country[0], rules.OF_COUNTRY
                 elif not country and title.country:

@@ -43,11 +43,53 @@ def frame_subject(sentence: str, found: list[Mention]) -> list[Mention]:
         if name and all(_plain_name_word(w) for w in name) and _SUBJECT_START.search(head[:start]) \
                 and places.city_country(" ".join(name)) is None and country_named(" ".join(name)) is None:
             key = person_key(" ".join(name))
-            if any(m.name and person_key(m.name) == key for m in found):
-                return []
+            if any(m.name and (person_key(m.name) == key or set(person_key(m.name).split()) < set(key.split()))
+                   for m in found) or any(titles.title_at(name, i) for i in range(len(name))):
+                return []  # the name found already, or a title caught in it ("High Representative Josep Borrell")
             return [Mention(name=" ".join(name), country=None, role=None, rank=None, sentence=sentence,
                             found_by=rules.FRAME_SUBJECT)]
     return []
+
+
+# What may stand between a meeting verb and the name of the one met: "met with", "received his counterpart,".
+_AFTER_FRAME = frozenset({"with", "his", "her", "their", "counterpart", "counterparts", ",", "also", "today",
+                          "yesterday", "separately", "by", "and"})
+
+
+def frame_object(sentence: str, found: list[Mention]) -> list[Mention]:
+    """Names of two to four words alone after the sentence's meeting verb or noun ("Josep Borrell
+    met Sameh Shoukry in Cairo", "held talks with Ursula von der Leyen and Charles Michel"): the
+    people met, where no title, rank or country cues them."""
+    match = frame_match(sentence)
+    if match is None:
+        return []
+    words = titles.words(sentence[match.end():])
+    index = 0
+    while index < len(words) and words[index] in _AFTER_FRAME:
+        index += 1
+    known = {person_key(m.name) for m in found if m.name}
+    extra: list[Mention] = []
+    while index < len(words) and len(extra) < 4:
+        end = index
+        while end < len(words) and end - index < 5 and (_plain_name_word(words[end]) or (
+                end > index and words[end] in ("de", "da", "del", "di", "du", "der", "van", "von", "bin", "al", "la", "le"))):
+            end += 1
+        name = words[index:end]
+        if not 2 <= len(name) <= 4 or not _plain_name_word(name[-1]) or (end < len(words) and (
+                words[end][:1].isupper() or titles.title_at(words, end) is not None)):
+            break
+        text = " ".join(name)
+        if places.city_country(text) is not None or country_named(text) is not None \
+                or any(titles.title_at(name, i) for i in range(len(name))) \
+                or places.organization(text) is not None:
+            break
+        if person_key(text) not in known and not any(set(k.split()) & set(person_key(text).split()) for k in known):
+            extra.append(Mention(name=text, country=None, role=None, rank=None, sentence=sentence,
+                                 found_by=rules.FRAME_OBJECT))
+        if words[end:end + 1] not in ([","], ["and"]):
+            break
+        index = end + 1 + (words[end + 1:end + 2] == ["and"])
+    return extra
 
 
 # "met with Foreign Ministers of Turkey, Bahrain and Egypt", "met the Defence Ministers of A and B".

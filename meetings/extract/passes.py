@@ -225,7 +225,10 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
             for person in meeting.attendees:
                 others = {a.country for a in meeting.attendees if a is not person and a.country}
                 other = others.pop() if len(others) == 1 else None
-                if (person.name or person.role) and not person.country and other:
+                # An organization's official (NATO's Secretary General, the EU's High Representative) is
+                # of no country, whatever the pair, the host or the place.
+                if (person.name or person.role) and not person.country and other \
+                        and not offices.serves_organization(person.name, person.role, _any_order):
                     country, why = guess(meeting, person, other)
                     if country and country != other:
                         person.country, person.country_by = country, rule

@@ -1,0 +1,86 @@
+"""Readouts in the shapes other ministries write: a meeting told by a noun and "between", the one met
+named without a title, two offices before one name, a counterpart in apposition, and a country
+written after the name."""
+
+import pytest
+
+from meetings.extract import extract, person_key
+
+
+def attendees(meeting):
+    return {(person_key(a.name), a.country) for a in meeting.attendees if a.name}
+
+
+def draft_of(sentence, url="https://www.mfa.gov.sg/news/example"):
+    return extract(f"{url}\n\n3 March 2021\n\n{sentence}\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Talks were held between Foreign Minister of Chile Rafael Ortiz and Foreign Minister of Peru Ana Quispe.",
+    "A meeting took place between Foreign Minister of Chile Rafael Ortiz and Foreign Minister of Peru Ana Quispe.",
+    "Within the visit, a meeting was held between Foreign Minister of Chile Rafael Ortiz and Foreign Minister "
+    "of Peru Ana Quispe.",
+    "Talks between Foreign Minister of Chile Rafael Ortiz and Foreign Minister of Peru Ana Quispe were held in Lima.",
+    "The conversation between Foreign Minister of Chile Rafael Ortiz and Foreign Minister of Peru Ana Quispe "
+    "focused on trade.",
+])
+def test_a_meeting_told_by_a_noun_between_two_officials_is_a_meeting(sentence):
+    (meeting,) = draft_of(sentence).meetings
+    assert attendees(meeting) == {("rafael ortiz", "Chile"), ("ana quispe", "Peru")}
+    assert meeting.evidence["kind"].endswith("held-between") or "between" in meeting.evidence["attendees"]
+
+
+def test_the_one_met_named_without_a_title_is_an_attendee():
+    (meeting,) = draft_of("Foreign Minister of Chile Rafael Ortiz met Lena Vogt and Ana Quispe in Lima.").meetings
+    assert {name for name, _ in attendees(meeting)} == {"rafael ortiz", "lena vogt", "ana quispe"}
+    (met,) = [a for a in meeting.attendees if a.name == "Lena Vogt"]
+    assert met.found_by.name == "frame-object-name"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Foreign Minister of Chile Rafael Ortiz met Raksha Mantri Ravi Kumar.",
+    "Foreign Minister of Chile Rafael Ortiz met Buenos Aires officials.",
+    "Foreign Minister of Chile Rafael Ortiz met New Zealand on trade.",
+])
+def test_titles_places_and_groups_after_a_meeting_verb_are_not_names_without_a_title(sentence):
+    named = {a.name for m in draft_of(sentence).meetings for a in m.attendees if a.name}
+    assert not any(name.startswith(("Raksha", "Buenos", "New Zealand")) for name in named)
+
+
+def test_two_offices_before_one_name_are_one_person_and_no_office_is_part_of_a_name():
+    (meeting,) = draft_of("High Representative/Vice-President Lena Vogt held talks with Foreign Minister of "
+                          "Peru Ana Quispe.").meetings
+    assert attendees(meeting) == {("lena vogt", None), ("ana quispe", "Peru")}
+
+
+def test_a_title_before_a_subject_named_without_one_is_not_part_of_the_name():
+    draft = draft_of("High Representative Lena Vogt met with Foreign Minister of Peru Ana Quispe.")
+    assert {a.name for m in draft.meetings for a in m.attendees} == {"Lena Vogt", "Ana Quispe"}
+
+
+def test_a_counterpart_in_apposition_is_named():
+    (meeting,) = draft_of("Minister of Foreign Affairs of Chile Rafael Ortiz met his counterpart, Ana Quispe, "
+                          "in Lima.").meetings
+    assert "ana quispe" in {name for name, _ in attendees(meeting)}
+
+
+def test_names_with_an_apostrophe_after_the_initial_and_lower_case_particles_are_names():
+    (meeting,) = draft_of("Foreign Minister of Chile Rafael Ortiz met Ambassador Marco D'Alessio of Italy and "
+                          "Lena von der Heide, President of the European Commission.").meetings
+    assert attendees(meeting) >= {(person_key("Marco D'Alessio"), "Italy"), ("lena von der heide", None)}
+
+
+def test_a_country_written_after_the_name_of_a_cued_person_is_theirs():
+    (meeting,) = draft_of("Amb. Rafael Ortiz, U.S. Deputy Assistant Secretary for Trade, held a virtual "
+                          "consultative meeting with Foreign Minister of Peru Ana Quispe.").meetings
+    assert attendees(meeting) == {("rafael ortiz", "United States"), ("ana quispe", "Peru")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Foreign Minister Rafael Ortiz received visiting NATO Secretary General Lena Vogt in Lima to discuss the agenda.",
+    "The Peru-Chile talks: Foreign Minister of Peru Ana Quispe met High Representative Lena Vogt.",
+])
+def test_an_organizations_official_takes_no_country_from_the_host_or_a_pair(sentence):
+    draft = draft_of(sentence, url="https://www.rree.gob.pe/news/example")
+    (vogt,) = [a for m in draft.meetings for a in m.attendees if a.name == "Lena Vogt"]
+    assert vogt.country is None
