@@ -84,3 +84,38 @@ def test_an_organizations_official_takes_no_country_from_the_host_or_a_pair(sent
     draft = draft_of(sentence, url="https://www.rree.gob.pe/news/example")
     (vogt,) = [a for m in draft.meetings for a in m.attendees if a.name == "Lena Vogt"]
     assert vogt.country is None
+
+
+@pytest.mark.parametrize(("sentence", "person", "country"), [
+    ("President of the European Council Lena Vogt met with President of Peru Ana Quispe in Lima.", "Lena Vogt", None),
+    ("Foreign Minister of Peru Ana Quispe received the Secretary General of the Organization of Andean States "
+     "Lena Vogt.", "Lena Vogt", None),
+    ("Foreign Minister of Peru Ana Quispe held talks with Cabinet Secretary for Foreign Affairs Amb. Lena Vogt.",
+     "Lena Vogt", None),
+    ("HR/VP Lena Vogt met today with the Foreign Minister of Peru, Ana Quispe.", "Lena Vogt", None),
+    ("Foreign Minister of Peru Ana Quispe met the Acting Assistant Secretary for U.S. Department of State's Bureau "
+     "of Andean Affairs, Lena Vogt.", "Lena Vogt", "United States"),
+])
+def test_what_is_written_between_a_title_and_its_name_is_read_past(sentence, person, country):
+    (meeting,) = draft_of(sentence).meetings
+    assert attendees(meeting) == {("ana quispe", "Peru"), (person_key(person), country)}
+
+
+def test_a_portfolio_ending_in_a_word_before_the_name_does_not_make_that_word_a_surname():
+    draft = draft_of("The ministers met with the High Representative for Foreign Affairs and Security Policy, "
+                     "Lena Vogt, and Foreign Minister of Peru Ana Quispe.")
+    assert "Policy" not in {a.name for m in draft.meetings for a in m.attendees}
+    assert "Lena Vogt" in {p.name for p in draft.people}
+
+
+def test_a_representative_of_an_office_is_not_its_holder():
+    draft = draft_of("Foreign Minister of Peru Ana Quispe met with the Personal Representative of the "
+                     "Chairperson-in-Office Lena Vogt in Lima.")
+    (vogt,) = [p for p in draft.people if p.name == "Lena Vogt"]
+    assert vogt.role is None
+
+
+def test_a_long_office_after_an_honorific_and_a_name_is_a_title():
+    (meeting,) = draft_of("Mr. Li Wen, Member of the Political Bureau of the Central Committee, met with "
+                          "Foreign Minister of Peru Ana Quispe.").meetings
+    assert {name for name, _ in attendees(meeting)} == {person_key("Li Wen"), "ana quispe"}

@@ -14,6 +14,7 @@ from meetings.extract.frames import QUOTED, frame_match
 from meetings.extract.places import country as country_named
 from meetings.extract.places import demonyms
 from meetings.extract.rules import Rule
+from meetings.extract.tails import country_after_of, title_tail
 
 # Latin letters with their accents and marks ("Çavuşoğlu", "Erdoğan", "Nguyễn"), capital and small.
 _LATIN = [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]
@@ -54,23 +55,6 @@ def person_key(name: str) -> str:
     return " ".join(w for w in match_key(name).split() if len(w) > 1 and w not in ("jr", "sr", "ii", "iii", "iv"))
 
 
-def _country_after_of(words: list[str], index: int) -> tuple[str, int] | None:
-    """"of <country>" at ``index``: (the country, the position after it, past an acronym in
-    brackets: "of the United Kingdom (UK)")."""
-    if index + 1 < len(words) and words[index] in ("of", "from"):
-        # Up to nine words: "of the United Kingdom of Great Britain and Northern Ireland".
-        room = next((i for i, w in enumerate(words[index + 1:index + 10]) if not w[:1].isalnum()), 9)
-        for size in range(min(room, len(words) - index - 1), 0, -1):
-            candidate = " ".join(words[index + 1:index + 1 + size])
-            found = country_named(candidate)
-            if found and not candidate.endswith(","):
-                end = index + 1 + size
-                if words[end:end + 1] == ["("] and words[end + 2:end + 3] == [")"]:
-                    end += 3
-                return found, end
-    return None
-
-
 def _is_name_word(words: list[str], index: int, started: bool) -> bool:
     word = words[index]
     following = words[index + 1] if index + 1 < len(words) else ""
@@ -96,6 +80,17 @@ def _name_at(words: list[str], index: int) -> tuple[list[str], int]:
         if name_words[-1].endswith(("’s", "'s")):
             break  # "Austin III's Meeting": a possessive ends the name
     return _trim_name(name_words), index
+
+
+def _name_follows(words: list[str], index: int) -> bool:
+    """Whether a name starts at ``index``, or a title and a name ("... for Foreign Affairs Amb. Raychelle Omamo")."""
+    def name_at(at: int) -> bool:
+        found = _name_at(words, at)
+        return _is_name(found[0]) or (len(found[0]) == 1 and _is_surname(words, found[1] - 1))
+
+    title = titles.title_at(words, index)
+    return name_at(index) or (title is not None and name_at(title.end)) or (
+        words[index:index + 1] == [","] and _is_name(_name_at(words, index + 1)[0]))
 
 
 # Honorifics given to office holders, not to anyone ("Mr.", "Dr."): a name after one is an official's.
@@ -183,19 +178,24 @@ def mentions(sentence: str) -> list[Mention]:
             title = headed if headed and " of " in headed.written else None
         if title:
             role, index, cued = title.role, title.end, True
-            second = titles.title_at(words, index)
-            if second is not None and second.role != "counterpart" and _name_at(words, second.end)[0]:
-                index = second.end  # "High Representative/Vice-President Josep Borrell": two offices, one person
+            if start > 2 and words[start - 2] in ("of", "to") and words[start - 1] == "the" and words[start - 3][:1].isupper():
+                role = None  # "Personal Representative of the Chairperson-in-Office X": not the office's holder
+            index = title_tail(words, index, functools.partial(_name_follows, words))
+            if words[title.end:title.end + 1] == ["of"] and index > title.end:
+                role = f"{title.role} {' '.join(words[title.end:index])}"  # "President of the European Council"
+            tail = [known_demonyms.get(w) or known_demonyms.get(f"{w}.") for w in words[title.end:index]]
+            if not country and len(set(filter(None, tail))) == 1:  # "Assistant Secretary for U.S. Department ..."
+                country, country_by = next(filter(None, tail)), rules.DEMONYM
             if not country and title.country:
                 country, country_by = title.country, rules.TITLE_COUNTRY
-            after = _country_after_of(words, index)
+            after = country_after_of(words, index)
             if after:  # "Minister of Defence of Russia"
                 (country, index), country_by = after, rules.OF_COUNTRY
             if index < len(words) and words[index].lower() == "counterpart":
                 index += 1
-            if words[index:index + 1] == ["to"] and _country_after_of(["of", *words[index + 1:index + 7]], 0):
+            if words[index:index + 1] == ["to"] and country_after_of(["of", *words[index + 1:index + 7]], 0):
                 # "Ambassador to Japan Caroline Kennedy": the country posted to, not the person's.
-                index += 1 + _country_after_of(["of", *words[index + 1:index + 7]], 0)[1] - 1  # type: ignore[index]
+                index += 1 + country_after_of(["of", *words[index + 1:index + 7]], 0)[1] - 1  # type: ignore[index]
         found_rank = titles.rank_at(words, index)
         if found_rank:
             rank, index, cued = found_rank[0], found_rank[1], True
@@ -216,6 +216,7 @@ def mentions(sentence: str) -> list[Mention]:
             cued = cued or words[index] == "Dr."
             # "The Hon Richard Marles MP", "H.E. Ali Bagheri": an honorific only officials are given.
             honoured = not cued and any(w.replace(".", "") in OFFICE_HONORIFICS for w in words[index:past_honorifics])
+        had_honorific = past_honorifics > index
         name_words, index = _name_at(words, index)
         found_by = rules.TITLED if title or found_rank else rules.COUNTRY_CUED
         if (not cued or country is None) and _is_name(name_words) and words[index:index + 1] == [","]:
@@ -237,11 +238,13 @@ def mentions(sentence: str) -> list[Mention]:
                     country, country_by = demonym_country, rules.DEMONYM
             elif words[at:at + 1] and words[at] in places.frameworks():
                 at += 1  # "Ylva Johansson, EU Commissioner for Home Affairs": an organization's official
-            title = titles.title_at(words, at)
+            # After "Mr." or "H.E.", any run of capitalized words ending in a title word or body ("Mr. Wang Yi,
+            # Member of the Political Bureau of the CPC Central Committee"); else only a title of the list.
+            title = titles.title_at(words, at, free=had_honorific)
             if title is None and words[at:at + 2] in (["my", "counterpart"], ["his", "counterpart"],
                                                            ["her", "counterpart"], ["our", "counterpart"]):
                 title = titles.Title(written="counterpart", role="counterpart", country=None, end=at + 2)
-            end, found_country = (title.end, _country_after_of(words, title.end)) if title else (index, None)
+            end, found_country = (title.end, country_after_of(words, title.end)) if title else (index, None)
             if found_country:
                 end = found_country[1]
             # Not "in Rio de Janeiro, Prime Minister Narendra Modi": there the title is the next name's.
@@ -266,7 +269,7 @@ def mentions(sentence: str) -> list[Mention]:
             continue
         if cued and _is_name(name_words):
             if not country:
-                after = _country_after_of(words, index)
+                after = country_after_of(words, index)
                 if after:  # "Foreign Minister Wang Yi of China"
                     (country, index), country_by = after, rules.OF_COUNTRY
             if country is None and start == last_end + 1 and words[last_end] == "and" and role not in titles.LEADERS:

@@ -94,13 +94,16 @@ def holder_country(name: str, date: str | None, role: str | None, key: Callable[
     return found.pop() if len(found) == 1 and not found & {"NATO", "UN", "EU"} else None
 
 
-_ORGANIZATION_ROLES = frozenset({"Secretary General", "High Representative"})
+_ORGANIZATION_ROLES = frozenset({"Secretary General", "High Representative", "Chairperson-in-Office"})
+# An office of an organization's body: "President of the European Council", "... of the Organization of Turkic States".
+_ORGANIZATION_BODY = re.compile(r"\bof the (?:[\w-]+ )*?(?:European|Organi[sz]ation|Union|United Nations|Alliance|"
+                                r"Secretariat|Bank|Fund)\b")
 
 
 def serves_organization(name: str | None, role: str | None, key: Callable[[str], str]) -> bool:
     """Whether an official serves an organization rather than a country: an organization's title
     (Secretary General, High Representative), or an organization's office in the list."""
-    if role in _ORGANIZATION_ROLES:
+    if role in _ORGANIZATION_ROLES or (role and _ORGANIZATION_BODY.search(role)):
         return True
     wanted = key(name) if name and len(name.split()) > 1 else None
     return wanted is not None and any(t.of in ("NATO", "UN", "EU") and key(t.name) == wanted for t in terms())

@@ -1,0 +1,57 @@
+"""What is written after a title and before the name it belongs to: a country after "of" ("Minister of
+Defence of Russia"), an organization's body after "of" ("President of the European Council Charles
+Michel"), a portfolio after "for" ("Cabinet Secretary for Foreign Affairs Amb. Raychelle Omamo"), a
+second office ("High Representative/Vice-President Josep Borrell")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from meetings import titles
+from meetings.extract.places import country as country_named
+
+# Words an organization's name or a body ends with ("the Organization of Turkic States", "the
+# European Council"), besides the title bodies of the vocabulary.
+_BODY_ENDS = frozenset({"Union", "Nations", "States", "Organization", "Organisation", "Alliance", "Bank", "Fund",
+                        "Court", "Secretariat", "Community", "Cooperation", "Parliament", "Council", "Commission"})
+# Words a portfolio after "for" ends with ("for Foreign Affairs", "for Trade and Industry").
+_PORTFOLIO_ENDS = frozenset({"Affairs", "Trade", "Defence", "Defense", "Security", "Finance", "Economy",
+                             "Development", "Cooperation", "Relations", "Integration", "Diaspora", "Health",
+                             "Energy", "Industry", "Commerce", "Justice", "Interior", "Europe", "Africa", "Asia", "Policy"})
+
+
+def country_after_of(words: list[str], index: int) -> tuple[str, int] | None:
+    """"of <country>" at ``index``: (the country, the position after it, past an acronym in
+    brackets: "of the United Kingdom (UK)")."""
+    if index + 1 < len(words) and words[index] in ("of", "from"):
+        # Up to nine words: "of the United Kingdom of Great Britain and Northern Ireland".
+        room = next((i for i, w in enumerate(words[index + 1:index + 10]) if not w[:1].isalnum()), 9)
+        for size in range(min(room, len(words) - index - 1), 0, -1):
+            candidate = " ".join(words[index + 1:index + 1 + size])
+            found = country_named(candidate)
+            if found and not candidate.endswith(","):
+                end = index + 1 + size
+                if words[end:end + 1] == ["("] and words[end + 2:end + 3] == [")"]:
+                    end += 3
+                return found, end
+    return None
+
+
+
+def title_tail(words: list[str], index: int, name_follows: Callable[[int], bool]) -> int:
+    """The position after what follows a title at ``index`` before a name (``name_follows`` says
+    whether a name starts at a position): an organization's body after "of", a portfolio after
+    "for", a second office; ``index`` itself when nothing of the kind is written."""
+    ends = _BODY_ENDS | titles.vocabulary().bodies if words[index:index + 1] == ["of"] else \
+        _PORTFOLIO_ENDS if words[index:index + 1] == ["for"] else None
+    best = index
+    if ends is not None and country_after_of(words, index) is None:
+        at = index + 1
+        while at < len(words) and at - index <= 10 and (words[at][:1].isupper() or words[at] in ("of", "the", "and")):
+            at += 1
+            if words[at - 1] in ends and name_follows(at):
+                best = at
+    second = titles.title_at(words, best)
+    if second is not None and second.role != "counterpart" and name_follows(second.end):
+        best = second.end  # "High Representative/Vice-President Josep Borrell": two offices, one person
+    return best
