@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 # A grade before a known title makes a junior title: "Deputy" + "Secretary of Defense".
-GRADES = frozenset({"Deputy", "Vice", "Assistant", "Under", "First"})
+GRADES = frozenset({"Deputy", "Vice", "Assistant", "Under", "First", "Special"})
 # Words before a title that say something of the office, not which one: "acting Foreign Minister".
 MODIFIERS = frozenset({"acting", "interim", "outgoing", "incoming", "new", "then", "Acting", "Interim"})
 # Generational suffixes: kept in the name, left out of its matching key.

@@ -114,3 +114,26 @@ def test_a_long_office_after_an_honorific_and_a_name_is_a_title():
     (meeting,) = draft_of("Mr. Li Wen, Member of the Political Bureau of the Central Committee, met with "
                           "Foreign Minister of Peru Ana Quispe.").meetings
     assert {name for name, _ in attendees(meeting)} == {person_key("Li Wen"), "ana quispe"}
+
+
+@pytest.mark.parametrize(("sentence", "person", "country"), [
+    ("The Minister of Foreign Affairs and International Trade Lena Vogt met the Foreign Minister of Peru Ana "
+     "Quispe.", "Lena Vogt", "Singapore"),  # the report's principal, of its publisher's country
+    ("The Minister of State, Minister of Foreign Affairs and Communities Abroad, Mr. Lena Vogt, received the "
+     "Foreign Minister of Peru Ana Quispe.", "Lena Vogt", "Singapore"),
+    ("The Secretary General of the Organization of Andean States (OAE), Lena Vogt, met today with the Foreign "
+     "Minister of Peru Ana Quispe.", "Lena Vogt", None),
+    ("Foreign Minister of Peru Ana Quispe met with US Special Representative for International Negotiations, "
+     "Lena Vogt, to discuss the region.", "Lena Vogt", "United States"),
+    ("A virtual meeting was staged June 10 between Foreign Minister of Peru Ana Quispe and U.S. Trade Rep. Lena Vogt.",
+     "Lena Vogt", "United States"),
+])
+def test_portfolios_bodies_and_grades_around_a_title_are_read_past(sentence, person, country):
+    (meeting,) = draft_of(sentence).meetings
+    assert attendees(meeting) == {("ana quispe", "Peru"), (person_key(person), country)}
+
+
+def test_an_honorific_ends_a_portfolio():
+    (meeting,) = draft_of("The Minister for Foreign Affairs, Senator Lena Vogt, and the Minister for Defence, "
+                          "Mr Rafael Ortiz, met the Foreign Minister of Peru Ana Quispe in Lima.").meetings
+    assert {"lena vogt", "rafael ortiz", "ana quispe"} <= {name for name, _ in attendees(meeting)}

@@ -182,8 +182,10 @@ def mentions(sentence: str) -> list[Mention]:
                 role = None  # "Personal Representative of the Chairperson-in-Office X": not the office's holder
             index = title_tail(words, index, functools.partial(_name_follows, words))
             if words[title.end:title.end + 1] == ["of"] and index > title.end:
-                role = f"{title.role} {' '.join(words[title.end:index])}"  # "President of the European Council"
-            tail = [known_demonyms.get(w) or known_demonyms.get(f"{w}.") for w in words[title.end:index]]
+                # "President of the European Council", its acronym aside.
+                role = " ".join([title.role, *(w for w in words[title.end:index] if w not in ("(", ")") and not w.isupper())])
+            tail = [known_demonyms.get(w) or known_demonyms.get(f"{w}.") for w in words[title.end:index]
+                    if words[title.end:title.end + 1] == ["for"]]
             if not country and len(set(filter(None, tail))) == 1:  # "Assistant Secretary for U.S. Department ..."
                 country, country_by = next(filter(None, tail)), rules.DEMONYM
             if not country and title.country:

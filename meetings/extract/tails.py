@@ -14,10 +14,13 @@ from meetings.extract.places import country as country_named
 # European Council"), besides the title bodies of the vocabulary.
 _BODY_ENDS = frozenset({"Union", "Nations", "States", "Organization", "Organisation", "Alliance", "Bank", "Fund",
                         "Court", "Secretariat", "Community", "Cooperation", "Parliament", "Council", "Commission"})
-# Words a portfolio after "for" ends with ("for Foreign Affairs", "for Trade and Industry").
+_WITHIN = frozenset({"of", "the", "and", "for", ",", "(", ")", "&"})
+# Words a portfolio after "for", "and" or a comma ends with ("for Foreign Affairs", "for Trade and Industry").
 _PORTFOLIO_ENDS = frozenset({"Affairs", "Trade", "Defence", "Defense", "Security", "Finance", "Economy",
                              "Development", "Cooperation", "Relations", "Integration", "Diaspora", "Health",
-                             "Energy", "Industry", "Commerce", "Justice", "Interior", "Europe", "Africa", "Asia", "Policy"})
+                             "Energy", "Industry", "Commerce", "Justice", "Interior", "Europe", "Africa", "Asia", "Policy",
+                             "Negotiations", "Abroad", "Diplomacy", "Rights", "Climate", "Migration", "Tourism",
+                             "Investment", "Worship", "Communities", "Nationals"})
 
 
 def country_after_of(words: list[str], index: int) -> tuple[str, int] | None:
@@ -43,13 +46,17 @@ def title_tail(words: list[str], index: int, name_follows: Callable[[int], bool]
     whether a name starts at a position): an organization's body after "of", a portfolio after
     "for", a second office; ``index`` itself when nothing of the kind is written."""
     ends = _BODY_ENDS | titles.vocabulary().bodies if words[index:index + 1] == ["of"] else \
-        _PORTFOLIO_ENDS if words[index:index + 1] == ["for"] else None
+        _PORTFOLIO_ENDS if words[index:index + 1] in (["for"], ["and"], [","]) else None
     best = index
     if ends is not None and country_after_of(words, index) is None:
         at = index + 1
-        while at < len(words) and at - index <= 10 and (words[at][:1].isupper() or words[at] in ("of", "the", "and")):
+        # Not past an honorific: "Minister for Foreign Affairs, Senator Marise Payne, and ..." names the person there.
+        while at < len(words) and at - index <= 12 and (words[at][:1].isupper() or words[at] in _WITHIN) \
+                and titles.after_honorifics(words, at) == at:
             at += 1
-            if words[at - 1] in ends and name_follows(at):
+            # "of the Organization of American States (OAS), José Miguel Insulza": an acronym after the body.
+            last = words[at - 4] if at >= 4 and words[at - 1] == ")" and words[at - 3] == "(" else words[at - 1]
+            if last in ends and name_follows(at):
                 best = at
     second = titles.title_at(words, best)
     if second is not None and second.role != "counterpart" and name_follows(second.end):
