@@ -137,3 +137,35 @@ def test_an_honorific_ends_a_portfolio():
     (meeting,) = draft_of("The Minister for Foreign Affairs, Senator Lena Vogt, and the Minister for Defence, "
                           "Mr Rafael Ortiz, met the Foreign Minister of Peru Ana Quispe in Lima.").meetings
     assert {"lena vogt", "rafael ortiz", "ana quispe"} <= {name for name, _ in attendees(meeting)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Foreign Minister of Chile Rafael Ortiz visited Lima to meet his colleague, Foreign Minister of Peru Ana Quispe.",
+    "Foreign Minister of Chile Rafael Ortiz spoke after the meeting he had with Foreign Minister of Peru Ana Quispe.",
+    "Talks were held in Lima on Monday between Foreign Minister of Chile Rafael Ortiz and Foreign Minister of Peru "
+    "Ana Quispe.",
+])
+def test_a_visit_to_meet_the_meeting_one_had_and_talks_held_somewhere_between_two_are_meetings(sentence):
+    (meeting,) = draft_of(sentence).meetings
+    assert attendees(meeting) == {("rafael ortiz", "Chile"), ("ana quispe", "Peru")}
+
+
+def test_the_one_met_after_small_words_is_named_and_their_country_written_after_them_is_read():
+    (meeting,) = draft_of("Foreign Minister of Chile Rafael Ortiz received a phone call from Lena Vogt, the "
+                          "United Kingdom's Secretary of State for Foreign Affairs.").meetings
+    assert ("lena vogt", "United Kingdom") in attendees(meeting)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Foreign Minister of Chile Rafael Ortiz welcomed the United Kingdom's commitment to the region.",
+    "Foreign Minister of Chile Rafael Ortiz met in New York with the press.",
+    "Foreign Minister of Chile Rafael Ortiz was received at Bandaranaike International Airport.",
+])
+def test_possessives_and_places_after_a_meeting_verb_are_no_one_met(sentence):
+    assert not [a for m in draft_of(sentence).meetings for a in m.attendees if a.name != "Rafael Ortiz"]
+
+
+@pytest.mark.parametrize("honorific", ["Sayyid", "Dato Sri", "Dato’ Seri"])
+def test_honorifics_of_oman_and_malaysia_are_not_part_of_the_name(honorific):
+    (meeting,) = draft_of(f"Foreign Minister {honorific} Rafael Ortiz met Foreign Minister of Peru Ana Quispe.").meetings
+    assert "rafael ortiz" in {name for name, _ in attendees(meeting)}

@@ -6,8 +6,8 @@ import pytest
 import yaml
 
 from meetings.extract import extract, person_key
-from meetings.extract.mentions import speaker
 from meetings.extract.names import addressed
+from meetings.extract.speakers import speaker
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ The stages, each a module:
    twice, countries completed from the rest of the report and from the list of office holders
    (``offices``), and officials named by title alone as the holder of that office that day.
 
-A transcript's speaker labels name who speaks (``mentions.speaker``); its occasion is a meeting
+A transcript's speaker labels name who speaks (``speakers.speaker``); its occasion is a meeting
 of the officials who speak and those they address (``assign.occasion``).
 
 Every rule is a named object (``rules``): the draft's evidence says which rule produced which

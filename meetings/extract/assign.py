@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from meetings.extract import frames, places, rules
 from meetings.extract.dates import sentence_date
 from meetings.extract.draft import Draft, DraftMeeting
-from meetings.extract.mentions import Mention, known_mentions, mentions, person_key, position, speaker
+from meetings.extract.mentions import Mention, known_mentions, mentions, person_key, position
 from meetings.extract.names import addressed, counterparts_by_country, frame_object, frame_subject, guests, partner_of_i
 from meetings.extract.report import BULLET, SPEAKER_LABEL
+from meetings.extract.speakers import speaker
 
 
 @dataclass

@@ -43,7 +43,11 @@ FRAMES: tuple[Frame, ...] = (
     Frame("co-chaired", r"co-chaired|co-chairs"),
     # "Talks were held between A and B", "a meeting took place between", "The conversation between A and B".
     Frame("held-between", r"(?:talks|meeting|meetings|conversation|consultations|negotiations|discussions?)"
-                          r"(?: (?:was|were) (?:held|conducted)| took place)? between"),
+                          r"(?: (?:was|were) (?:held|conducted|staged|organi[sz]ed)(?: [\w,]+){0,4}?| took place(?: [\w,]+){0,4}?)?"
+                          r" between"),
+    # "visited Moscow to meet his colleague, ...", "the meeting he had with ...".
+    Frame("visit-to-meet", r"(?:visited|visits|travelled|traveled|arrived|came|went)\b[^.;]{0,80}?\bto meet(?: with)?", None),
+    Frame("meeting-had", r"meeting (?:that )?(?:he|she|they|the two|the ministers) (?:had|held) with"),
 )
 # One word boundary around the whole alternation, and a letter looked for first: the same matches
 # as a boundary around each frame, found about four times faster.

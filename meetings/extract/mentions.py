@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from meetings import titles
 from meetings.extract import places, rules
 from meetings.extract.dates import MONTHS
-from meetings.extract.frames import QUOTED, frame_match
+from meetings.extract.frames import QUOTED
 from meetings.extract.places import country as country_named
 from meetings.extract.places import demonyms
 from meetings.extract.rules import Rule
@@ -82,6 +82,18 @@ def _name_at(words: list[str], index: int) -> tuple[list[str], int]:
     return _trim_name(name_words), index
 
 
+def _possessive_country(words: list[str], index: int) -> tuple[str, int] | None:
+    """A country of one to three words written as an owner at ``index`` ("the United Kingdom's"):
+    (the country, the position after it)."""
+    for size in (3, 2, 1):
+        last = words[index + size - 1] if index + size <= len(words) else ""
+        if last.endswith(("’s", "'s")):
+            found = country_named(" ".join([*words[index:index + size - 1], last[:-2]]))
+            if found:
+                return found, index + size
+    return None
+
+
 def _name_follows(words: list[str], index: int) -> bool:
     """Whether a name starts at ``index``, or a title and a name ("... for Foreign Affairs Amb. Raychelle Omamo")."""
     def name_at(at: int) -> bool:
@@ -93,6 +105,8 @@ def _name_follows(words: list[str], index: int) -> bool:
         words[index:index + 1] == [","] and _is_name(_name_at(words, index + 1)[0]))
 
 
+# "his counterpart, X", "his colleague, Minister of Foreign Affairs of Russia X".
+_COUNTERPART = frozenset({"counterpart", "colleague"})
 # Honorifics given to office holders, not to anyone ("Mr.", "Dr."): a name after one is an official's.
 OFFICE_HONORIFICS = frozenset({"Hon", "Honourable", "Honorable", "Excellency", "HE", "Rt"})
 
@@ -105,7 +119,8 @@ Strategic Trilateral Bilateral Joint Leaders Readout Remarks Transcript Photo Ph
 Excellency Sir Dame I We He She They It This That The And Before After Their Our With Of On At For In Ahead
 During Following Between Meet Meets Met Holds Held Hosts Welcomes Speaks Calls Talk Informal Official Courtesy
 Reception Dinner Lunch Luncheon Signing Ceremony Hello Thank Thanks Good Dear Welcome Well Yes So Now Today
-Yesterday Also Let Can Please Ladies Gentlemen""".split())
+Yesterday Also Let Can Please Ladies Gentlemen Kingdom Republic Airport International University Hotel Embassy
+Centre Center Hall Friends Caucus Visits""".split())
 
 
 def _is_surname(words: list[str], index: int) -> bool:
@@ -133,7 +148,7 @@ def mentions(sentence: str) -> list[Mention]:
     starts = titles.vocabulary().title_starts
     while index < len(words):
         word = words[index]
-        if word[:1].islower() and word not in titles.MODIFIERS and word != "counterpart" and word not in starts:
+        if word[:1].islower() and word not in titles.MODIFIERS and word not in _COUNTERPART and word not in starts:
             index += 1  # no mention starts with a word like this one
             continue
         start = index
@@ -167,7 +182,7 @@ def mentions(sentence: str) -> list[Mention]:
                     break
         if country:
             country_by = rules.DEMONYM
-        if index < len(words) and words[index].lower() == "counterpart":
+        if index < len(words) and words[index].lower() in _COUNTERPART:
             index, cued, role = index + 1, True, "counterpart"
         while index < len(words) and words[index] in titles.MODIFIERS:
             index += 1
@@ -193,7 +208,7 @@ def mentions(sentence: str) -> list[Mention]:
             after = country_after_of(words, index)
             if after:  # "Minister of Defence of Russia"
                 (country, index), country_by = after, rules.OF_COUNTRY
-            if index < len(words) and words[index].lower() == "counterpart":
+            if index < len(words) and words[index].lower() in _COUNTERPART:
                 index += 1
             if words[index:index + 1] == ["to"] and country_after_of(["of", *words[index + 1:index + 7]], 0):
                 # "Ambassador to Japan Caroline Kennedy": the country posted to, not the person's.
@@ -236,6 +251,10 @@ def mentions(sentence: str) -> list[Mention]:
                 if words[at:at + 1] else ""
             if next_word in demonyms():  # "Tibor Nagy, U.S. Assistant Secretary ...", "U.S" read without its stop
                 demonym_country, at = demonyms()[next_word], at + 1
+                if not was_cued:
+                    country, country_by = demonym_country, rules.DEMONYM
+            elif (owner := _possessive_country(words, at)) is not None:
+                demonym_country, at = owner  # "David Cameron, the United Kingdom's Secretary of State ..."
                 if not was_cued:
                     country, country_by = demonym_country, rules.DEMONYM
             elif words[at:at + 1] and words[at] in places.frameworks():
@@ -333,65 +352,3 @@ def position(sentence: str, mention: Mention) -> int:
         if where >= 0:
             return where
     return len(sentence)
-
-
-# Labels of those who speak in a transcript without being the officials it records.
-_NOT_SPEAKERS = re.compile(r"\b(?:Q|Question|Questions|Journalist|Journalists|Reporter|Reporters|Media|Moderator|"
-                           r"Interpreter|Translator|Participant|Audience|Host|Presenter|Operator|Staff|Spokesperson|"
-                           r"Spokesman|Spokeswoman|News|Press|Agency|Times|Post|Radio|TV|Television|Photo|Posted|Release|"
-                           r"Source|Subject|Subjects|Topics|Categories|Tags|Note|Notes|Link|Contact|Date|Time|Location|Print|Share|"
-                           r"Transcript|Statement|Remarks|Readout|Update|Updated|Published|Special|Original|VIRIN|E&OE)\b",
-                           re.IGNORECASE)
-_SMALL_WORDS = frozenset({"of", "for", "the", "and", "to", "on", "in", "de", "van", "von", "bin", "al"})
-
-
-def _cased(label: str) -> str:
-    """A label written in capitals, as a sentence writes it ("SECRETARY OF DEFENSE LLOYD J. AUSTIN III"
-    -> "Secretary of Defense Lloyd J. Austin III"); a label already in mixed case as it is."""
-    if any(c.islower() for c in label):
-        return label
-
-    def word(token: str) -> str:
-        bare = token.strip(",")
-        if len(bare) <= 1 or re.fullmatch(r"(?:[A-Z]\.)+", bare) or bare.rstrip(".") in titles.SUFFIXES \
-                or (bare in demonyms() and len(bare) <= 4):
-            return token  # initials, suffixes (III), short references (US, UK)
-        if token.lower() in _SMALL_WORDS:
-            return token.lower()
-        return "-".join(part[:1] + part[1:].lower() for part in token.split("-"))
-
-    return " ".join(word(token) for token in label.split())
-
-
-def speaker(label: str) -> Mention | None:
-    """The official a transcript's speaker label names ("MINISTER PAYNE", "Marise Payne", "Penny Wong,
-    Minister for Foreign Affairs", "President of Russia Vladimir Putin"); None for a journalist, a
-    question, page furniture, or a label that names no person."""
-    text = _cased(re.sub(r"\s*\([^()]*\)", "", label)).strip(" ,")
-    if not text or _NOT_SPEAKERS.search(text) or QUOTED.search(text) or frame_match(text):
-        return None
-    found = [m for m in mentions(text) if m.name or m.role]
-    if found:
-        return found[0].copy(found_by=rules.SPEAKER, sentence=label)
-    # A name alone ("Marise Payne") or before a title the list does not know ("Richard Marles MP, Deputy
-    # Prime Minister", "Koizumi Shinjiro, Japan’s Minister of Defense").
-    name_part, _, rest = text.partition(",")
-    tokens = titles.words(name_part)
-    tokens = [t for t in tokens[titles.after_honorifics(tokens, 0):] if t not in NOT_NAMES]
-    if not 2 <= len(tokens) <= 4 or not all(NAME_TOKEN.match(t) or FAMILY_NAME.match(t) for t in tokens) \
-            or any(t in NOT_SURNAMES or country_named(t) or places.city_country(t) for t in tokens) \
-            or places.city_country(" ".join(tokens)) or country_named(" ".join(tokens)):
-        return None
-    country, role = None, None
-    if rest:
-        rest_words = titles.words(rest)
-        if rest_words and rest_words[0].endswith(("’s", "'s")) and country_named(rest_words[0][:-2]):
-            country, rest_words = country_named(rest_words[0][:-2]), rest_words[1:]
-        elif rest_words and rest_words[0] in demonyms():
-            country, rest_words = demonyms()[rest_words[0]], rest_words[1:]
-        title = titles.title_at(rest_words, 0)
-        if title is None:
-            return None  # "Kyodo News, Ueda": not a name and a title
-        role, country = title.role, country or title.country
-    return Mention(name=" ".join(tokens), country=country, role=role, rank=None, sentence=label,
-                   found_by=rules.SPEAKER, country_by=rules.DEMONYM if country else None)

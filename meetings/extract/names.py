@@ -56,6 +56,9 @@ _AFTER_FRAME = frozenset({"with", "his", "her", "their", "counterpart", "counter
                           "yesterday", "separately", "by", "and"})
 
 
+_PLACE_WORDS = frozenset({"in", "at", "on", "during", "near", "outside", "inside", "over", "via", "through"})
+
+
 def frame_object(sentence: str, found: list[Mention]) -> list[Mention]:
     """Names of two to four words alone after the sentence's meeting verb or noun ("Josep Borrell
     met Sameh Shoukry in Cairo", "held talks with Ursula von der Leyen and Charles Michel"): the
@@ -65,7 +68,10 @@ def frame_object(sentence: str, found: list[Mention]) -> list[Mention]:
         return []
     words = titles.words(sentence[match.end():])
     index = 0
-    while index < len(words) and words[index] in _AFTER_FRAME:
+    # Past the small words before the one met ("received a phone call from David Cameron"), up to six.
+    while index < len(words) and index < 6 and (words[index] in _AFTER_FRAME or words[index][:1].islower()):
+        if words[index] in _PLACE_WORDS:
+            return []  # "met in New York", "met at the Palace": a place, not a person
         index += 1
     known = {person_key(m.name) for m in found if m.name}
     extra: list[Mention] = []
@@ -75,9 +81,9 @@ def frame_object(sentence: str, found: list[Mention]) -> list[Mention]:
                 end > index and words[end] in ("de", "da", "del", "di", "du", "der", "van", "von", "bin", "al", "la", "le"))):
             end += 1
         name = words[index:end]
-        if not 2 <= len(name) <= 4 or not _plain_name_word(name[-1]) or (end < len(words) and (
-                words[end][:1].isupper() or titles.title_at(words, end) is not None)):
-            break
+        followed = end < len(words) and (words[end][:1].isupper() or titles.title_at(words, end) is not None)
+        if not 2 <= len(name) <= 4 or not _plain_name_word(name[-1]) or name[-1].endswith(("’s", "'s")) or followed:
+            break  # "welcomed the United Kingdom’s commitment": a possessive is no one met
         text = " ".join(name)
         if places.city_country(text) is not None or country_named(text) is not None \
                 or any(titles.title_at(name, i) for i in range(len(name))) \

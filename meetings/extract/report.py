@@ -23,7 +23,7 @@ _COMMON = {"the", "and", "of", "with", "to", "on", "at", "for", "by", "from", "a
 BULLET = re.compile(r"^\s*(?:[-•*]|\d+[.)])\s+")
 # A transcript's speaker label at the start of a line: "MINISTER PAYNE:", "Penny Wong, Foreign Minister:",
 # "KOIZUMI SHINJIRO, JAPAN’S MINISTER OF DEFENSE (VIA TRANSLATOR):". Whether it names an official
-# is for ``mentions.speaker``.
+# is for ``speakers.speaker``.
 _LABEL_WORD = r"(?:[A-Z](?:[\w.’'-]|<DOT>)*|\([^()\n]{1,40}\)|of|for|the|and|de|van|von|bin|al)"
 _LABEL = rf"{_LABEL_WORD}(?:,? {_LABEL_WORD}){{0,11}}"
 SPEAKER_LABEL = re.compile(rf"^(?P<label>{_LABEL}):(?:\s|$)")
