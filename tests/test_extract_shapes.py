@@ -169,3 +169,22 @@ def test_possessives_and_places_after_a_meeting_verb_are_no_one_met(sentence):
 def test_honorifics_of_oman_and_malaysia_are_not_part_of_the_name(honorific):
     (meeting,) = draft_of(f"Foreign Minister {honorific} Rafael Ortiz met Foreign Minister of Peru Ana Quispe.").meetings
     assert "rafael ortiz" in {name for name, _ in attendees(meeting)}
+
+
+def test_the_publishers_officials_meeting_their_minister_are_of_the_publishers_country():
+    draft = draft_of("Foreign Minister Rafael Ortiz met Chairman of the Foreign Affairs Committee Ana Quispe and "
+                     "Chairman of the Defence Committee Lena Vogt.", url="https://www.mfa.gov.eg/news/example")
+    people = {(person_key(a.name), a.country) for m in draft.meetings for a in m.attendees}
+    assert people == {("rafael ortiz", "Egypt"), ("ana quispe", "Egypt"), ("lena vogt", "Egypt")}
+    assert {a.country_by.name for m in draft.meetings for a in m.attendees if a.name != "Rafael Ortiz"} \
+        == {"publisher-side"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Foreign Minister Rafael Ortiz met Ana Quispe, EU Commissioner for Home Affairs.",
+    "Foreign Minister Rafael Ortiz met Foreign Minister of Peru Ana Quispe and Lena Vogt.",
+])
+def test_no_publishers_country_beside_an_organization_or_another_country(sentence):
+    draft = draft_of(sentence, url="https://www.mfa.gov.eg/news/example")
+    others = [a for m in draft.meetings for a in m.attendees if a.name in ("Ana Quispe", "Lena Vogt")]
+    assert others and all(a.country != "Egypt" for a in others)

@@ -120,6 +120,7 @@ Excellency Sir Dame I We He She They It This That The And Before After Their Our
 During Following Between Meet Meets Met Holds Held Hosts Welcomes Speaks Calls Talk Informal Official Courtesy
 Reception Dinner Lunch Luncheon Signing Ceremony Hello Thank Thanks Good Dear Welcome Well Yes So Now Today
 Yesterday Also Let Can Please Ladies Gentlemen Kingdom Republic Airport International University Hotel Embassy
+Diplomatic Mission Missions
 Centre Center Hall Friends Caucus Visits""".split())
 
 

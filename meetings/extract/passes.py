@@ -234,8 +234,26 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
                         person.country, person.country_by = country, rule
                         meeting.evidence.setdefault("country", why)
         complete_all(draft)
+    if publisher:
+        _publisher_side(draft, publisher)
     for meeting in draft.meetings:
         meeting.retitle()
+
+
+def _publisher_side(draft: Draft, publisher: str) -> None:
+    """A named official without a country, in a meeting whose every attendee with a country is of
+    the publisher's ("the Minister met the Chairs of the Foreign Affairs Committee"), is the
+    publisher's own official; not an organization's."""
+    for meeting in draft.meetings:
+        countries = {a.country for a in meeting.attendees if a.country}
+        if countries != {publisher}:
+            continue
+        for person in meeting.attendees:
+            if person.name and not person.country and not offices.serves_organization(person.name, person.role, _any_order) \
+                    and places.organization(person.sentence) is None:  # no organization named beside them
+                person.country, person.country_by = publisher, rules.PUBLISHER_SIDE
+                meeting.evidence.setdefault("country", f"{person.name} met officials of the publisher's country only")
+    complete_all(draft)
 
 
 def office_countries(draft: Draft) -> None:

@@ -45,6 +45,7 @@ NAMED_PAIR = Rule("named-pair", "country", "the other side of a pair of countrie
 VISIT_HOST = Rule("visit-host", "country", "the host of a \"visiting\" guest, where the meeting is")
 OFFICE_COUNTRY = Rule("office-country", "country", "the country whose office the person held on the meeting's date (data/office_holders.csv)")
 PUBLISHER = Rule("publisher", "country", "the report's principal is of its publisher's country (from its web address)")
+PUBLISHER_SIDE = Rule("publisher-side", "country", "an official in a meeting of the publisher's officials only is the publisher's too")
 PRINCIPAL_HOST = Rule("principal-host", "country", "the host side of a bilateral the principal held where the report is datelined")
 
 # Meetings: the event frames (which sentences make a meeting, and of whom).

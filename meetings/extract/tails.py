@@ -56,7 +56,7 @@ def title_tail(words: list[str], index: int, name_follows: Callable[[int], bool]
             at += 1
             # "of the Organization of American States (OAS), José Miguel Insulza": an acronym after the body.
             last = words[at - 4] if at >= 4 and words[at - 1] == ")" and words[at - 3] == "(" else words[at - 1]
-            if last in ends and name_follows(at):
+            if last in ends and (name_follows(at) or (words[at:at + 1] == ["of"] and country_after_of(words, at))):
                 best = at
     second = titles.title_at(words, best)
     if second is not None and second.role != "counterpart" and name_follows(second.end):
