@@ -188,3 +188,15 @@ def test_no_publishers_country_beside_an_organization_or_another_country(sentenc
     draft = draft_of(sentence, url="https://www.mfa.gov.eg/news/example")
     others = [a for m in draft.meetings for a in m.attendees if a.name in ("Ana Quispe", "Lena Vogt")]
     assert others and all(a.country != "Egypt" for a in others)
+
+
+@pytest.mark.parametrize("after", [
+    "Also present at the meeting was the Ambassador of Peru to the OAS, Lena Vogt.",
+    "Also in attendance were the Peruvian Ambassador Lena Vogt and others.",
+    "On the Peruvian side, the meeting was attended by Ambassador of Peru Lena Vogt.",
+])
+def test_those_also_present_at_the_meeting_just_told_attend_it(after):
+    (meeting,) = draft_of("Foreign Minister of Chile Rafael Ortiz met Foreign Minister of Peru Ana Quispe in Lima. "
+                          + after).meetings
+    assert {"rafael ortiz", "ana quispe", "lena vogt"} == {name for name, _ in attendees(meeting)}
+    assert ("lena vogt", "Peru") in attendees(meeting)

@@ -65,7 +65,10 @@ ATTENDING = re.compile(r"\b(?:attend(?:ing|ed|s)?|were among|participat(?:ing|ed
 REFERS_TO_EVENT = re.compile(r"\b(?:the conclave|the meeting|the summit|member (?:states|nations)|the gathering)\b",
                              re.IGNORECASE)
 REFERS_BACK = re.compile(r"\b(?:hosted|chaired|mediated|moderated|joined|facilitated) (?:the|these|those) "
-                         r"(?:talks|meeting|meetings|discussions|conversation)\b", re.IGNORECASE)
+                         r"(?:talks|meeting|meetings|discussions|conversation)\b|"
+                         # "Also present at the meeting was ...", "On the Russian side, the meeting was attended by ...".
+                         r"\balso (?:present|in attendance)\b|\b(?:were|was) also present\b|"
+                         r"\b(?:the )?(?:meeting|talks|conversation) (?:was|were) (?:also )?attended by\b", re.IGNORECASE)
 GROUP = re.compile(r"\b(?:met|meets|meeting with|met with|received|hosted|welcomed|held (?:today |yesterday )?(?:an? )?(?:virtual |video |joint |)"
                    r"(?:meeting|talks) with(?: a (?:number|group) of)?|addressed|joined)\s+(?:(?:the|his|her|their|"
                    r"fellow|other|visiting|[A-Z][\w-]*)\s+){0,4}(?:[A-Z][a-z]+ )?(?:Ministers|ministers|counterparts|leaders|"

@@ -214,6 +214,12 @@ def mentions(sentence: str) -> list[Mention]:
             if words[index:index + 1] == ["to"] and country_after_of(["of", *words[index + 1:index + 7]], 0):
                 # "Ambassador to Japan Caroline Kennedy": the country posted to, not the person's.
                 index += 1 + country_after_of(["of", *words[index + 1:index + 7]], 0)[1] - 1  # type: ignore[index]
+            elif words[index:index + 1] == ["to"]:
+                # "Ambassador of Chile to the OAS, Juan Pablo Lira Bianchi": the organization posted to.
+                posted = next((at for at in range(index + 2, min(index + 6, len(words)))
+                               if all(w[:1].isupper() or w == "the" for w in words[index + 1:at])
+                               and places.organization(" ".join(words[index + 1:at])) and _name_follows(words, at)), None)
+                index = posted if posted is not None else index
         found_rank = titles.rank_at(words, index)
         if found_rank:
             rank, index, cued = found_rank[0], found_rank[1], True
