@@ -240,16 +240,21 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
         meeting.retitle()
 
 
+_UNCUED = (rules.GIVEN_NAME, rules.FRAME_OBJECT, rules.FRAME_SUBJECT)
+
+
 def _publisher_side(draft: Draft, publisher: str) -> None:
-    """A named official without a country, in a meeting whose every attendee with a country is of
-    the publisher's ("the Minister met the Chairs of the Foreign Affairs Committee"), is the
-    publisher's own official; not an organization's."""
+    """A cued official without a country, in a meeting whose every attendee with a country is of
+    the publisher's (one of them named: "the Minister met the Chairs of the Foreign Affairs
+    Committee"), is the publisher's own official; not an organization's."""
     for meeting in draft.meetings:
         countries = {a.country for a in meeting.attendees if a.country}
-        if countries != {publisher}:
+        if countries != {publisher} or not any(a.name and a.country for a in meeting.attendees):
             continue
         for person in meeting.attendees:
-            if person.name and not person.country and not offices.serves_organization(person.name, person.role, _any_order) \
+            # A cued official only: a name alone ("Aiko and I had a discussion") may be the other side's.
+            if person.name and person.found_by not in _UNCUED and not person.country \
+                    and not offices.serves_organization(person.name, person.role, _any_order) \
                     and places.organization(person.sentence) is None:  # no organization named beside them
                 person.country, person.country_by = publisher, rules.PUBLISHER_SIDE
                 meeting.evidence.setdefault("country", f"{person.name} met officials of the publisher's country only")
