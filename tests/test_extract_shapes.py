@@ -200,3 +200,20 @@ def test_those_also_present_at_the_meeting_just_told_attend_it(after):
                           + after).meetings
     assert {"rafael ortiz", "ana quispe", "lena vogt"} == {name for name, _ in attendees(meeting)}
     assert ("lena vogt", "Peru") in attendees(meeting)
+
+
+def test_counterparts_named_after_their_countries_are_one_call_each():
+    draft = draft_of("Foreign Minister Rafael Ortiz held separate phone conversations with Peruvian and Bolivian "
+                     "counterparts Dato’ Seri Ana Quispe and Lena Vogt on December 12.")
+    assert sorted(attendees(m) - {("rafael ortiz", "Singapore")} for m in draft.meetings) \
+        == [{("ana quispe", "Peru")}, {("lena vogt", "Bolivia")}]
+    assert all(m.kind == "call" for m in draft.meetings)
+
+
+def test_a_portfolio_after_of_is_read_past_before_of_a_country_only():
+    (meeting,) = draft_of("Foreign Minister of Peru Ana Quispe spoke by phone with the Minister of Europe and Foreign "
+                          "Affairs of the French Republic Lena Vogt.").meetings
+    assert ("lena vogt", "France") in attendees(meeting)
+    draft = draft_of("Foreign Minister of Peru Ana Quispe met the Director of the Americas Division of Human Rights "
+                     "Watch, Lena Vogt.")
+    assert "Watch" not in {a.name for m in draft.meetings for a in m.attendees}

@@ -13,7 +13,15 @@ from meetings.extract import frames, places, rules
 from meetings.extract.dates import sentence_date
 from meetings.extract.draft import Draft, DraftMeeting
 from meetings.extract.mentions import Mention, known_mentions, mentions, person_key, position
-from meetings.extract.names import addressed, counterparts_by_country, frame_object, frame_subject, guests, partner_of_i
+from meetings.extract.names import (
+    addressed,
+    counterparts_by_country,
+    counterparts_named,
+    frame_object,
+    frame_subject,
+    guests,
+    partner_of_i,
+)
 from meetings.extract.report import BULLET, SPEAKER_LABEL
 from meetings.extract.speakers import speaker
 
@@ -313,6 +321,7 @@ def read_sentence(context: Context, text: str) -> None:
     found = [context.named(m) for m in found]
     found += frame_subject(text, found)
     found += frame_object(text, found)
+    found += counterparts_named(text, found)
     if context.speaker is not None:
         for person in addressed(text) + guests(text):
             person = context.named(person)

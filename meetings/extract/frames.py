@@ -20,7 +20,7 @@ class Frame:
 
 
 FRAMES: tuple[Frame, ...] = (
-    Frame("telephone", r"telephone(?:d)?|(?:phone|video) (?:call|conversation)|call(?:ed)? with|spoke by (?:tele)?phone|"
+    Frame("telephone", r"telephone(?:d)?|(?:phone|video) (?:call|conversation)s?|call(?:ed)? with|spoke by (?:tele)?phone|"
                        r"spoke (?:over|on) the (?:tele)?phone|by (?:tele)?phone|video ?conference|virtual(?:ly)? (?:meeting|met)",
           "call"),
     Frame("held-call", r"(?:held|had|holds|has) (?:an? )?(?:separate |(?:tele)?phone |video |introductory |first |"

@@ -98,6 +98,27 @@ def frame_object(sentence: str, found: list[Mention]) -> list[Mention]:
     return extra
 
 
+# "his Malaysian and Lao counterparts A and B": the countries, then the names in the same order.
+_COUNTERPARTS_NAMED = re.compile(r"\b(?P<countries>[A-Z][\w’'.-]+(?:(?:, | and )[A-Z][\w’'.-]+)+) counterparts,? "
+                                 r"(?P<names>[^.;:()]+?)(?=,? (?:on|in|at|during|via|by|to|for|respectively)\b|[.;:]|$)")
+
+
+def counterparts_named(sentence: str, found: list[Mention]) -> list[Mention]:
+    """Counterparts named after their countries ("held separate phone conversations with Malaysian
+    and Lao counterparts A and B"): each name with the country written in the same place."""
+    match = _COUNTERPARTS_NAMED.search(sentence)
+    if match is None:
+        return []
+    countries = [demonyms().get(w) or country_named(w) for w in re.split(r", | and ", match.group("countries"))]
+    names = [titles.strip_honorifics(n.strip()) for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group("names"))]
+    if len(countries) != len(names) or not all(countries) or not all(
+            2 <= len(n.split()) <= 6 and all(NAME_TOKEN.match(w) or w.lower() == "bin" for w in n.split()) for n in names):
+        return []
+    known = {person_key(m.name) for m in found if m.name}
+    return [Mention(name=name, country=country, role=None, rank=None, sentence=sentence, found_by=rules.COUNTERPARTS_NAMED,
+                    country_by=rules.DEMONYM) for name, country in zip(names, countries, strict=True) if person_key(name) not in known]
+
+
 # "met with Foreign Ministers of Turkey, Bahrain and Egypt", "met the Defence Ministers of A and B".
 _BY_COUNTRY = re.compile(r"\b(?:met|meets|met with|meeting with|held (?:separate )?(?:meetings|talks) with)\s+(?:the\s+)?"
                          r"(?P<group>(?:[A-Z][a-z]+\s+)?(?:Ministers|ministers|[Cc]ounterparts|[Ll]eaders))\s+"

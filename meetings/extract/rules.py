@@ -25,6 +25,7 @@ HONORIFIC_CUED = Rule("honorific-name", "person", "a name after an honorific onl
 NAME_THEN_TITLE = Rule("name-comma-title", "person", "a name followed by \", <title>\" (\"Mark Rutte, NATO Secretary General\")")
 FRAME_SUBJECT = Rule("frame-subject-name", "person", "a name alone as the subject of a meeting verb (\"Vladimir Putin had a telephone conversation with ...\")")
 FRAME_OBJECT = Rule("frame-object-name", "person", "a name alone after a meeting verb or noun (\"Josep Borrell met Sameh Shoukry in Cairo\")")
+COUNTERPARTS_NAMED = Rule("counterparts-named", "person", "counterparts named after their countries (\"his Malaysian and Lao counterparts A and B\")")
 BY_COUNTRY = Rule("counterparts-by-country", "person", "counterparts named by country alone (\"met with Foreign Ministers of Turkey, Bahrain and Egypt\"), one meeting each")
 GIVEN_NAME = Rule("given-name", "person", "a given name alone beside \"I\" (\"Anthony and I had a discussion\"), the report's full name for it if any")
 SURNAME_BACK = Rule("surname-reference", "person", "a name or surname written again after a first titled mention")

@@ -56,7 +56,10 @@ def title_tail(words: list[str], index: int, name_follows: Callable[[int], bool]
             at += 1
             # "of the Organization of American States (OAS), José Miguel Insulza": an acronym after the body.
             last = words[at - 4] if at >= 4 and words[at - 1] == ")" and words[at - 3] == "(" else words[at - 1]
-            if last in ends and (name_follows(at) or (words[at:at + 1] == ["of"] and country_after_of(words, at))):
+            # A portfolio after "of" only before "of <country>" ("Minister of Europe and Foreign Affairs of the
+            # French Republic X"), where it cannot be the start of a body's name.
+            country_follows = words[at:at + 1] == ["of"] and country_after_of(words, at) is not None
+            if (last in ends and (name_follows(at) or country_follows)) or (last in _PORTFOLIO_ENDS and country_follows):
                 best = at
     second = titles.title_at(words, best)
     if second is not None and second.role != "counterpart" and name_follows(second.end):
