@@ -217,3 +217,10 @@ def test_a_portfolio_after_of_is_read_past_before_of_a_country_only():
     draft = draft_of("Foreign Minister of Peru Ana Quispe met the Director of the Americas Division of Human Rights "
                      "Watch, Lena Vogt.")
     assert "Watch" not in {a.name for m in draft.meetings for a in m.attendees}
+
+
+def test_counterparts_listed_by_country_and_name_are_one_meeting_each():
+    draft = draft_of("Foreign Minister of Chile Rafael Ortiz held separate meetings with the Foreign Ministers of "
+                     "Peru Ana Quispe and Bolivia Lena Vogt in Lima.")
+    assert sorted(sorted(attendees(m)) for m in draft.meetings) == [
+        [("ana quispe", "Peru"), ("rafael ortiz", "Chile")], [("lena vogt", "Bolivia"), ("rafael ortiz", "Chile")]]

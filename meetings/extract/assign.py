@@ -200,8 +200,12 @@ def meeting_frame(context: Context, sentence: Sentence) -> bool:
         participants.insert(0, Mention(name=None, country=places.publisher_country(context.draft.source), role=None,
                                        rank=None, sentence=sentence.text, found_by=rules.PRINCIPAL))
     named = [p for p in participants if p.name]
-    by_country = counterparts_by_country(sentence.text) if len(named) == 1 else []
-    participants = [named[0], *by_country] if by_country else participants
+    by_country = counterparts_by_country(sentence.text) if named else []
+    if by_country and (len(named) == 1 or any(m.name for m in by_country)):
+        listed = {person_key(m.name) for m in by_country if m.name}
+        participants = [named[0], *by_country, *(p for p in named[1:] if person_key(p.name or "") not in listed)]
+    else:
+        by_country = []
     if len(participants) == 1 and participants[0].name and frames.GROUP.search(sentence.text):
         # "Defence Secretary Ben Wallace met NATO Defence Ministers": one named person and a group.
         meeting = DraftMeeting(key=f"group-meeting-{len(context.draft.meetings) + 1}", kind="multilateral",

@@ -5,6 +5,7 @@ speaker addresses or welcomes."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from meetings import titles
@@ -126,8 +127,9 @@ _BY_COUNTRY = re.compile(r"\b(?:met|meets|met with|meeting with|held (?:separate
 
 
 def counterparts_by_country(sentence: str) -> list[Mention]:
-    """Counterparts named by their countries alone ("met with Foreign Ministers of Turkey, Bahrain
-    and Egypt"): one unnamed official of each country, for one meeting each."""
+    """Counterparts named by their countries ("met with Foreign Ministers of Turkey, Bahrain and
+    Egypt"): one official of each country, unnamed unless a name follows the country, for one
+    meeting each."""
     match = _BY_COUNTRY.search(sentence)
     if match is None:
         return []
@@ -137,11 +139,14 @@ def counterparts_by_country(sentence: str) -> list[Mention]:
     for part in re.split(r",\s*|\s+and\s+|\s+as well as\s+", match.group("list")):
         words = part.split()
         # The longest words of the part that name a country ("Norway on the sidelines of ...": Norway).
-        country = next((c for size in range(min(len(words), 6), 0, -1)
-                        if (c := places.country(" ".join(words[:size])))), None)
-        if country is None:
+        hit = next(((size, c) for size in range(min(len(words), 6), 0, -1)
+                    if (c := places.country(" ".join(words[:size])))), None)
+        if hit is None:
             break  # the list of countries ends where a part is not one
-        found.append(Mention(name=None, country=country, role=title.role if title else None, rank=None,
+        # A name after the country ("of the Republic of Belarus - Sergey Aleinik, the Russian Federation Sergey Lavrov").
+        rest = list(itertools.takewhile(lambda w: w[:1].isupper(), (w for w in words[hit[0]:] if w not in ("-", "–", "—"))))
+        name = " ".join(rest) if 2 <= len(rest) <= 4 and all(_plain_name_word(w) for w in rest) else None
+        found.append(Mention(name=name, country=hit[1], role=title.role if title else None, rank=None,
                              sentence=sentence, found_by=rules.BY_COUNTRY, country_by=rules.BY_COUNTRY))
     return found if len(found) >= 2 else []
 
