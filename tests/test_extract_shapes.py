@@ -224,3 +224,15 @@ def test_counterparts_listed_by_country_and_name_are_one_meeting_each():
                      "Peru Ana Quispe and Bolivia Lena Vogt in Lima.")
     assert sorted(sorted(attendees(m)) for m in draft.meetings) == [
         [("ana quispe", "Peru"), ("rafael ortiz", "Chile")], [("lena vogt", "Bolivia"), ("rafael ortiz", "Chile")]]
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Prime Minister Rafael Ortiz speaks with Prime Minister of Peru Ana Quispe Français", "Ana Quispe"),
+    ("Secretary Rafael Ortiz Participates in a Meeting with Foreign Minister of Peru Ana Quispe", "Rafael Ortiz"),
+    ("Foreign Minister of Peru Ana Quispe met with the Ambassador Extraordinary and Plenipotentiary of Italy, "
+     "Lena Vogt.", "Lena Vogt"),
+])
+def test_headline_verbs_language_links_and_long_ranks_are_not_part_of_a_name(sentence, name):
+    names = {a.name for m in draft_of(sentence + "\n\nThe two ministers met in Lima.").meetings for a in m.attendees}
+    assert name in names
+    assert not any(word in (n or "") for n in names for word in ("Français", "Participates", "Extraordinary"))

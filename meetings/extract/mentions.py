@@ -26,6 +26,7 @@ NAME_TOKEN = re.compile(rf"^(?:[{UPPER}][{LOWER}’'-]+(?:-[{UPPER}][{LOWER}’'
 # Korean official English writes it; never an acronym (MP, UK, NATO) alone.
 FAMILY_NAME = re.compile(r"^[A-Z]{2,}(?:-[A-Z]{2,})?$")
 NOT_NAMES = frozenset({"MP", "QC", "KC", "CEO", "OBE", "MBE", "CBE", "KBE", "PhD", "JST", "EST", "GMT", "UTC",
+                       "English", "Français", "Español", "Deutsch", "Português",  # a page's language links
                        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 
 
@@ -121,7 +122,8 @@ During Following Between Meet Meets Met Holds Held Hosts Welcomes Speaks Calls T
 Reception Dinner Lunch Luncheon Signing Ceremony Hello Thank Thanks Good Dear Welcome Well Yes So Now Today
 Yesterday Also Let Can Please Ladies Gentlemen Kingdom Republic Airport International University Hotel Embassy
 Diplomatic Mission Missions
-Centre Center Hall Friends Caucus Visits""".split())
+Centre Center Hall Friends Caucus Visits Participates Attends Receives Concludes Begins Arrives Chairs Discusses
+Signs Completes Opens Addresses Ambassadors Representatives Delegates Officials Heads Envoys Non Resident""".split())
 
 
 def _is_surname(words: list[str], index: int) -> bool:
