@@ -88,7 +88,7 @@ def backup(
 
     Example: meetings db backup ~/meetings-2024-06-30.db
     """
-    from meetings.db import backup_sqlite
+    from meetings.backup import backup_sqlite
     from meetings.files import checked_target
 
     state = state_of(ctx)
@@ -131,7 +131,8 @@ def repair(
 
     Example: meetings db repair
     """
-    from meetings.db import backup_path, backup_sqlite, run_write, unit_of_work
+    from meetings.backup import backup_path, backup_sqlite
+    from meetings.db import run_write, unit_of_work
     from meetings.services.repair import repair as repair_database
 
     engine = state_of(ctx).engine()
