@@ -19,7 +19,7 @@ from meetings.fields import MEETING_FIELDS, PERSON, AttendeeRecord, Kind, Meetin
 from meetings.filters import MeetingFilter
 
 if TYPE_CHECKING:
-    from sqlalchemy import ColumnElement, RowMapping
+    from sqlalchemy import ColumnElement
     from sqlalchemy.engine import Connection
     from sqlalchemy.orm import Session
 
@@ -173,7 +173,8 @@ def iter_meetings(*, session: Reader, filters: MeetingFilter) -> Iterator[Meetin
     """Every matching meeting as a record, streamed a page at a time: one statement for the
     meetings themselves, then one each for a page's attendees, topics and sources."""
     for page in pages(session, _meeting_columns(), filters):
-        yield from _completed(session, [_record(row._mapping) for row in page])
+        names = page[0]._fields if page else ()  # the labels, read once a page
+        yield from _completed(session, [_record(dict(zip(names, row, strict=True))) for row in page])
 
 
 def pages(session: Reader, columns: Select, filters: MeetingFilter) -> Iterator[Sequence[Any]]:  # type: ignore[type-arg]
@@ -186,7 +187,7 @@ def pages(session: Reader, columns: Select, filters: MeetingFilter) -> Iterator[
 def load_records(*, session: Reader, meeting_ids: Sequence[int]) -> list[MeetingRecord]:
     """Records for these ids, in the order given."""
     rows = session.execute(_meeting_columns().where(M.id.in_([i for i in meeting_ids if is_id(i)]))).mappings()
-    by_id = {row["id"]: _record(row) for row in rows}
+    by_id = {row["id"]: _record(dict(row)) for row in rows}
     return _completed(session, [by_id[mid] for mid in meeting_ids if mid in by_id])
 
 
@@ -218,20 +219,23 @@ def joined(query: Select) -> Select:  # type: ignore[type-arg]
             .outerjoin(_ORGANIZATION, _ORGANIZATION.c.id == M.organization_id))
 
 
+@functools.cache
 def _meeting_columns() -> Select:  # type: ignore[type-arg]
+    """The SELECT of every stored field of a meeting, built once (a Select is immutable: each
+    query adds its conditions to a copy)."""
     return joined(select(*stored_columns()))
 
 
 _DATE_FIELDS = tuple(f.name for f in MEETING_FIELDS if f.kind is Kind.DATE)
-_READ_FIELDS = tuple(f.name for f in MEETING_FIELDS if f.column is not None or f.kind is Kind.ID)
 
 
-def _record(row: RowMapping) -> MeetingRecord:
-    """A record from a row of _meeting_columns, read by name."""
-    values = {name: row[name] for name in _READ_FIELDS}
+def _record(values: dict[str, Any]) -> MeetingRecord:
+    """A record from a row of _meeting_columns as a dict by label (taken over: its dates'
+    precisions are folded into the dates)."""
     for name in _DATE_FIELDS:
-        if values[name] is not None:
-            values[name] = PartialDate.stored(values[name], row[f"{name}_precision"]).isoformat()
+        stored, precision = values[name], values.pop(f"{name}_precision")
+        if stored is not None:
+            values[name] = PartialDate.stored(stored, precision).isoformat()
     return MeetingRecord(**values)
 
 

@@ -9,6 +9,7 @@ words, "exact phrases", prefix*, AND, OR, NOT and parentheses.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -261,8 +262,10 @@ def parse(query: str) -> list[Term | str]:
     return parts
 
 
+@functools.lru_cache(maxsize=256)
 def to_fts5(query: str) -> str:
-    """Our search language as an SQLite FTS5 query: every term a quoted phrase."""
+    """Our search language as an SQLite FTS5 query: every term a quoted phrase (remembered: a
+    search is checked, costed and run with the same query)."""
 
     def phrase(words: tuple[str, ...], prefix: bool) -> str:
         return '"' + " ".join(words) + '"' + ("*" if prefix else "")
@@ -270,8 +273,10 @@ def to_fts5(query: str) -> str:
     return _render(query, phrase, {"AND": "AND", "OR": "OR", "NOT": "NOT"}, " OR ")
 
 
+@functools.lru_cache(maxsize=256)
 def to_tsquery(query: str) -> str:
-    """Our search language as a PostgreSQL tsquery: phrases with <->, and & | & ! for the operators."""
+    """Our search language as a PostgreSQL tsquery: phrases with <->, and & | & ! for the operators
+    (remembered, as to_fts5)."""
 
     def phrase(words: tuple[str, ...], prefix: bool) -> str:
         quoted = [f"'{w}'" for w in words]
