@@ -7,7 +7,7 @@ so listing and exporting stay fast and flat in memory however large the archive 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, and_, exists, func, literal, or_, select
@@ -173,8 +173,8 @@ def iter_meetings(*, session: Reader, filters: MeetingFilter) -> Iterator[Meetin
     """Every matching meeting as a record, streamed a page at a time: one statement for the
     meetings themselves, then one each for a page's attendees, topics and sources."""
     for page in pages(session, _meeting_columns(), filters):
-        names = page[0]._fields if page else ()  # the labels, read once a page
-        yield from _completed(session, [_record(dict(zip(names, row, strict=True))) for row in page])
+        build = _builder(tuple(page[0]._fields)) if page else None  # the labels, read once a page
+        yield from _completed(session, [build(row) for row in page] if build else [])
 
 
 def pages(session: Reader, columns: Select, filters: MeetingFilter) -> Iterator[Sequence[Any]]:  # type: ignore[type-arg]
@@ -187,7 +187,7 @@ def pages(session: Reader, columns: Select, filters: MeetingFilter) -> Iterator[
 def load_records(*, session: Reader, meeting_ids: Sequence[int]) -> list[MeetingRecord]:
     """Records for these ids, in the order given."""
     rows = session.execute(_meeting_columns().where(M.id.in_([i for i in meeting_ids if is_id(i)]))).mappings()
-    by_id = {row["id"]: _record(dict(row)) for row in rows}
+    by_id = {row["id"]: _builder(tuple(row.keys()))(tuple(row.values())) for row in rows}
     return _completed(session, [by_id[mid] for mid in meeting_ids if mid in by_id])
 
 
@@ -229,14 +229,25 @@ def _meeting_columns() -> Select:  # type: ignore[type-arg]
 _DATE_FIELDS = tuple(f.name for f in MEETING_FIELDS if f.kind is Kind.DATE)
 
 
-def _record(values: dict[str, Any]) -> MeetingRecord:
-    """A record from a row of _meeting_columns as a dict by label (taken over: its dates'
-    precisions are folded into the dates)."""
-    for name in _DATE_FIELDS:
-        stored, precision = values[name], values.pop(f"{name}_precision")
-        if stored is not None:
-            values[name] = PartialDate.stored(stored, precision).isoformat()
-    return MeetingRecord(**values)
+@functools.cache
+def _builder(labels: tuple[str, ...]) -> Callable[[Sequence[Any]], MeetingRecord]:
+    """The function making a record from a row of _meeting_columns with these labels: each field
+    passed by its name from its label's position, a date with its precision folded in. Written
+    out once per layout (as dataclasses write their __init__), so a row costs no dict."""
+    at = {label: index for index, label in enumerate(labels)}
+    arguments = []
+    for label in labels:
+        if label.endswith("_precision") and label.removesuffix("_precision") in _DATE_FIELDS:
+            continue
+        if not label.isidentifier():
+            raise ValueError(f"{label!r} is not a field's name")
+        value = f"row[{at[label]}]"
+        if label in _DATE_FIELDS:
+            value = f"None if {value} is None else stored({value}, row[{at[label + '_precision']}]).isoformat()"
+        arguments.append(f"{label}={value}")
+    namespace: dict[str, Any] = {"MeetingRecord": MeetingRecord, "stored": PartialDate.stored}
+    exec(f"def build(row):\n    return MeetingRecord({', '.join(arguments)})\n", namespace)
+    return namespace["build"]  # type: ignore[no-any-return]
 
 
 def _completed(session: Reader, records: list[MeetingRecord]) -> list[MeetingRecord]:
