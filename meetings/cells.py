@@ -36,6 +36,12 @@ def neutralize(value: Any) -> Any:
     return value
 
 
+def neutralized(cells: Iterable[Any]) -> list[Any]:
+    """A row's cells, each as neutralize gives it (the first character, which rules out almost
+    every cell, checked here rather than in a call per cell)."""
+    return [neutralize(c) if isinstance(c, str) and c[:1] in _FIRST_CHARACTERS else c for c in cells]
+
+
 def unneutralize(value: str) -> str:
     if value.startswith("'") and value.lstrip("'").startswith(FORMULA_TRIGGERS):
         return value[1:]

@@ -9,7 +9,7 @@ from dataclasses import asdict
 from enum import Enum
 from typing import IO, Any
 
-from meetings.cells import LIST_SEPARATOR, format_attendee, join_cell, neutralize
+from meetings.cells import LIST_SEPARATOR, format_attendee, join_cell, neutralized
 from meetings.fields import (
     ATTENDANCE_COLUMNS,
     ATTENDEE_KEYS,
@@ -107,7 +107,7 @@ def write_csv_cells(rows: Iterable[list[Any]], columns: tuple[str, ...], stream:
     writer.writerow(columns)
     count = 0
     for cells in rows:
-        writer.writerow(cells if raw else [neutralize(c) for c in cells])
+        writer.writerow(cells if raw else neutralized(cells))
         count += 1
     return count
 

@@ -1,6 +1,7 @@
-"""The one-row-per-meeting export, built in SQL: each meeting's lists joined, escaped and
-aggregated by the database, so that a large export streams from one statement with little Python
-work per row. The cells are exactly those `meetings.output.wide_row` builds from records (a
+"""The one-row-per-meeting export, built in SQL: each meeting's lists are aggregated by the
+database, so that a large export streams from one statement with little Python work per row (the
+cells are made from the aggregates with a few string operations, escaping only a meeting whose
+texts need it). The cells are exactly those `meetings.output.wide_row` builds from records (a
 property test compares the two).
 
 Both stay because the records path is slower where exports are large: on the benchmark's archive
@@ -12,15 +13,17 @@ path stays for `list`, `show` and JSON, which need the nested record anyway."""
 from __future__ import annotations
 
 import functools
+import operator
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, select
 
-from meetings.cells import LIST_SEPARATOR, join_cell
+from meetings.cells import LIST_SEPARATOR, ORGANISATION_MARK, format_attendee, join_cell
 from meetings.dates import PartialDate
 from meetings.db import dialect_name
-from meetings.fields import MEETING_FIELDS, WIDE_COLUMNS, Kind
+from meetings.fields import ORGANISATION, PERSON, WIDE_COLUMNS, AttendeeRecord
 from meetings.filters import MeetingFilter
 from meetings.services.queries import joined, pages, stored_columns
 
@@ -30,60 +33,49 @@ if TYPE_CHECKING:
     from meetings.services.queries import Reader
 
 
-def _escaped(expression: str, commas: bool = False) -> str:
-    """SQL that puts a backslash before each backslash and ";" (and "," if asked) of a text."""
-    sql = f"replace(replace({expression}, '\\', '\\\\'), ';', '\\;')"
-    return f"replace({sql}, ',', '\\,')" if commas else sql
-
-
-# As cells.format_attendee writes it: an organisation's cell starts "organisation: ", and a
-# person's name that starts so gets a backslash before it.
-_KIND_MARK = ("CASE WHEN p.kind = 'organisation' THEN 'organisation: ' "
-              "WHEN substr(coalesce(p.name, {empty}), 1, 13) = 'organisation:' THEN '\\' ELSE {empty} END")
-_ATTENDEE_CELL = (f"{_KIND_MARK} || {_escaped('coalesce(p.name, {empty})', commas=True)} || ', ' || "
-                  f"{_escaped('coalesce(c.name, {empty})', commas=True)} || "
-                  f"CASE WHEN coalesce(a.role, {{empty}}) <> {{empty}} THEN ', ' || {_escaped('a.role')} ELSE {{empty}} END")
+# Each attendee as its stored parts: ESC before an organisation's name, the name, GS and the
+# country, US and the role when there is one; attendees (like topics and sources) joined by RS.
+# Every stored text refuses control characters, so the parts split back exactly; the cells are
+# written from them by `_attendee_cells`, as cells.format_attendee writes them (escaping in SQL
+# cost a quarter of the statement).
+_ATTENDEE_PARTS = ("CASE WHEN p.kind = 'organisation' THEN {esc} ELSE '' END || coalesce(p.name, '') || {gs} || "
+                   "coalesce(c.name, '') || CASE WHEN coalesce(a.role, '') <> '' THEN {us} || a.role ELSE '' END")
 
 _AGGREGATES = {
     "sqlite": {
-        # Each attendee's cell and country name, joined by control characters no stored text
-        # may hold (they are refused on the way in); the countries cell is made from these.
-        "attendees": """(SELECT group_concat(cell || char(31) || coalesce(name, ''), char(30)) FROM (
-            SELECT {cell} AS cell, c.name AS name FROM attendances a LEFT JOIN people p ON p.id = a.person_id
+        "attendees": """(SELECT group_concat(item, char(30)) FROM (
+            SELECT {attendee} AS item FROM attendances a LEFT JOIN people p ON p.id = a.person_id
             LEFT JOIN countries c ON c.code = a.country_code WHERE a.meeting_id = meetings.id
             ORDER BY a.position, a.id))""",
-        "topics": """(SELECT group_concat({topic}, '; ') FROM (
+        "topics": """(SELECT group_concat(name, char(30)) FROM (
             SELECT t.name AS name FROM meeting_topics mt JOIN topics t ON t.id = mt.topic_id
             WHERE mt.meeting_id = meetings.id ORDER BY t.key))""",
-        "sources": """(SELECT group_concat({source}, '; ') FROM (
+        "sources": """(SELECT group_concat(reference, char(30)) FROM (
             SELECT s.reference AS reference FROM meeting_sources ms JOIN sources s ON s.id = ms.source_id
             WHERE ms.meeting_id = meetings.id ORDER BY s.reference))""",
     },
     "postgresql": {
-        "attendees": """(SELECT string_agg({cell} || chr(31) || coalesce(c.name, ''), chr(30)
-                                          ORDER BY a.position, a.id) FROM attendances a
+        "attendees": """(SELECT string_agg({attendee}, chr(30) ORDER BY a.position, a.id) FROM attendances a
             LEFT JOIN people p ON p.id = a.person_id LEFT JOIN countries c ON c.code = a.country_code
             WHERE a.meeting_id = meetings.id)""",
-        "topics": """(SELECT string_agg({topic_pg}, '; ' ORDER BY t.key) FROM meeting_topics mt
+        "topics": """(SELECT string_agg(t.name, chr(30) ORDER BY t.key) FROM meeting_topics mt
             JOIN topics t ON t.id = mt.topic_id WHERE mt.meeting_id = meetings.id)""",
-        "sources": """(SELECT string_agg({source_pg}, '; ' ORDER BY s.reference) FROM meeting_sources ms
+        "sources": """(SELECT string_agg(s.reference, chr(30) ORDER BY s.reference) FROM meeting_sources ms
             JOIN sources s ON s.id = ms.source_id WHERE ms.meeting_id = meetings.id)""",
     },
 }
+_CHARACTER = {"sqlite": "char({})", "postgresql": "chr({})"}
 
 
 @functools.cache
 def _wide_columns(dialect: str) -> Select:  # type: ignore[type-arg]
     from sqlalchemy import literal_column
 
-    parts = {"cell": _ATTENDEE_CELL.format(empty="''"), "topic": _escaped("name"),
-             "source": _escaped("reference"), "topic_pg": _escaped("t.name"), "source_pg": _escaped("s.reference")}
-    cells: list[Label[str]] = [literal_column(f"coalesce({sql.format(**parts)}, '')").label(name)
-             for name, sql in _AGGREGATES[dialect].items()]
+    esc, gs, us = (_CHARACTER[dialect].format(code) for code in (27, 29, 31))
+    attendee = _ATTENDEE_PARTS.format(esc=esc, gs=gs, us=us)
+    cells: list[Label[str]] = [literal_column(f"coalesce({sql.format(attendee=attendee)}, '')").label(name)
+                               for name, sql in _AGGREGATES[dialect].items()]
     return joined(select(*stored_columns(), *cells))
-
-
-_WIDE_FIELDS = tuple((f.csv, f.name, f.kind) for f in MEETING_FIELDS if f.csv)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -93,54 +85,56 @@ def _date_cells(first_day: Any, precision: str) -> tuple[str, str, str]:
     return date.isoformat(), date.first_day.isoformat(), date.last_day.isoformat()
 
 
-def _plan(fields: tuple[str, ...]) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]], int, int, int, int]:
-    """Where each cell comes from in a row of `_wide_columns`: (cell, row index) of the plain
-    values, (cell, date index, precision index) of the dates, and the positions of the
-    attendees, their countries, and the first and last day."""
-    at = {name: i for i, name in enumerate(fields)}
-    cell = {column: i for i, column in enumerate(WIDE_COLUMNS)}
-    plain, dates = [], []
-    for column, name, kind in _WIDE_FIELDS:
-        if kind is Kind.DATE:
-            dates.append((cell[column], at[name], at[f"{name}_precision"]))
-        elif kind is not Kind.ATTENDEES:
-            plain.append((cell[column], at[name]))
-    [attendees] = [(cell[c], at[n]) for c, n, k in _WIDE_FIELDS if k is Kind.ATTENDEES]
-    return plain, dates, attendees[0], attendees[1], cell["countries"], cell["first_day"]
+_ESC, _GS, _RS, _US = "\x1b", "\x1d", "\x1e", "\x1f"
+_COUNTRY = re.compile("\x1d([^\x1e\x1f]+)")  # an attendee's country, when it has one
+
+
+def _list_cell(value: str) -> str:
+    """A list the statement joined with RS, as one cell (cells.join_cell)."""
+    if ";" in value or "\\" in value:
+        return join_cell(value.split(_RS))
+    return value.replace(_RS, LIST_SEPARATOR)  # nothing to escape: the usual case
+
+
+def _attendee(parts: str) -> AttendeeRecord:
+    name, _, rest = parts.removeprefix(_ESC).partition(_GS)
+    country, _, role = rest.partition(_US)
+    return AttendeeRecord(name=name or None, country=country or None, role=role or None,
+                          kind=ORGANISATION if parts.startswith(_ESC) else PERSON)
+
+
+def _attendee_cells(value: str) -> tuple[str, str]:
+    """The attendees cell and the countries cell of a meeting's attendees, as `_ATTENDEE_PARTS`."""
+    if "," in value or ";" in value or "\\" in value or _ESC in value or ORGANISATION_MARK in value:
+        attendees = [_attendee(parts) for parts in value.split(_RS)] if value else []
+        return (LIST_SEPARATOR.join(format_attendee(a) for a in attendees),
+                join_cell(dict.fromkeys(a.country for a in attendees if a.country)))
+    # Nothing to escape or mark (the usual case): each cell is the parts with their separators.
+    return (value.replace(_GS, ", ").replace(_US, ", ").replace(_RS, LIST_SEPARATOR),
+            LIST_SEPARATOR.join(dict.fromkeys(_COUNTRY.findall(value))))
 
 
 def iter_wide_cells(*, session: Reader, filters: MeetingFilter) -> Iterator[list[Any]]:
     """The cells of the export's WIDE_COLUMNS for every matching meeting, streamed."""
     columns = _wide_columns(dialect_name(session))
-    plain, dates, attendees_cell, attendees_at, countries_cell, first_cell = _plan(tuple(columns.selected_columns.keys()))
-    (_, start_at, start_precision_at), (_, end_at, end_precision_at) = dates
-    last_cell = WIDE_COLUMNS.index("last_day")
-    width = len(WIDE_COLUMNS)
+    at = {name: i for i, name in enumerate(columns.selected_columns.keys())}
+    # Each cell's stored value (a NULL as ""); the dates and the lists are then written over.
+    pick = operator.itemgetter(*(at.get(column, 0) for column in WIDE_COLUMNS))
+    cell = {column: i for i, column in enumerate(WIDE_COLUMNS)}
+    start_at, start_precision_at, end_at, end_precision_at = (
+        at[name] for name in ("date", "date_precision", "end_date", "end_date_precision"))
+    date_cell, end_cell, first_cell, last_cell, countries_cell, attendees_cell, topics_cell, sources_cell = (
+        cell[name] for name in ("date", "end_date", "first_day", "last_day", "countries", "attendees", "topics",
+                                "sources"))
+    attendees_at, topics_at, sources_at = at["attendees"], at["topics"], at["sources"]
     for page in pages(session, columns, filters):
         for row in page:
-            cells: list[Any] = [""] * width
-            for cell, at in plain:
-                value = row[at]
-                if value is not None:
-                    cells[cell] = value
-            for cell, at, precision_at in dates:
-                if row[at]:
-                    cells[cell] = _date_cells(row[at], row[precision_at])[0]
-            value = row[attendees_at]
-            if value:
-                attendees: list[str] = []
-                countries: dict[str, None] = {}
-                for item in value.split("\x1e"):
-                    text, _, country = item.partition("\x1f")
-                    attendees.append(text)
-                    if country:
-                        countries[country] = None
-                cells[attendees_cell] = LIST_SEPARATOR.join(attendees)
-                cells[countries_cell] = join_cell(countries)
-            else:
-                cells[countries_cell] = join_cell(())
-            cells[first_cell] = _date_cells(row[start_at], row[start_precision_at])[1]
-            end = row[end_at]
-            cells[last_cell] = (_date_cells(end, row[end_precision_at]) if end else
-                                _date_cells(row[start_at], row[start_precision_at]))[2]
+            cells: list[Any] = ["" if value is None else value for value in pick(row)]
+            start = _date_cells(row[start_at], row[start_precision_at])
+            end = _date_cells(row[end_at], row[end_precision_at]) if row[end_at] else None
+            cells[date_cell], cells[first_cell] = start[0], start[1]
+            cells[end_cell], cells[last_cell] = (end[0], end[2]) if end else ("", start[2])
+            cells[attendees_cell], cells[countries_cell] = _attendee_cells(row[attendees_at])
+            cells[topics_cell] = _list_cell(row[topics_at])
+            cells[sources_cell] = _list_cell(row[sources_at])
             yield cells
