@@ -97,15 +97,16 @@ def _merge(source: Session, target: Session) -> tuple[int, int]:
     """Source meetings into a target that has records: duplicates skipped, people's aliases and
     organizations' members merged by key."""
     from meetings.services import shared
-    from meetings.services.importer import Importer
+    from meetings.services.importer import Importer, collector_paused
     from meetings.services.queries import iter_meetings
     from meetings.services.readers import Item
 
     importer = Importer(target)
-    for record in iter_meetings(session=source, filters=MeetingFilter(sort="id")):
-        parent, record.sideline_of = record.sideline_of, None
-        importer.take(Item(location=f"meeting {record.id}", data=record, key=record.id, parent=parent))
-    report = importer.finish()
+    with collector_paused():  # as for `meetings import`: the records make no reference cycles
+        for record in iter_meetings(session=source, filters=MeetingFilter(sort="id")):
+            parent, record.sideline_of = record.sideline_of, None
+            importer.take(Item(location=f"meeting {record.id}", data=record, key=record.id, parent=parent))
+        report = importer.finish()
     if report.error_count:
         raise MeetingsError("copy failed: " + "; ".join(report.errors[:3]))
     for organization in source.scalars(select(Organization)):
