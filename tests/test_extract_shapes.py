@@ -236,3 +236,18 @@ def test_headline_verbs_language_links_and_long_ranks_are_not_part_of_a_name(sen
     names = {a.name for m in draft_of(sentence + "\n\nThe two ministers met in Lima.").meetings for a in m.attendees}
     assert name in names
     assert not any(word in (n or "") for n in names for word in ("Français", "Participates", "Extraordinary"))
+
+
+@pytest.mark.parametrize("sentence", ["Secretary Ortiz and I met on an important date.",
+                                      "My meeting with Secretary Ortiz went very well."])
+def test_the_first_named_beside_i_in_a_statement_met_its_publishers_official(sentence):
+    draft = draft_of(f"Your Excellency, Secretary Ortiz, welcome back to Jakarta.\n\n{sentence}",
+                     url="https://www.kemlu.go.id/news/example")
+    (meeting,) = [m for m in draft.meetings if any(a.name == "Ortiz" for a in m.attendees)]
+    assert [(a.name, a.country) for a in meeting.attendees if not a.name] == [(None, "Indonesia")]
+
+
+def test_a_roman_numeral_or_page_furniture_is_not_i():
+    draft = draft_of("Secretary-General Rafael Ortiz welcomed the delegates during Part I of the 2021 Meeting.")
+    assert all(len(m.attendees) > 1 or not m.attendees for m in draft.meetings)
+    assert not [a for m in draft.meetings for a in m.attendees if a.name is None]

@@ -180,6 +180,11 @@ def _after_speaker(sentence: Sentence) -> list[Mention]:
     return [p for p in sentence.people if position(sentence.text, p) >= opens[-1] or not p.name]
 
 
+_WITH_ME = re.compile(r"\b(?:and I|I and|[Mm]y (?:meeting|talks|call|conversation|discussion)s?|"
+                      r"[Oo]ur (?:meeting|talks|call|conversation|discussion)s?)\b")
+_QUOTES = re.compile(r"[“”\"]|\b(?:said|says|told|stated|added|noted)\b")
+
+
 def meeting_frame(context: Context, sentence: Sentence) -> bool:
     """A meeting verb or noun and two or more people: a meeting of them, the report's principal
     as its subject when the sentence names only the other side."""
@@ -195,8 +200,12 @@ def meeting_frame(context: Context, sentence: Sentence) -> bool:
                                            != person_key(participants[0].name or "")))
             and all(person_key(p.name or "") != principal_key for p in participants)):
         participants.insert(0, principal.copy(sentence=sentence.text, found_by=rules.PRINCIPAL))
-    elif principal is None and len(participants) == 1 and FIRST_PERSON.search(sentence.text):
-        # "Anthony and I had a discussion" in a report that names its speaker nowhere: its publisher's official.
+    elif len(participants) == 1 and context.speaker is None and (
+            (principal is None and FIRST_PERSON.search(sentence.text))
+            or (principal_key == person_key(participants[0].name or "") and _WITH_ME.search(sentence.text)
+                and not _QUOTES.search(sentence.text))):
+        # "Anthony and I had a discussion" in a report that names its speaker nowhere, "Secretary Pompeo and I
+        # met" where the one named is the report's principal: "I" is its publisher's official.
         participants.insert(0, Mention(name=None, country=places.publisher_country(context.draft.source), role=None,
                                        rank=None, sentence=sentence.text, found_by=rules.PRINCIPAL))
     named = [p for p in participants if p.name]
