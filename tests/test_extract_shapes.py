@@ -251,3 +251,13 @@ def test_a_roman_numeral_or_page_furniture_is_not_i():
     draft = draft_of("Secretary-General Rafael Ortiz welcomed the delegates during Part I of the 2021 Meeting.")
     assert all(len(m.attendees) > 1 or not m.attendees for m in draft.meetings)
     assert not [a for m in draft.meetings for a in m.attendees if a.name is None]
+
+
+def test_a_headlines_subject_named_without_a_title_is_the_fuller_name_given_later():
+    draft = extract("https://mfa.gov.pe/news/quispe-meets-delegation\n\n16 January 2024\n\n"
+                    "Ana Quispe Rojas meets with Chilean Delegation\n\n"
+                    "Senator the Honourable Lena Ana Quispe Rojas, Minister of Foreign Affairs, met with the "
+                    "Foreign Minister of Chile Rafael Ortiz.\n")
+    named = {(a.name, a.country) for m in draft.meetings for a in m.attendees if a.name}
+    assert ("Lena Ana Quispe Rojas", "Peru") in named
+    assert not any(name == "Ana Quispe Rojas" for name, _ in named)

@@ -180,11 +180,6 @@ def _after_speaker(sentence: Sentence) -> list[Mention]:
     return [p for p in sentence.people if position(sentence.text, p) >= opens[-1] or not p.name]
 
 
-_WITH_ME = re.compile(r"\b(?:and I|I and|[Mm]y (?:meeting|talks|call|conversation|discussion)s?|"
-                      r"[Oo]ur (?:meeting|talks|call|conversation|discussion)s?)\b")
-_QUOTES = re.compile(r"[“”\"]|\b(?:said|says|told|stated|added|noted)\b")
-
-
 def meeting_frame(context: Context, sentence: Sentence) -> bool:
     """A meeting verb or noun and two or more people: a meeting of them, the report's principal
     as its subject when the sentence names only the other side."""
@@ -202,8 +197,8 @@ def meeting_frame(context: Context, sentence: Sentence) -> bool:
         participants.insert(0, principal.copy(sentence=sentence.text, found_by=rules.PRINCIPAL))
     elif len(participants) == 1 and context.speaker is None and (
             (principal is None and FIRST_PERSON.search(sentence.text))
-            or (principal_key == person_key(participants[0].name or "") and _WITH_ME.search(sentence.text)
-                and not _QUOTES.search(sentence.text))):
+            or (principal_key == person_key(participants[0].name or "") and frames.WITH_ME.search(sentence.text)
+                and not frames.QUOTATION.search(sentence.text))):
         # "Anthony and I had a discussion" in a report that names its speaker nowhere, "Secretary Pompeo and I
         # met" where the one named is the report's principal: "I" is its publisher's official.
         participants.insert(0, Mention(name=None, country=places.publisher_country(context.draft.source), role=None,
@@ -374,11 +369,12 @@ def read_sentence(context: Context, text: str) -> None:
             context.principal = first or next(iter(named_here), None)
         elif first is not None:
             context.principal, context.upgraded = first, True
-    elif context.principal.found_by is rules.TITLED_SURNAME and context.principal.name:
-        # The subject's surname ("Chancellor Muñoz meets ...") is the full name given later ("Heraldo Muñoz").
-        surname = person_key(context.principal.name)
-        context.principal = next((m for m in named_here if m.name and len(m.name.split()) > 1
-                                  and surname in person_key(m.name).split()), context.principal)
+    elif context.principal.found_by in (rules.TITLED_SURNAME, rules.FRAME_SUBJECT) and context.principal.name:
+        # The subject's surname ("Chancellor Muñoz meets ...", "Johnson Smith meets ...") is the full name given
+        # later ("Heraldo Muñoz", "Kamina Johnson Smith").
+        surname, size = person_key(context.principal.name), len(context.principal.name.split())
+        context.principal = next((m for m in named_here if m.name and len(m.name.split()) > max(size, 1)
+                                  and set(surname.split()) <= set(person_key(m.name).split())), context.principal)
     elif not context.principal.name and context.principal.role:
         # A headline's title alone ("Minister of Foreign Affairs holds ...") is the first named holder of that title.
         context.principal = next((m for m in named_here if m.name and m.role == context.principal.role

@@ -84,6 +84,10 @@ EVENT = re.compile(
 FOUNDING = re.compile(r"\bat an? (summit|meeting|conference) in ([A-Z][\w-]+)(?: in (\d{4}))? by the (\w+?)s? of "
                       r"([^.]+)")
 QUOTED = re.compile(r"\b(?:said|told|spokesperson|spokesman|spokeswoman|according to)\b", re.IGNORECASE)
+# "Secretary Pompeo and I met", "My meeting with ...": the speaker of a statement beside the one they met.
+WITH_ME = re.compile(r"\b(?:and I|I and|[Mm]y (?:meeting|talks|call|conversation|discussion)s?|"
+                      r"[Oo]ur (?:meeting|talks|call|conversation|discussion)s?)\b")
+QUOTATION = re.compile(r"[“”\"]|\b(?:said|says|told|stated|added|noted)\b")
 TOPIC_VERB = re.compile(r"\b(?:discussed|talks (?:focused|centred|centered) on|reviewed|exchanged views on|"
                         r"deliberated on|agreed to (?:deepen|expand|strengthen))\s+(.*)", re.IGNORECASE)
 

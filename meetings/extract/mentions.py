@@ -342,7 +342,9 @@ def known_mentions(sentence: str, found: list[Mention], known: dict[str, Mention
         spans = [(start, size) for size in range(len(words), 0, -1) for start in range(len(words) - size + 1)]
         for start, size in spans:
             person = known.get(person_key(" ".join(words[start:start + size])))
-            if person is not None and person.name and person_key(person.name) not in present:
+            # Not a shorter form of a name the sentence gives in full ("Johnson Smith" in "Kamina Johnson Smith").
+            if person is not None and person.name and person_key(person.name) not in present and not any(
+                    set(person_key(person.name).split()) < set(key.split()) for key in present):
                 present.add(person_key(person.name))
                 extra.append(person.copy(sentence=sentence, chair=False, visiting=False,
                                          found_by=rules.SURNAME_BACK))
