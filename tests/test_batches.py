@@ -60,11 +60,14 @@ def test_exact_duplicates_are_skipped_and_listed_with_file_and_line(invoke, tmp_
     assert [b["batch"] for b in batches(invoke)] == [1]
 
 
-def test_the_skipped_list_goes_to_the_user_data_folder_by_default(invoke, tmp_path, user_data_folder):
+def test_the_skipped_list_goes_to_the_user_data_folder_by_default(invoke, tmp_path, monkeypatch):
+    # A user data folder of this test's own: the session's is shared by every test of a worker,
+    # whose imports leave their own batch-1 lists there.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     path = write(tmp_path / "twice.csv", TALKS, TALKS)
     result = invoke("import", str(path))
     assert "1 added, 0 updated, 1 skipped" in result.stderr
-    [listing] = (user_data_folder / "meetings" / "imports").glob("*-batch-1.skipped.csv")
+    [listing] = (tmp_path / "data" / "meetings" / "imports").glob("*-batch-1.skipped.csv")
     assert f"listed in {listing}" in result.stderr
     assert f"skipped: {path}:3: exact duplicate of meeting 1" in result.stderr
     assert listing.read_text(encoding="utf-8").splitlines()[1].startswith(f"{path},3,")
