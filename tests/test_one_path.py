@@ -68,6 +68,20 @@ def test_the_seed_loaded_twice_adds_nothing_and_db_copy_merge_finds_every_meetin
     assert "(0 added, " in result.stdout
 
 
+def test_db_copy_merge_gives_the_same_person_the_source_aliases_the_target_lacks(invoke_seeded, tmp_path, backend):
+    """A source person's other names join the target's person of the same shown name; a name the
+    target already gives someone else stays theirs; the target's own aliases stay."""
+    target = Invoker(backend.new(tmp_path, "seeded"))
+    target("add", "--date", "2020", "--attendee", "Sergei K Shoigu, Russia")
+    target("people", "alias", "1", "Raj Nath Singh")
+    for alias in ("Sergei Kuzhugetovich Shoigu", "Sergei K Shoigu", "S. K. Shoigu"):
+        invoke_seeded("people", "alias", "3", alias)
+    invoke_seeded("db", "copy", "--to", str(target.path), "--merge")
+    people = {row["name"]: row["aliases"] for row in json.loads(target("people", "--format", "json").stdout)}
+    assert sorted(people["Sergei Shoigu"]) == ["S. K. Shoigu", "Sergei Kuzhugetovich Shoigu"]
+    assert people["Sergei K Shoigu"] == [] and people["Rajnath Singh"] == ["Raj Nath Singh"]
+
+
 @pytest.mark.parametrize("cell", [
     "Rajnath Singh, India, Minister of Defence",
     "Singh\\, Rajnath, India, Minister, of Defence",

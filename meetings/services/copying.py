@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from meetings.errors import InvalidInput, MeetingsError
 from meetings.filters import MeetingFilter
 from meetings.models import Base, Meeting, Organization, OrganizationMember, Person, PersonName
+from meetings.text import match_key
 
 CHUNK = 5000
 
@@ -120,11 +121,26 @@ def _merge(source: Session, target: Session) -> tuple[int, int]:
                 country = shared.country(target, member.country_code, field="member country")
                 target.add(OrganizationMember(organization=copy, country=country, status=member.status,
                                               since_year=member.since_year, until_year=member.until_year))
-    for name in source.scalars(select(PersonName)):
-        person = shared.find_person(target, name.person.name)
-        if person is not None and shared.find_person(target, name.name) is None:
-            person.names.append(PersonName(name=name.name, key=name.key))
+    _merge_names(source, target)
     return report.added, report.skipped
+
+
+def _merge_names(source: Session, target: Session) -> None:
+    """Each name a source person is known by, added to the target's person of the same shown name
+    where the target knows no one by it: the keys of a chunk of names are looked up at once."""
+    names = source.execute(select(PersonName.name, PersonName.key, Person.name)
+                           .join(Person, Person.id == PersonName.person_id).order_by(PersonName.id))
+    for chunk in names.partitions(CHUNK):
+        wanted = [(name, key, match_key(name), match_key(shown)) for name, key, shown in chunk]
+        keys = {found for *_, own, shown in wanted for found in (own, shown)}
+        known = dict(target.execute(select(PersonName.key, PersonName.person_id)
+                                    .where(PersonName.key.in_(keys))).tuples().all())
+        for name, key, own, shown in wanted:
+            person = known.get(shown)
+            if person is not None and own not in known:
+                target.add(PersonName(person_id=person, name=name, key=key))
+                known[own] = person
+        target.flush()
 
 
 def copy_database(*, source: Session, target: Session, merge: bool) -> CopyReport:
