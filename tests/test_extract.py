@@ -177,16 +177,16 @@ def test_a_headline_and_the_body_telling_one_meeting_make_one_record(invoke, tmp
     assert meeting["attendees"][2]["role"] == "Deputy Secretary of Defense"
 
 
-# (Shoigu: recorded in the seed, and not in the list of office holders the extractor reads.)
-REPORT_WITHOUT_COUNTRY = ("Jakarta, 16 November 2023\n\nDefence Minister Sergei Shoigu held a bilateral meeting "
+# (Mirzo: recorded in the seed, and not in the list of office holders the extractor reads.)
+REPORT_WITHOUT_COUNTRY = ("Jakarta, 16 November 2023\n\nDefence Minister Sherali Mirzo held a bilateral meeting "
                           "with Australian Defence Minister Richard Marles on Thursday.\n")
 
 
 def test_recorded_people_give_the_country_the_report_leaves_out(invoke_seeded, tmp_path):
     [meeting] = extracted(invoke_seeded, tmp_path, REPORT_WITHOUT_COUNTRY)
-    assert people(meeting) == [("Sergei Shoigu", "Russia"), ("Richard Marles", "Australia")]
+    assert people(meeting) == [("Sherali Mirzo", "Tajikistan"), ("Richard Marles", "Australia")]
     [meeting] = extracted(invoke_seeded, tmp_path, REPORT_WITHOUT_COUNTRY, "--no-lookup")
-    assert people(meeting) == [("Sergei Shoigu", None), ("Richard Marles", "Australia")]
+    assert people(meeting) == [("Sherali Mirzo", None), ("Richard Marles", "Australia")]
 
 
 def test_the_lookup_does_not_create_a_database(tmp_path):
