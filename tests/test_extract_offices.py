@@ -7,7 +7,7 @@ from importlib import resources
 from meetings import titles
 from meetings.extract import offices, places
 
-ORGANIZATIONS = frozenset({"UN", "NATO", "EU", "OSCE", "ASEAN", "AU", "OAS", "GCC"})
+ORGANIZATIONS = offices.ORGANIZATIONS
 
 
 def test_every_row_parses_into_a_term_that_starts_before_it_ends():

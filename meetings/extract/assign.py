@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from meetings.extract import frames, places, rules
 from meetings.extract.dates import sentence_date
 from meetings.extract.draft import Draft, DraftMeeting
+from meetings.extract.listed import listed_names
 from meetings.extract.mentions import Mention, known_mentions, mentions, person_key, position
 from meetings.extract.names import (
     addressed,
@@ -330,6 +331,7 @@ def read_sentence(context: Context, text: str) -> None:
     found += frame_subject(text, found)
     found += frame_object(text, found)
     found += counterparts_named(text, found)
+    found += listed_names(text, found, context.draft.published.isoformat() if context.draft.published else None)
     if context.speaker is not None:
         for person in addressed(text) + guests(text):
             person = context.named(person)

@@ -11,6 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
+# The organizations whose officials the list holds, by the short names its rows use.
+ORGANIZATIONS = frozenset({"UN", "NATO", "EU", "OSCE", "ASEAN", "AU", "OAS", "GCC"})
+
 
 @dataclass(frozen=True)
 class Term:
@@ -19,6 +22,7 @@ class Term:
     name: str
     start: dt.date
     end: dt.date | None
+    role: str = ""  # the first of the roles as written: the one an official named without a title is given
 
 
 @functools.cache
@@ -27,7 +31,8 @@ def terms() -> tuple[Term, ...]:
     rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
     return tuple(Term(of=row["of"], roles=frozenset(row["roles"].split(";")), name=row["name"],
                       start=dt.date.fromisoformat(row["from"]),
-                      end=dt.date.fromisoformat(row["to"]) if row["to"] else None) for row in rows)
+                      end=dt.date.fromisoformat(row["to"]) if row["to"] else None,
+                      role=row["roles"].split(";")[0]) for row in rows)
 
 
 def _period(date: str) -> tuple[dt.date, dt.date] | None:
@@ -91,7 +96,7 @@ def holder_country(name: str, date: str | None, role: str | None, key: Callable[
     found = {t.of for t in terms() if (period is None or (t.start <= first and (t.end is None or last < t.end)))
              and (key(t.name) == wanted if not alone else (
                  wanted in key(t.name).split() and (role is None or role in _GENERIC_ROLES or role in t.roles)))}
-    return found.pop() if len(found) == 1 and not found & {"NATO", "UN", "EU"} else None
+    return found.pop() if len(found) == 1 and not found & ORGANIZATIONS else None
 
 
 _ORGANIZATION_ROLES = frozenset({"Secretary General", "High Representative", "Chairperson-in-Office"})
@@ -106,4 +111,23 @@ def serves_organization(name: str | None, role: str | None, key: Callable[[str],
     if role in _ORGANIZATION_ROLES or (role and _ORGANIZATION_BODY.search(role)):
         return True
     wanted = key(name) if name and len(name.split()) > 1 else None
-    return wanted is not None and any(t.of in ("NATO", "UN", "EU") and key(t.name) == wanted for t in terms())
+    return wanted is not None and any(t.of in ORGANIZATIONS and key(t.name) == wanted for t in terms())
+
+
+@functools.cache
+def _by_name(key: Callable[[str], str]) -> dict[str, tuple[Term, ...]]:
+    index: dict[str, list[Term]] = {}
+    for term in terms():
+        index.setdefault(key(term.name), []).append(term)
+    return {name: tuple(found) for name, found in index.items()}
+
+
+def terms_of(name: str, date: str | None, key: Callable[[str], str]) -> tuple[Term, ...]:
+    """The terms of the person the list names ``name`` (folded by ``key``) held over all of
+    ``date``; every term of theirs for an undated report."""
+    found = _by_name(key).get(key(name), ())
+    period = _period(date) if date else None
+    if period is None:
+        return found if date is None else ()
+    first, last = period
+    return tuple(t for t in found if t.start <= first and (t.end is None or last < t.end))

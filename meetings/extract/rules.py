@@ -32,6 +32,7 @@ SURNAME_BACK = Rule("surname-reference", "person", "a name or surname written ag
 TITLE_BACK = Rule("title-reference", "person", "a title alone (\"the Secretary\", \"the Prime Minister\") for a person it named before")
 SPEAKER = Rule("speaker-label", "person", "a transcript's speaker label (\"MINISTER PAYNE:\", \"Marise Payne:\", \"Penny Wong, Foreign Minister:\")")
 ADDRESSED = Rule("addressed", "person", "an official a speaker addresses (\"Minister Hamada, it is an honour ...\", \"Mr Prime Minister,\") or welcomes (\"to have Minister Kamikawa here\")")
+LISTED_NAME = Rule("listed-name", "person", "a full name the list of office holders holds, without a cue (\"Sergey Lavrov said ...\"), with the office and country it gives for the report's date")
 OFFICE_HOLDER = Rule("office-holder", "person", "a title alone or a surname as the one holder of that office of that country on the meeting's date (data/office_holders.csv)")
 PRINCIPAL = Rule("report-principal", "attendee", "the report's first-named person, as the subject of a sentence that names one other")
 

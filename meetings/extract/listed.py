@@ -1,0 +1,66 @@
+"""Names the list of office holders holds, written without a title, rank or country in front
+("Sergey Lavrov said ...", "talks with Josep Borrell"): the person, with the office and country
+the list gives for the report's date."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from meetings import transliteration
+from meetings.extract import offices, places, rules
+from meetings.extract.mentions import LOWER, UPPER, Mention, person_key
+
+# A run of capitalized words, with the small words names carry between them ("Ursula von der Leyen",
+# "Mohammed bin Abdulrahman bin Jassim Al Thani", "Luiz Inácio Lula da Silva").
+_PARTICLES = r"(?:bin|binti|al|el|de|da|do|dos|das|der|den|van|von|zu|di|du|del|della|la|le|e|y)"
+_WORD = rf"[{UPPER}][{UPPER}{LOWER}’'.-]*"
+_RUN = re.compile(rf"(?<![\w’'-]){_WORD}(?:\s+(?:{_PARTICLES}\s+)*{_WORD})+")
+_SPOKEN_OF = re.compile(r"\b(?:former|late|ex-)\s*$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def name_key(name: str) -> str:
+    """A name's words in any order and any common transliteration ("Lavrov Sergey" is "Sergei Lavrov")."""
+    return " ".join(sorted(transliteration.fold(person_key(name)).split()))
+
+
+@functools.cache
+def _listed_words() -> frozenset[str]:
+    return frozenset(word for term in offices.terms() for word in name_key(term.name).split())
+
+
+def listed_names(sentence: str, found: list[Mention], date: str | None) -> list[Mention]:
+    """Full names (two words or more) the list of office holders holds, in office on ``date`` (any
+    time, undated), that the sentence writes without a cue: each with the office and the country
+    (none for an organization's official) the list gives. Not a place or an organization's name,
+    not someone spoken of as "former", nor anyone the sentence's other rules found."""
+    known = [set(person_key(m.name).split()) for m in found if m.name]
+    listed = _listed_words()
+    extra: list[Mention] = []
+    for run in _RUN.finditer(sentence):
+        words = run.group(0).split()
+        if sum(name_key(w) in listed for w in words) < 2:
+            continue  # (most runs: no two words of any listed name)
+        spans = [(start, size) for size in range(len(words), 1, -1) for start in range(len(words) - size + 1)]
+        for start, size in spans:
+            text = " ".join(words[start:start + size]).rstrip(".")
+            text = text[:-2] if text.endswith(("’s", "'s")) else text
+            if len(name_key(text).split()) < 2:
+                continue
+            terms = offices.terms_of(text, date, name_key)
+            if not terms:
+                continue
+            at = run.start() + len(" ".join(words[:start])) + (1 if start else 0)
+            key = set(person_key(text).split())
+            if _SPOKEN_OF.search(sentence[:at]) or any(key <= other or other <= key for other in known) \
+                    or places.country(text) or places.city_country(text) or places.organization(text):
+                break
+            countries = {t.of for t in terms}
+            country = countries.pop() if len(countries) == 1 and not countries & offices.ORGANIZATIONS else None
+            latest = max(terms, key=lambda t: t.start)
+            extra.append(Mention(name=text, country=country, role=latest.role, rank=None, sentence=sentence,
+                                 found_by=rules.LISTED_NAME, country_by=rules.OFFICE_COUNTRY if country else None))
+            known.append(key)
+            break
+    return extra

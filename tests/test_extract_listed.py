@@ -1,0 +1,45 @@
+"""A full name the list of office holders holds is a person without a title, rank or country in
+front of it, with the office and country the list gives for the report's date."""
+
+import pytest
+
+from meetings.extract import extract, person_key
+from meetings.extract.listed import listed_names
+from meetings.extract.mentions import mentions
+
+
+def found(sentence, date):
+    return [(m.name, m.country, m.role, m.found_by.name) for m in listed_names(sentence, mentions(sentence), date)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        ("Sergey Lavrov said the talks were useful.", "2021-05-12",
+         [("Sergey Lavrov", "Russia", "Minister of Foreign Affairs", "listed-name")]),  # another spelling of "Sergei"
+        ("The Minister spoke of her talks with Josep Borrell.", "2021-05-12",
+         [("Josep Borrell", None, "High Representative", "listed-name")]),  # an organization's official: no country
+        ("Both sides welcomed WANG Yi's proposal.", "2024-02-01",
+         [("WANG Yi", "China", "Minister of Foreign Affairs", "listed-name")]),  # family name first, a possessive
+        ("The Minister spoke of her talks with Josep Borrell.", "2025-03-01", []),  # no longer in office then
+        ("Lavrov said the talks were useful.", "2021-05-12", []),  # a surname alone is not a full name
+        ("A portrait of the late Shinzo Abe was unveiled.", "2016-05-01", []),  # spoken of, not present
+        ("Foreign Minister Sergey Lavrov said the talks were useful.", "2021-05-12", []),  # found by its title already
+        ("John Smith said the talks were useful.", "2021-05-12", []),  # not in the list
+    ],
+)
+def test_a_listed_full_name_without_a_cue_is_the_holder_of_the_office_on_the_reports_date(sentence, date, expected):
+    assert found(sentence, date) == expected
+
+
+def test_an_undated_report_takes_the_country_every_term_of_the_person_is_of():
+    assert found("Penny Wong said the talks were useful.", None) == [
+        ("Penny Wong", "Australia", "Minister of Foreign Affairs", "listed-name")]
+
+
+def test_two_listed_names_holding_talks_are_a_meeting_of_the_two_with_their_countries():
+    draft = extract("https://www.mfa.gov.sg/news/example\n\n3 March 2025\n\n"
+                    "Vivian Balakrishnan and Penny Wong held talks in Canberra on the region.\n")
+    (meeting,) = draft.meetings
+    assert {(person_key(a.name), a.country, a.found_by.name) for a in meeting.attendees} == {
+        ("vivian balakrishnan", "Singapore", "listed-name"), ("penny wong", "Australia", "listed-name")}
