@@ -21,6 +21,8 @@ def found(sentence, date):
          [("Josep Borrell", None, "High Representative", "listed-name")]),  # an organization's official: no country
         ("Both sides welcomed WANG Yi's proposal.", "2024-02-01",
          [("WANG Yi", "China", "Minister of Foreign Affairs", "listed-name")]),  # family name first, a possessive
+        ("Tran Dai Quang said the talks were useful.", "2017-05-01",
+         [("Tran Dai Quang", "Vietnam", "President", "listed-name")]),  # "Trần Đại Quang" in plain letters
         ("The Minister spoke of her talks with Josep Borrell.", "2025-03-01", []),  # no longer in office then
         ("Lavrov said the talks were useful.", "2021-05-12", []),  # a surname alone is not a full name
         ("A portrait of the late Shinzo Abe was unveiled.", "2016-05-01", []),  # spoken of, not present

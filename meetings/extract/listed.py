@@ -19,10 +19,15 @@ _RUN = re.compile(rf"(?<![\w’'-]){_WORD}(?:\s+(?:{_PARTICLES}\s+)*{_WORD})+")
 _SPOKEN_OF = re.compile(r"\b(?:former|late|ex-)\s*$", re.IGNORECASE)
 
 
+# Letters that are no accented Latin letter, as English texts write them ("Tran Dai Quang", "Wladyslaw").
+_PLAIN = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ı": "i", "æ": "ae", "ß": "ss"})
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def name_key(name: str) -> str:
-    """A name's words in any order and any common transliteration ("Lavrov Sergey" is "Sergei Lavrov")."""
-    return " ".join(sorted(transliteration.fold(person_key(name)).split()))
+    """A name's words in any order, any common transliteration and plain letters ("Lavrov Sergey" is
+    "Sergei Lavrov", "Tran Dai Quang" is "Trần Đại Quang")."""
+    return " ".join(sorted(transliteration.fold(person_key(name.translate(_PLAIN))).split()))
 
 
 @functools.cache
