@@ -4,6 +4,8 @@ country has one holder at a time, and every role is one the table of titles reco
 import itertools
 from importlib import resources
 
+import pytest
+
 from meetings import titles
 from meetings.extract import offices, places
 
@@ -46,3 +48,21 @@ def test_every_role_starts_with_a_title_the_table_knows_and_is_written_as_the_ta
         assert title is not None, role  # "Minister of International Relations and Cooperation" starts with "Minister"
         if title.end == len(words):  # a whole title: as recorded ("Minister of Defence", not "Defence Minister")
             assert title.role == role, role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "expected"),
+    [
+        ("The OSCE Secretary General visited Skopje.", None, "OSCE"),
+        ("The Secretary General met the Permanent Council.", "https://www.oas.org/en/media_center/press.asp", "OAS"),
+        ("The Secretary General opened the meeting.", "https://asean.org/news/", "ASEAN"),
+        ("The Secretary General opened the meeting.", "https://www.mfa.gov.sg/news/", None),
+    ],
+)
+def test_an_official_by_title_alone_serves_the_organization_written_before_it_or_publishing(sentence, source, expected):
+    assert offices.organization_of(sentence, source) == expected
+
+
+def test_the_secretary_general_of_an_organization_on_a_date_is_its_holder_then():
+    assert offices.holder("Secretary General", "OAS", "2020-03-01") == "Luis Almagro"
+    assert offices.holder("Secretary General", "ASEAN", "2024-05") == "Kao Kim Hourn"

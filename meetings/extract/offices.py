@@ -63,8 +63,9 @@ def holder(role: str, of: str, date: str | None, surname: str | None = None) -> 
 
 
 # Web addresses of organizations, for their officials named by title alone.
-_ORGANIZATION_HOSTS = (("nato.int", "NATO"), ("un.org", "UN"), ("europa.eu", "EU"))
-_ORGANIZATION_BEFORE = re.compile(r"\b(NATO|UN|United Nations|EU)\s+(?:Secretary[- ]General|High Representative)")
+_ORGANIZATION_HOSTS = (("nato.int", "NATO"), ("un.org", "UN"), ("europa.eu", "EU"), ("osce.org", "OSCE"),
+                       ("asean.org", "ASEAN"), ("oas.org", "OAS"), ("gcc-sg.org", "GCC"))
+_ORGANIZATION_BEFORE = re.compile(r"\b(NATO|UN|United Nations|EU|OSCE|ASEAN|OAS|GCC)\s+(?:Secretary[- ]General|High Representative)")
 
 
 def organization_of(sentence: str, source: str | None) -> str | None:
