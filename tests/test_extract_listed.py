@@ -23,6 +23,8 @@ def found(sentence, date):
          [("WANG Yi", "China", "Minister of Foreign Affairs", "listed-name")]),  # family name first, a possessive
         ("Tran Dai Quang said the talks were useful.", "2017-05-01",
          [("Tran Dai Quang", "Vietnam", "President", "listed-name")]),  # "Trần Đại Quang" in plain letters
+        ("Talks with the Islamic Republic of Iran Hossein Amir Abdollahian followed.", "2023-04-13",
+         [("Hossein Amir Abdollahian", "Iran", "Minister of Foreign Affairs", "listed-name")]),  # "Amir" is no title here
         ("The Minister spoke of her talks with Josep Borrell.", "2025-03-01", []),  # no longer in office then
         ("Lavrov said the talks were useful.", "2021-05-12", []),  # a surname alone is not a full name
         ("A portrait of the late Shinzo Abe was unveiled.", "2016-05-01", []),  # spoken of, not present

@@ -40,7 +40,8 @@ def listed_names(sentence: str, found: list[Mention], date: str | None) -> list[
     time, undated), that the sentence writes without a cue: each with the office and the country
     (none for an organization's official) the list gives. Not a place or an organization's name,
     not someone spoken of as "former", nor anyone the sentence's other rules found."""
-    known = [set(person_key(m.name).split()) for m in found if m.name]
+    # A surname alone found by a title ("Amir Abdollahian" read as the title "Amir") gives way to the full name.
+    known = [set(person_key(m.name).split()) for m in found if m.name and len(person_key(m.name).split()) > 1]
     listed = _listed_words()
     extra: list[Mention] = []
     for run in _RUN.finditer(sentence):
