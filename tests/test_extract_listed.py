@@ -47,3 +47,17 @@ def test_two_listed_names_holding_talks_are_a_meeting_of_the_two_with_their_coun
     (meeting,) = draft.meetings
     assert {(person_key(a.name), a.country, a.found_by.name) for a in meeting.attendees} == {
         ("vivian balakrishnan", "Singapore", "listed-name"), ("penny wong", "Australia", "listed-name")}
+
+
+def test_forms_of_address_found_before_a_listed_name_are_no_part_of_it():
+    sentence = "The Ambassador presented his credentials to His Highness Sheikh Nawaf Al-Ahmad Al-Jaber Al-Sabah, the Amir of Kuwait."
+    found = mentions(sentence)
+    listed_names(sentence, found, "2021-09-15")
+    assert "Nawaf Al-Ahmad Al-Jaber Al-Sabah" in [m.name for m in found]
+
+
+def test_a_name_of_two_words_keeps_both_though_the_first_is_a_form_of_address_elsewhere():
+    sentence = "Prime Minister Sheikh Hasina met the delegation."
+    found = mentions(sentence)
+    listed_names(sentence, found, "2019-05-01")
+    assert [m.name for m in found] == ["Sheikh Hasina"]

@@ -40,6 +40,8 @@ def listed_names(sentence: str, found: list[Mention], date: str | None) -> list[
     time, undated), that the sentence writes without a cue: each with the office and the country
     (none for an organization's official) the list gives. Not a place or an organization's name,
     not someone spoken of as "former", nor anyone the sentence's other rules found."""
+    for mention in found:
+        _drop_words_before_listed_name(mention, date)
     # A surname alone found by a title ("Amir Abdollahian" read as the title "Amir") gives way to the full name.
     known = [set(person_key(m.name).split()) for m in found if m.name and len(person_key(m.name).split()) > 1]
     listed = _listed_words()
@@ -70,3 +72,17 @@ def listed_names(sentence: str, found: list[Mention], date: str | None) -> list[
             known.append(key)
             break
     return extra
+
+
+def _drop_words_before_listed_name(mention: Mention, date: str | None) -> None:
+    """A name found with forms of address before a listed full name ("His Highness Sheikh Nawaf
+    Al-Ahmad Al-Jaber Al-Sabah") is that listed name, with its country where none was found."""
+    words = (mention.name or "").split()
+    for start in range(1, len(words) - 1):
+        terms = offices.terms_of(" ".join(words[start:]), date, name_key)
+        if terms:
+            mention.name = " ".join(words[start:])
+            countries = {t.of for t in terms}
+            if mention.country is None and len(countries) == 1 and not countries & offices.ORGANIZATIONS:
+                mention.country, mention.country_by = countries.pop(), rules.OFFICE_COUNTRY
+            return
