@@ -36,14 +36,16 @@ def _listed_words() -> frozenset[str]:
 
 
 def listed_names(sentence: str, found: list[Mention], date: str | None) -> list[Mention]:
-    """Full names (two words or more) the list of office holders holds, in office on ``date`` (any
-    time, undated), that the sentence writes without a cue: each with the office and the country
-    (none for an organization's official) the list gives. Not a place or an organization's name,
-    not someone spoken of as "former", nor anyone the sentence's other rules found."""
+    """Full names (two words or more) the list of office holders holds, in office on ``date`` (none
+    in an undated report), that the sentence writes without a cue: each with the office and the
+    country (none for an organization's official) the list gives. Not a place or an organization's
+    name, not someone spoken of as "former", nor anyone the sentence's other rules found."""
     for mention in found:
         _drop_words_before_listed_name(mention, date)
     # A surname alone found by a title ("Amir Abdollahian" read as the title "Amir") gives way to the full name.
     known = [set(person_key(m.name).split()) for m in found if m.name and len(person_key(m.name).split()) > 1]
+    if date is None:
+        return []  # undated, a name the list holds may be anyone's who once held an office
     listed = _listed_words()
     extra: list[Mention] = []
     for run in _RUN.finditer(sentence):
@@ -66,7 +68,7 @@ def listed_names(sentence: str, found: list[Mention], date: str | None) -> list[
                 break
             countries = {t.of for t in terms}
             country = countries.pop() if len(countries) == 1 and not countries & offices.ORGANIZATIONS else None
-            latest = max(terms, key=lambda t: t.start)
+            latest = max(terms, key=lambda t: t.start)  # (two offices that day: the later one's role)
             extra.append(Mention(name=text, country=country, role=latest.role, rank=None, sentence=sentence,
                                  found_by=rules.LISTED_NAME, country_by=rules.OFFICE_COUNTRY if country else None))
             known.append(key)
