@@ -26,6 +26,8 @@ def found(sentence, date):
         ("Talks with the Islamic Republic of Iran Hossein Amir Abdollahian followed.", "2023-04-13",
          [("Hossein Amir Abdollahian", "Iran", "Minister of Foreign Affairs", "listed-name")]),  # "Amir" is no title here
         ("The Minister spoke of her talks with Josep Borrell.", "2025-03-01", []),  # no longer in office then
+        ("The summit heard Moussa Faki Mahamat on Sudan.", "2020-02-09",
+         [("Moussa Faki Mahamat", None, "Chairperson of the African Union Commission", "listed-name")]),
         ("Lavrov said the talks were useful.", "2021-05-12", []),  # a surname alone is not a full name
         ("A portrait of the late Shinzo Abe was unveiled.", "2016-05-01", []),  # spoken of, not present
         ("Foreign Minister Sergey Lavrov said the talks were useful.", "2021-05-12", []),  # found by its title already
