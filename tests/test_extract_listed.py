@@ -32,6 +32,7 @@ def found(sentence, date):
         ("A portrait of the late Shinzo Abe was unveiled.", "2016-05-01", []),  # spoken of, not present
         ("Foreign Minister Sergey Lavrov said the talks were useful.", "2021-05-12", []),  # found by its title already
         ("John Smith said the talks were useful.", "2021-05-12", []),  # not in the list
+        ("The leaders met at the Narendra Modi Stadium.", "2023-03-09", []),  # a place named after a holder
     ],
 )
 def test_a_listed_full_name_without_a_cue_is_the_holder_of_the_office_on_the_reports_date(sentence, date, expected):

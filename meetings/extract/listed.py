@@ -17,6 +17,10 @@ _PARTICLES = r"(?:bin|binti|al|el|de|da|do|dos|das|der|den|van|von|zu|di|du|del|
 _WORD = rf"[{UPPER}][{UPPER}{LOWER}’'.-]*"
 _RUN = re.compile(rf"(?<![\w’'-]){_WORD}(?:\s+(?:{_PARTICLES}\s+)*{_WORD})+")
 _SPOKEN_OF = re.compile(r"\b(?:former|late|ex-)\s*$", re.IGNORECASE)
+# Words after a name that make it a place's or an institution's ("Narendra Modi Stadium", "Xi Jinping Thought").
+_NAMED_AFTER = frozenset("""Stadium University Foundation Centre Center Airport Square Street Avenue Road Bridge Hall
+Prize Award Doctrine Thought Institute School College Hospital Park Library Museum Bay Port Station Boulevard
+Trust Fund Mosque Cathedral Highway Expressway Dam Scholarship Scholarships Lecture Building""".split())
 
 
 # Letters that are no accented Latin letter, as English texts write them ("Tran Dai Quang", "Wladyslaw").
@@ -61,6 +65,8 @@ def listed_names(sentence: str, found: list[Mention], date: str | None) -> list[
             terms = offices.terms_of(text, date, name_key)
             if not terms:
                 continue
+            if words[start + size:start + size + 1] and words[start + size].strip(".,") in _NAMED_AFTER:
+                break
             at = run.start() + len(" ".join(words[:start])) + (1 if start else 0)
             key = set(person_key(text).split())
             if _SPOKEN_OF.search(sentence[:at]) or any(key <= other or other <= key for other in known) \
