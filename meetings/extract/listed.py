@@ -86,6 +86,8 @@ def _drop_words_before_listed_name(mention: Mention, date: str | None) -> None:
     """A name found with forms of address before a listed full name ("His Highness Sheikh Nawaf
     Al-Ahmad Al-Jaber Al-Sabah") is that listed name, with its country where none was found."""
     words = (mention.name or "").split()
+    if len(words) < 3 or not set(name_key(words[-1]).split()) & _listed_words():
+        return
     for start in range(1, len(words) - 1):
         terms = offices.terms_of(" ".join(words[start:]), date, name_key)
         if terms:

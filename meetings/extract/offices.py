@@ -94,9 +94,9 @@ def holder_country(name: str, date: str | None, role: str | None, key: Callable[
     # Undated, a full name is one person whenever they held office, and a surname alone is of the one
     # country all holders of that surname (and a matching office) in the list are of.
     first, last = period or (dt.date.max, dt.date.min)
-    found = {t.of for t in terms() if (period is None or (t.start <= first and (t.end is None or last < t.end)))
-             and (key(t.name) == wanted if not alone else (
-                 wanted in key(t.name).split() and (role is None or role in _GENERIC_ROLES or role in t.roles)))}
+    candidates = _by_word(key).get(wanted, ()) if alone else _by_name(key).get(wanted, ())
+    found = {t.of for t in candidates if (period is None or (t.start <= first and (t.end is None or last < t.end)))
+             and (not alone or role is None or role in _GENERIC_ROLES or role in t.roles)}
     return found.pop() if len(found) == 1 and not found & ORGANIZATIONS else None
 
 
@@ -112,7 +112,7 @@ def serves_organization(name: str | None, role: str | None, key: Callable[[str],
     if role in _ORGANIZATION_ROLES or (role and _ORGANIZATION_BODY.search(role)):
         return True
     wanted = key(name) if name and len(name.split()) > 1 else None
-    return wanted is not None and any(t.of in ORGANIZATIONS and key(t.name) == wanted for t in terms())
+    return wanted is not None and any(t.of in ORGANIZATIONS for t in _by_name(key).get(wanted, ()))
 
 
 @functools.cache
@@ -121,6 +121,15 @@ def _by_name(key: Callable[[str], str]) -> dict[str, tuple[Term, ...]]:
     for term in terms():
         index.setdefault(key(term.name), []).append(term)
     return {name: tuple(found) for name, found in index.items()}
+
+
+@functools.cache
+def _by_word(key: Callable[[str], str]) -> dict[str, tuple[Term, ...]]:
+    index: dict[str, list[Term]] = {}
+    for term in terms():
+        for word in set(key(term.name).split()):
+            index.setdefault(word, []).append(term)
+    return {word: tuple(found) for word, found in index.items()}
 
 
 def terms_of(name: str, date: str | None, key: Callable[[str], str]) -> tuple[Term, ...]:
