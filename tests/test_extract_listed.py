@@ -21,6 +21,8 @@ def found(sentence, date):
          [("Josep Borrell", None, "High Representative", "listed-name")]),  # an organization's official: no country
         ("Both sides welcomed WANG Yi's proposal.", "2024-02-01",
          [("WANG Yi", "China", "Minister of Foreign Affairs", "listed-name")]),  # family name first, a possessive
+        ("Kassym-Jomart Tokayev said the talks were useful.", "2023-05-01",
+         [("Kassym-Jomart Tokayev", "Kazakhstan", "President", "listed-name")]),  # a hyphenated given name
         ("Tran Dai Quang said the talks were useful.", "2017-05-01",
          [("Tran Dai Quang", "Vietnam", "President", "listed-name")]),  # "Trần Đại Quang" in plain letters
         ("Talks with the Islamic Republic of Iran Hossein Amir Abdollahian followed.", "2023-04-13",

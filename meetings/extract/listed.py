@@ -54,7 +54,7 @@ def listed_names(sentence: str, found: list[Mention], date: str | None) -> list[
     extra: list[Mention] = []
     for run in _RUN.finditer(sentence):
         words = run.group(0).split()
-        if sum(name_key(w) in listed for w in words) < 2:
+        if sum(not listed.isdisjoint(name_key(w).split()) for w in words) < 2:
             continue  # (most runs: no two words of any listed name)
         spans = [(start, size) for size in range(len(words), 1, -1) for start in range(len(words) - size + 1)]
         for start, size in spans:
