@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from meetings import tables as t
 from meetings.errors import InvalidInput
 from meetings.fields import MAX_ID, ORIGIN_LENGTH, is_id
-from meetings.services.writer import MeetingWriter
+from meetings.services.writer import MeetingWriter, write_rows
 
 LOOKUP = 500
 
@@ -42,10 +42,8 @@ def discard_batch(session: Session, batch_id: int) -> None:
 
 def record_origins(session: Session, batch_id: int, origins: Sequence[tuple[int, str, int | None]]) -> None:
     """Remember where meetings this batch added came from: (meeting id, file, line)."""
-    if origins:
-        session.execute(insert(t.meeting_origins), [
-            {"meeting_id": meeting_id, "batch_id": batch_id, "file": file[:ORIGIN_LENGTH], "line": line}
-            for meeting_id, file, line in origins])
+    write_rows(session.connection(), t.meeting_origins, ("meeting_id", "batch_id", "file", "line"),
+               [(meeting_id, batch_id, file[:ORIGIN_LENGTH], line) for meeting_id, file, line in origins])
 
 
 @dataclass(frozen=True)

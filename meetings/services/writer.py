@@ -59,13 +59,21 @@ class MeetingWriter:
             cache.update(self.connection.execute(select(table.c[key], table.c[value]).where(table.c[key].in_(chunk))).all())
         return [k for k in missing if k not in cache]
 
-    def _insert_new(self, table: Table, key: str) -> Any:
-        """INSERT that leaves alone a row another process added meanwhile (on a server)."""
-        if self.dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as upsert
-
-            return upsert(table).on_conflict_do_nothing(index_elements=[key])
-        return insert(table)
+    def _insert_new(self, table: Table, key: str, rows: list[dict[str, Any]], *, returning: bool = False) -> dict[Any, int]:
+        """INSERT that leaves alone a row another process added meanwhile (on a server, where it
+        is one statement over the rows' columns as arrays, not a statement per row); with
+        `returning`, the {key: id} of the rows it inserted."""
+        connection = self.connection
+        if self.dialect != "postgresql":
+            connection.execute(insert(table), rows)
+            return {}
+        columns = list(rows[0])
+        arrays = ", ".join(f"%s::{table.c[c].type.compile(dialect=connection.dialect)}[]" for c in columns)
+        cursor = connection.connection.driver_connection.cursor()
+        cursor.execute(f"INSERT INTO {table.name} ({', '.join(columns)}) SELECT * FROM unnest({arrays}) "
+                       f"ON CONFLICT ({key}) DO NOTHING" + (f" RETURNING {key}, id" if returning else ""),
+                       [[row[c] for row in rows] for c in columns])
+        return dict(cursor.fetchall()) if returning else {}
 
     def _insert_returning(self, table: Table, key: str, rows: list[dict[str, Any]]) -> dict[Any, int]:
         """Insert rows and return {key: id}. On SQLite the ids are given here (the write lock is
@@ -78,8 +86,7 @@ class MeetingWriter:
             first = (connection.execute(select(func.max(table.c.id))).scalar() or 0) + 1
             self._write(table, (*rows[0], "id"), [(*row.values(), first + offset) for offset, row in enumerate(rows)])
             return {row[key]: first + offset for offset, row in enumerate(rows)}
-        connection.execute(self._insert_new(table, key), rows)
-        found: dict[Any, int] = {}
+        found = self._insert_new(table, key, rows, returning=True)
         self._recorded(found, table, key, "id", [row[key] for row in rows])
         return found
 
@@ -94,7 +101,7 @@ class MeetingWriter:
         execute = self.connection.execute
         new_countries = self._recorded(self.countries, t.countries, "code", "code", countries)
         if new_countries:
-            execute(self._insert_new(t.countries, "code"), [{"code": c, "name": countries[c]} for c in new_countries])
+            self._insert_new(t.countries, "code", [{"code": c, "name": countries[c]} for c in new_countries])
             self.countries.update({c: c for c in new_countries})
         # A name recorded already is that record, whatever its kind: the first kind given stays.
         new_people = self._insert_returning(t.people, "key", [
@@ -105,8 +112,8 @@ class MeetingWriter:
                 self._write(t.person_names, ("person_id", "name", "key"),
                             [(pid, people[key][0], key) for key, pid in new_people.items()])
             else:
-                execute(self._insert_new(t.person_names, "key"),
-                        [{"person_id": pid, "name": people[key][0], "key": key} for key, pid in new_people.items()])
+                self._insert_new(t.person_names, "key",
+                                 [{"person_id": pid, "name": people[key][0], "key": key} for key, pid in new_people.items()])
             self.people.update(new_people)
         self.topics.update(self._insert_returning(t.topics, "key", [
             {"name": topics[k], "key": k} for k in self._recorded(self.topics, t.topics, "key", "id", topics)]))
@@ -243,30 +250,7 @@ class MeetingWriter:
         self._write(t.meeting_sources, ("meeting_id", "source_id"), sources)
 
     def _write(self, table: Table, columns: tuple[str, ...], rows: Sequence[Sequence[Any]]) -> None:
-        """Rows of some of a table's columns, straight to the driver: one executemany on SQLite
-        (each value converted as SQLAlchemy would convert it), COPY on PostgreSQL."""
-        if not rows:
-            return
-        connection = self.connection
-        if self.dialect == "postgresql":
-            cursor = connection.connection.driver_connection.cursor()
-            with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            return
-        # sqlite3 stores a bool as the integer SQLAlchemy would: only the other types are converted.
-        processors = [(i, process) for i, process in enumerate(
-            None if isinstance(table.c[column].type, Boolean) else
-            table.c[column].type._cached_bind_processor(connection.dialect) for column in columns) if process]
-        if processors:
-            converted = [list(row) for row in rows]
-            for values in converted:
-                for i, process in processors:
-                    if values[i] is not None:
-                        values[i] = process(values[i])
-            rows = [tuple(values) for values in converted]
-        marks = ", ".join("?" if connection.dialect.paramstyle == "qmark" else "%s" for _ in columns)
-        connection.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows)
+        write_rows(self.connection, table, columns, rows)
 
     def add_names(self, names: Sequence[tuple[str, str]]) -> None:
         """Record other names for written people: (a name's key the person has, another name)."""
@@ -308,3 +292,29 @@ def advance_sequences(connection: Any, tables: Iterable[Table]) -> None:
         connection.execute(text(
             f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
             f"GREATEST((SELECT max(id) FROM {table.name}), 1))"))
+
+
+def write_rows(connection: Any, table: Table, columns: tuple[str, ...], rows: Sequence[Sequence[Any]]) -> None:
+    """Rows of some of a table's columns, straight to the driver: one executemany on SQLite
+    (each value converted as SQLAlchemy would convert it), COPY on PostgreSQL."""
+    if not rows:
+        return
+    if connection.dialect.name == "postgresql":
+        cursor = connection.connection.driver_connection.cursor()
+        with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    # sqlite3 stores a bool as the integer SQLAlchemy would: only the other types are converted.
+    processors = [(i, process) for i, process in enumerate(
+        None if isinstance(table.c[column].type, Boolean) else
+        table.c[column].type._cached_bind_processor(connection.dialect) for column in columns) if process]
+    if processors:
+        converted = [list(row) for row in rows]
+        for values in converted:
+            for i, process in processors:
+                if values[i] is not None:
+                    values[i] = process(values[i])
+        rows = [tuple(values) for values in converted]
+    marks = ", ".join("?" if connection.dialect.paramstyle == "qmark" else "%s" for _ in columns)
+    connection.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows)
