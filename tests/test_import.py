@@ -410,3 +410,22 @@ def test_dates_that_do_not_fit_are_refused(invoke, tmp_path, snapshot, cell, opt
     result = invoke("import", str(path), *options, ok=False)
     assert result.exit_code == 2 and message in result.stderr
     assert snapshot(invoke.path) == before
+
+
+def test_the_search_index_of_a_chunked_import_follows_every_record(invoke, tmp_path, monkeypatch):
+    from meetings.services import importer
+
+    monkeypatch.setattr(importer, "CHUNK", 2)
+    words = ["alpha", "bravo", "charlie", "delta", "echo"]
+    rows = [{"id": i + 1, "title": f"Talks {i}", "date": f"2024-01-{i + 1:02d}", "summary": f"On {word}",
+             "attendees": [{"name": f"Envoy {i}", "country": "France"}, {"name": "Host Person", "country": "India"}]}
+            for i, word in enumerate(words)]
+    # Meeting 1 again in the second chunk, its summary changed: the update the file asks for.
+    rows.insert(2, {**rows[0], "summary": "On foxtrot"})
+    path = tmp_path / "chunks.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    result = invoke("import", str(path), "--on-duplicate", "update")
+    assert "5 added, 1 updated, 0 skipped" in result.stderr
+    found = {word: [m["id"] for m in listed(invoke, "--search", word)] for word in [*words, "foxtrot"]}
+    assert found == {"alpha": [], "bravo": [2], "charlie": [3], "delta": [4], "echo": [5], "foxtrot": [1]}
+    assert sorted(m["id"] for m in listed(invoke, "--search", "host")) == [1, 2, 3, 4, 5]

@@ -80,6 +80,7 @@ def _copy_tables(source: Session, target: Session) -> None:
         parents += [(record.id, record.sideline_of) for record in chunk
                     if record.id is not None and record.sideline_of is not None]
         writer.add([normalize(replace(record, sideline_of=None)) for record in chunk], ids, [stamps[i] for i in ids])
+        writer.start_index()
     writer.index()
     writer.link_parents(parents)
     _copy_rows(source, target, after)

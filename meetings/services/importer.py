@@ -158,6 +158,7 @@ class Importer:
         chunk, self.chunk = self.chunk, []
         if not chunk:
             return
+        self.writer.settle()  # the last chunk's search index is written (an error in it is raised here)
         session = self.session
         existing = {} if self.last_before is None else existing_signatures(
             session, {n.start.first_day for _, n in chunk}, up_to_id=self.last_before, skip_ids=self.taken_below)
@@ -248,6 +249,7 @@ class Importer:
             record_origins(self.session, self.batch, [
                 (meeting_id, "<stdin>" if item.source == "-" else item.source or item.location, item.line)
                 for (item, _), meeting_id in zip(to_add, ids, strict=True)])
+        self.writer.start_index()  # written while the next chunk is read
         return {normal.content: meeting_id for (_, normal), meeting_id in zip(to_add, ids, strict=True)}
 
     # Finishing ----------------------------------------------------------------------------

@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -89,18 +90,21 @@ def _sqlite_insert() -> Any:
         FROM meetings m WHERE m.id IN (SELECT id FROM {PENDING}) ORDER BY m.id""")
 
 
-def _postgres_insert() -> Any:
-    return text(f"""INSERT INTO {TABLE} (meeting_id, document)
+def _postgres_insert(meetings: str) -> str:
+    """The INSERT of the index rows of the meetings `meetings` (SQL over `m.id`) selects."""
+    return f"""INSERT INTO {TABLE} (meeting_id, document)
         SELECT m.id, to_tsvector('simple', regexp_replace(unaccent(concat_ws(' ', {', '.join(_document("postgresql").values())})),
                                  '[[:punct:]]+', ' ', 'g'))
-        FROM meetings m WHERE m.id IN (SELECT id FROM {PENDING}) ORDER BY m.id""")
+        FROM meetings m WHERE {meetings} ORDER BY m.id"""
 
 
 _DELETE = {"sqlite": text(f"DELETE FROM {TABLE} WHERE rowid IN (SELECT id FROM {PENDING})"),
            "postgresql": text(f"DELETE FROM {TABLE} WHERE meeting_id IN (SELECT id FROM {PENDING})")}
 # Punctuation becomes space before PostgreSQL's parser reads the text, so that "G-20",
 # "U.S.-ROK" and "O'Brien" are split into words exactly as SQLite's unicode61 tokenizer splits them.
-_INSERT = {"sqlite": _sqlite_insert(), "postgresql": _postgres_insert()}
+_INSERT = {"sqlite": _sqlite_insert(), "postgresql": text(_postgres_insert(f"m.id IN (SELECT id FROM {PENDING})"))}
+# The index rows of meetings just added, given as an array (psycopg's placeholder).
+_INSERT_NEW = _postgres_insert("m.id = ANY(%s)")
 
 
 def mark(session: Session, meeting_ids: Iterable[int]) -> None:
@@ -113,6 +117,7 @@ def mark(session: Session, meeting_ids: Iterable[int]) -> None:
     session.execute(_CREATE_PENDING[dialect])
     connection = session.connection()
     if dialect == "postgresql":
+        settle(connection)
         cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
         with cursor.copy(f"COPY {PENDING} (id) FROM STDIN") as copy:
             for row in rows:
@@ -140,6 +145,52 @@ def refresh_marked(session: Session) -> None:
     else:
         session.execute(_INSERT[dialect])
     session.execute(text(f"DROP TABLE {PENDING}"))
+
+
+# A bulk write's new meetings are indexed on PostgreSQL a chunk at a time by a statement run from
+# a background thread, while the writer's caller reads and checks the next chunk: the server
+# builds those documents (to_tsvector, about 70 us a meeting) while Python parses records,
+# instead of after it. psycopg runs one statement at a time on a connection, so those of the
+# foreground wait for it; a COPY does not (its rows are sent outside psycopg's lock), so every
+# COPY waits for it first (settle), as does every write that could change what it reads.
+_BACKGROUND: dict[int, tuple[Any, Future[None]]] = {}  # id of the driver's connection -> its statement
+_WORKERS: list[ThreadPoolExecutor] = []
+
+
+def index_new(session: Session, meeting_ids: Sequence[int]) -> None:
+    """Begin writing the index rows of meetings just added, which have none yet (PostgreSQL): in
+    the background, until settle() waits for it and raises what it raised."""
+    if not meeting_ids:
+        return
+    session.flush()
+    connection = session.connection()
+    settle(connection)
+    driver = connection.connection.driver_connection
+    if not _WORKERS:
+        _WORKERS.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="meetings-search-index"))
+    _BACKGROUND[id(driver)] = (driver, _WORKERS[0].submit(_insert_new, driver, [int(i) for i in meeting_ids]))
+
+
+def _insert_new(driver: Any, meeting_ids: list[int]) -> None:
+    with driver.cursor() as cursor:
+        # Not compiled (JIT): see refresh_marked.
+        previous = cursor.execute("SELECT current_setting('jit'), set_config('jit', 'off', true)").fetchone()[0]
+        cursor.execute(_INSERT_NEW, [meeting_ids])
+        cursor.execute("SELECT set_config('jit', %s, true)", [previous])
+
+
+def settle(connection: Session | Connection) -> None:
+    """Wait for the index rows being written in the background on this session's or connection's
+    driver connection, if any; raise what their statement raised."""
+    if not _BACKGROUND:
+        return
+    from sqlalchemy.orm import Session
+
+    if isinstance(connection, Session):
+        connection = connection.connection()
+    running = _BACKGROUND.pop(id(connection.connection.driver_connection), None)
+    if running is not None:
+        running[1].result()
 
 
 def refresh(session: Session, meeting_ids: Iterable[int]) -> None:

@@ -8,7 +8,9 @@ sequence), not through per-row statement building; the shared records meetings p
 (countries, people, topics, organizations, sources) are looked up by key once and remembered,
 and created when new. The search index is rewritten for every meeting written, in the same
 transaction, by `search` (the one place its text is built): at once, or, for a writer made with
-`index_later`, in one statement over every meeting it wrote when `index()` is called.
+`index_later`, when `index()` is called: on SQLite in one statement over every meeting it wrote,
+on PostgreSQL a chunk at a time from `start_index()` on, in the background while the caller
+reads the next chunk.
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ class MeetingWriter:
     def __init__(self, session: Session, *, index_later: bool = False) -> None:
         self.session = session
         self.index_later = index_later
-        self.unindexed = 0  # meetings added whose search index is still to be written
+        self.unindexed = 0  # meetings marked whose search index is still to be written
+        self.new: list[int] = []  # meetings added whose search index is not begun (index_later)
         self.dialect = dialect_name(session)
         self.countries: dict[str, str] = {}  # code -> code, for the codes known to exist
         self.people: dict[str, int] = {}  # any name's key -> person id
@@ -152,6 +155,7 @@ class MeetingWriter:
         """
         if not meetings:
             return []
+        search.settle(self.session)
         self.session.flush()  # what the ORM holds (a fixture's organizations) is in the database first
         self._prepare_shared(meetings)
         connection = self.connection
@@ -189,20 +193,36 @@ class MeetingWriter:
         self._write(table, columns, unnumbered)
         written: list[int] = [row[-1] for row in rows]
         self._add_parts(list(zip(written, meetings, strict=True)))
-        search.mark(self.session, written)
-        self.unindexed += len(written)
+        self.new += written
         if not self.index_later:
             self.index()
         return written
 
+    def start_index(self) -> None:
+        """Begin the search index of the meetings added since the last call: on PostgreSQL in the
+        background (search.index_new) while the caller goes on; on SQLite it is written by index()."""
+        new, self.new = self.new, []
+        if new and self.dialect == "postgresql":
+            search.index_new(self.session, new)
+        elif new:
+            search.mark(self.session, new)
+            self.unindexed += len(new)
+
     def index(self) -> None:
-        """Write the search index of every meeting added since the last call."""
+        """Write the search index of every meeting added (or named again) since the last call."""
+        self.start_index()
+        self.settle()
         if self.unindexed:
             search.refresh_marked(self.session)
             self.unindexed = 0
 
+    def settle(self) -> None:
+        """Wait for the search index begun by start_index; raise what its statement raised."""
+        search.settle(self.session)
+
     def replace(self, meeting_id: int, meeting: NormalMeeting) -> None:
         """Give a recorded meeting every field of `meeting` (its parent included)."""
+        self.settle()
         self.session.flush()
         self._prepare_shared([meeting])
         table = t.meetings
@@ -221,6 +241,7 @@ class MeetingWriter:
         ids = list(dict.fromkeys(meeting_ids))
         if not ids:
             return
+        self.settle()
         self.session.flush()
         execute = self.connection.execute
         meetings, pairs = t.meetings, t.duplicate_pairs
@@ -254,6 +275,7 @@ class MeetingWriter:
 
     def add_names(self, names: Sequence[tuple[str, str]]) -> None:
         """Record other names for written people: (a name's key the person has, another name)."""
+        self.settle()
         owners: dict[str, int] = {}
         self._recorded(owners, t.person_names, "key", "person_id", [key for key, _ in names])
         rows = {match_key(alias): (owners[key], alias) for key, alias in names if key in owners}
@@ -273,6 +295,7 @@ class MeetingWriter:
     def link_parents(self, links: Sequence[tuple[int, int]]) -> None:
         """Set parent_id for (meeting id, parent id) pairs, part of writing them: when they were
         last changed stays as it is."""
+        self.settle()
         if links:
             table = t.meetings
             self.connection.execute(
@@ -300,6 +323,7 @@ def write_rows(connection: Any, table: Table, columns: tuple[str, ...], rows: Se
     if not rows:
         return
     if connection.dialect.name == "postgresql":
+        search.settle(connection)  # a COPY is no one locked statement (see search.index_new)
         cursor = connection.connection.driver_connection.cursor()
         with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
             for row in rows:
