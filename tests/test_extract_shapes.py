@@ -261,3 +261,26 @@ def test_a_headlines_subject_named_without_a_title_is_the_fuller_name_given_late
     named = {(a.name, a.country) for m in draft.meetings for a in m.attendees if a.name}
     assert ("Lena Ana Quispe Rojas", "Peru") in named
     assert not any(name == "Ana Quispe Rojas" for name, _ in named)
+
+
+@pytest.mark.parametrize(("after", "listed"), [
+    ("Among those attending were Ambassador Lena Vogt, Permanent Representative to the United Nations; Marco Ruiz, "
+     "Consul General, Toronto; and Ana Quispe, Charge d’Affaires, Kuwait City.", {"lena vogt", "marco ruiz", "ana quispe"}),
+    ("The Chilean delegation consisted of the Ambassador of Chile to Peru, Lena Vogt; political advisor Marco Ruiz; "
+     "and advisor Ana Quispe, who were also present.", {"lena vogt", "marco ruiz", "ana quispe"}),
+])
+def test_everyone_a_list_of_those_attending_names_attends_the_meeting_just_told(after, listed):
+    draft = draft_of("Foreign Minister of Chile Rafael Ortiz met virtually with the Heads of Chile's Missions "
+                     "abroad. " + after, url="https://www.minrel.gob.cl/news/example")
+    (meeting,) = draft.meetings
+    assert {name for name, _ in attendees(meeting)} == {"rafael ortiz", *listed}
+    assert {country for _, country in attendees(meeting)} == {"Chile"}
+
+
+def test_a_name_listed_after_and_is_of_the_side_of_the_one_before_and_a_delegations_country_is_its_members():
+    draft = draft_of("Foreign Minister of Chile Rafael Ortiz met the Deputy Secretary of State of the United States, "
+                     "Lena Vogt. Also in attendance were the Chilean Secretary for Strategic Affairs, Marco Ruiz, and "
+                     "Ana Quispe. The U.S. delegation consisted of political advisor John Smith and advisor Mary Jones.")
+    (meeting,) = draft.meetings
+    assert attendees(meeting) >= {("ana quispe", "Chile"), ("john smith", "United States"),
+                                  ("mary jones", "United States")}

@@ -16,6 +16,7 @@ from meetings.extract.listed import listed_names
 from meetings.extract.mentions import Mention, known_mentions, mentions, person_key, position
 from meetings.extract.names import (
     addressed,
+    attendance_list,
     counterparts_by_country,
     counterparts_named,
     frame_object,
@@ -160,9 +161,14 @@ def attending(context: Context, sentence: Sentence) -> bool:
 
 
 def refers_back(context: Context, sentence: Sentence) -> bool:
-    if context.last_meeting is None or not sentence.people or not frames.REFERS_BACK.search(sentence.text):
+    match = frames.REFERS_BACK.search(sentence.text)
+    if context.last_meeting is None or match is None:
         return False
-    for mention in sentence.people:
+    people = attendance_list(sentence.text, match.end(), sentence.people)
+    if not people:
+        return False
+    context.draft.people.extend(p for p in people if p.found_by is rules.LISTED)
+    for mention in people:
         context.last_meeting.attend(mention, by=rules.REFERS_BACK)
     context.last_meeting.note("host", sentence.text, rules.REFERS_BACK)
     return True
@@ -315,7 +321,8 @@ def read_sentence(context: Context, text: str) -> None:
         # A list item under an introducing sentence reads as that sentence about this item.
         text = f"{context.intro} {BULLET.sub('', text)}"
     elif not BULLET.match(text):
-        context.intro = text.rstrip(":") if text.endswith(":") and frames.frame(text) else None
+        context.intro = text.rstrip(":") if text.endswith(":") and (
+            frames.frame(text) or frames.REFERS_BACK.search(text)) else None
     label = SPEAKER_LABEL.match(text)
     heard: list[Mention] = []
     if label:

@@ -68,11 +68,17 @@ REFERS_BACK = re.compile(r"\b(?:hosted|chaired|mediated|moderated|joined|facilit
                          r"(?:talks|meeting|meetings|discussions|conversation)\b|"
                          # "Also present at the meeting was ...", "On the Russian side, the meeting was attended by ...".
                          r"\balso (?:present|in attendance)\b|\b(?:were|was) also present\b|"
-                         r"\b(?:the )?(?:meeting|talks|conversation) (?:was|were) (?:also )?attended by\b", re.IGNORECASE)
-GROUP = re.compile(r"\b(?:met|meets|meeting with|met with|received|hosted|welcomed|held (?:today |yesterday )?(?:an? )?(?:virtual |video |joint |)"
+                         r"\b(?:the )?(?:meeting|talks|conversation) (?:was|were) (?:also )?attended by\b|"
+                         # "Among those attending were ...", "The U.S. delegation consisted of ...", "The following
+                         # Ambassadors attended the dinner:".
+                         r"\bamong (?:those|the participants|others) (?:attending|present|in attendance|who attended)"
+                         r"(?: (?:were|was))?\b|\bdelegations? (?:consisted of|included|comprised|was composed of|"
+                         r"was made up of)\b|\bthe following\b[^.:;]{0,60}?\b(?:attended|were present|took part)\b",
+                         re.IGNORECASE)
+GROUP = re.compile(r"\b(?:met|meets|meeting with|met(?: virtually)? with|received|hosted|welcomed|held (?:today |yesterday )?(?:an? )?(?:virtual |video |joint |)"
                    r"(?:meeting|talks) with(?: a (?:number|group) of)?|addressed|joined)\s+(?:(?:the|his|her|their|"
                    r"fellow|other|visiting|[A-Z][\w-]*)\s+){0,4}(?:[A-Z][a-z]+ )?(?:Ministers|ministers|counterparts|leaders|"
-                   r"Leaders|Ambassadors|ambassadors|representatives|Representatives|Allies|allies|partners)\b")
+                   r"Leaders|Ambassadors|ambassadors|representatives|Representatives|Allies|allies|partners|Heads|Envoys)\b")
 SEPARATE = re.compile(r"\b(?:separate|separately|(?:bilateral |separate |)meetings with|bilaterals with|calls (?:from|with))\b",
                       re.IGNORECASE)
 SAME_DAY = re.compile(r"\b(?:on the same day|the same day|later (?:in )?the day|later that day)\b", re.IGNORECASE)

@@ -21,7 +21,7 @@ _LATIN = [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]
 UPPER = "".join(chr(c) for c in _LATIN if chr(c).isupper() and chr(c).isalpha())
 LOWER = "".join(chr(c) for c in _LATIN if chr(c).islower() and chr(c).isalpha())
 NAME_TOKEN = re.compile(rf"^(?:[{UPPER}][{LOWER}’'-]+(?:-[{UPPER}][{LOWER}’'-]+)?|[{UPPER}]\.?|(?:[{UPPER}]\.){{1,2}}[{UPPER}]\.?|"
-                        rf"(?:[{UPPER}][’'][{UPPER}][{LOWER}]+)|(?:al|bin|de|da|del|della|di|du|der|den|la|le|van|von|bin|binti)-?)$")
+                        rf"(?:[{UPPER}][’'][{UPPER}][{LOWER}]+)|Ma?c[{UPPER}][{LOWER}]+|(?:al|bin|de|da|del|della|di|du|der|den|la|le|van|von|bin|binti)-?)$")
 # A family name in capitals before the given name ("HAYASHI Yoshimasa", "PARK Jin"), as Japanese and
 # Korean official English writes it; never an acronym (MP, UK, NATO) alone.
 FAMILY_NAME = re.compile(r"^[A-Z]{2,}(?:-[A-Z]{2,})?$")

@@ -11,7 +11,7 @@ import re
 from meetings import titles
 from meetings.extract import frames, places, rules
 from meetings.extract.frames import frame_match
-from meetings.extract.mentions import NAME_TOKEN, NOT_NAMES, NOT_SURNAMES, Mention, mentions, person_key
+from meetings.extract.mentions import NAME_TOKEN, NOT_NAMES, NOT_SURNAMES, Mention, mentions, person_key, position
 from meetings.extract.places import country as country_named
 from meetings.extract.places import demonyms
 
@@ -217,3 +217,55 @@ def guests(text: str) -> list[Mention]:
         return []
     clause = re.split(r"[.;:]|\bwho\b|\bwhen\b", text[match.end():])[0]
     return [m.copy(sentence=text, found_by=rules.ADDRESSED) for m in mentions(clause) if m.name or m.role]
+
+
+# "The U.S. delegation consisted of ...", "On the Russian side, the meeting was attended by ...".
+_SIDE = re.compile(r"\b(?:[Tt]he|[Oo]n the) (?P<side>[A-Z][\w.]*(?: [A-Z][a-z]+)?) (?:delegation|side)\b")
+
+
+def attendance_list(sentence: str, start: int, found: list[Mention]) -> list[Mention]:
+    """The people of a list of those at a meeting, from ``start`` ("Among those attending were ...",
+    "The U.S. delegation consisted of ..."): those found, and the names at the head of its items
+    written without a title; without a country, the side's or delegation's ("The U.S. delegation"),
+    or after "and" the one's before ("the Argentine Secretary ..., Gustavo Béliz, and Jorge Argüello")."""
+    side_match = _SIDE.search(sentence)
+    side = side_match.group("side") if side_match else None
+    side_country = (demonyms().get(side) or demonyms().get(f"{side}.") or country_named(side)) if side else None
+    people = sorted(found + _listed(sentence[start:], sentence, found), key=lambda m: position(sentence, m))
+    out: list[Mention] = []
+    for mention in people:
+        if side_country and not mention.country:
+            mention = mention.copy(country=side_country, country_by=rules.SIDE)
+        elif mention.found_by is rules.LISTED and out and out[-1].country \
+                and re.search(r",? and $", sentence[:position(sentence, mention)]):
+            mention = mention.copy(country=out[-1].country, country_by=rules.DELEGATION)
+        out.append(mention)
+    return out
+
+
+def _listed(rest: str, sentence: str, found: list[Mention]) -> list[Mention]:
+    """Names at the head of the items of a list ("...; Anyin Choo, Consul General, Toronto; ...",
+    "political advisor Chris Andino; and advisor Mariju Bofill"): items split at semicolons, else at
+    commas and "and"."""
+    items = re.split(r";\s*" if ";" in rest else r",\s*|\s+and\s+", rest)
+    known = {person_key(m.name) for m in found if m.name}
+    extra: list[Mention] = []
+    for item in items:
+        words = titles.words(item)
+        index = 0
+        while index < len(words) and index < 3 and (words[index][:1].islower() or words[index] == ","):
+            index += 1  # "and", "political advisor": lower-case words before the name
+        index = titles.after_honorifics(words, index)
+        end = index
+        while end < len(words) and end - index < 4 and _plain_name_word(words[end]):
+            end += 1
+        name = " ".join(words[index:end])
+        if end - index < 2 or (end < len(words) and words[end][:1].isupper()) or places.city_country(name) \
+                or country_named(name) or places.organization(name):
+            continue
+        key = person_key(name)
+        if key not in known and not any(set(key.split()) <= set(k.split()) for k in known):
+            known.add(key)
+            extra.append(Mention(name=name, country=None, role=None, rank=None, sentence=sentence,
+                                 found_by=rules.LISTED))
+    return extra

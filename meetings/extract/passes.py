@@ -255,10 +255,20 @@ def _publisher_side(draft: Draft, publisher: str) -> None:
             # A cued official only: a name alone ("Aiko and I had a discussion") may be the other side's.
             if person.name and person.found_by not in _UNCUED and not person.country \
                     and not offices.serves_organization(person.name, person.role, _any_order) \
-                    and places.organization(person.sentence) is None:  # no organization named beside them
+                    and not _organization_beside(person):
                 person.country, person.country_by = publisher, rules.PUBLISHER_SIDE
                 meeting.evidence.setdefault("country", f"{person.name} met officials of the publisher's country only")
     complete_all(draft)
+
+
+def _organization_beside(person: Mention) -> bool:
+    """Whether an organization is named beside a person ("Ana Quispe, EU Commissioner"): in their own
+    item of a list (between semicolons), not where it is only where they are posted ("Permanent
+    Representative to the United Nations")."""
+    text, at = person.sentence, person.sentence.find(person.name or "\0")
+    if at >= 0 and ";" in text:
+        text = text[text.rfind(";", 0, at) + 1:(text.find(";", at) + 1 or len(text) + 1) - 1]
+    return places.organization(re.sub(r"\bto the(?: [A-Z][\w-]*)+", "", re.sub(r"\s+", " ", text))) is not None
 
 
 def office_countries(draft: Draft) -> None:
