@@ -284,3 +284,27 @@ def test_a_name_listed_after_and_is_of_the_side_of_the_one_before_and_a_delegati
     (meeting,) = draft.meetings
     assert attendees(meeting) >= {("ana quispe", "Chile"), ("john smith", "United States"),
                                   ("mary jones", "United States")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ambassador Lena Vogt presented her Letters of Credence to His Majesty King Marco Ruiz of Spain at the Royal "
+    "Palace in Madrid, accrediting her as the Ambassador of the Republic of Chile to Spain.",
+    "Presentation of Credentials by His Excellency Ambassador Lena Vogt of Chile to His Majesty Marco Ruiz, King "
+    "of Spain.",
+])
+def test_an_ambassador_presenting_credentials_meets_the_one_received_by(sentence):
+    (meeting,) = draft_of(sentence, url="https://www.mfa.gov.bt/news/example").meetings
+    assert attendees(meeting) == {("lena vogt", "Chile"), ("marco ruiz", "Spain")}
+
+
+def test_credentials_presented_by_an_unnamed_ambassador_are_not_the_reports_principals():
+    draft = draft_of("Foreign Minister of Chile Rafael Ortiz met Foreign Minister of Peru Ana Quispe in Lima.\n\n"
+                     "Related posts\n\nChile's High Commissioner to Kenya presents Credentials to Kenyan President")
+    assert [sorted(attendees(m)) for m in draft.meetings] == [[("ana quispe", "Peru"), ("rafael ortiz", "Chile")]]
+
+
+def test_a_pair_of_countries_written_elsewhere_gives_no_country_to_one_met_in_a_third_country():
+    draft = draft_of("Ambassador Lena Vogt presented her Letter of Credence to His Majesty King Ruiz at the Royal "
+                     "Palace in Brussels.\n\nThe Bhutan-Japan Annual Consultations were held virtually.",
+                     url="https://www.mfa.gov.bt/news/example")
+    assert {a.country for m in draft.meetings for a in m.attendees if a.name == "Ruiz"} == {"Belgium"}

@@ -16,6 +16,7 @@ from meetings.extract.listed import listed_names
 from meetings.extract.mentions import Mention, known_mentions, mentions, person_key, position
 from meetings.extract.names import (
     addressed,
+    as_the,
     attendance_list,
     counterparts_by_country,
     counterparts_named,
@@ -198,7 +199,7 @@ def meeting_frame(context: Context, sentence: Sentence) -> bool:
     principal = context.speaker if context.speaker is not None and FIRST_PERSON.search(sentence.text) \
         else context.principal
     principal_key = person_key(principal.name or "") if principal else None
-    if (principal and (sentence.bullet or (len(participants) == 1 and principal_key
+    if (principal and frame.principal and (sentence.bullet or (len(participants) == 1 and principal_key
                                            != person_key(participants[0].name or "")))
             and all(person_key(p.name or "") != principal_key for p in participants)):
         participants.insert(0, principal.copy(sentence=sentence.text, found_by=rules.PRINCIPAL))
@@ -333,8 +334,7 @@ def read_sentence(context: Context, text: str) -> None:
             heard = [context.speaker]
             context.speakers.append(context.speaker)
         text = text[label.end():].strip()
-    found = mentions(text)
-    found = [context.named(m) for m in found]
+    found = [context.named(m) for m in as_the(text, mentions(text))]
     found += frame_subject(text, found)
     found += frame_object(text, found)
     found += counterparts_named(text, found)

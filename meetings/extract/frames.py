@@ -17,6 +17,7 @@ class Frame:
     name: str
     pattern: str
     kind: str | None = None
+    principal: bool = True  # the report's principal may be its unnamed side (not where the one who acts is named)
 
 
 FRAMES: tuple[Frame, ...] = (
@@ -48,6 +49,10 @@ FRAMES: tuple[Frame, ...] = (
     # "visited Moscow to meet his colleague, ...", "the meeting he had with ...".
     Frame("visit-to-meet", r"(?:visited|visits|travelled|traveled|arrived|came|went)\b[^.;]{0,80}?\bto meet(?: with)?", None),
     Frame("meeting-had", r"meeting (?:that )?(?:he|she|they|the two|the ministers) (?:had|held) with"),
+    # "Ambassador X presented his Letters of Credence to King Y", "Presentation of Credentials by X to Y".
+    Frame("credentials", r"present(?:ed|s|ing)? (?:(?:his|her|their) )?(?:letters? of credence|credentials|"
+                         r"copies of (?:his|her|their) credentials)|presentation of (?:the )?(?:letters? of credence|credentials)",
+          principal=False),
 )
 # One word boundary around the whole alternation, and a letter looked for first: the same matches
 # as a boundary around each frame, found about four times faster.

@@ -269,3 +269,17 @@ def _listed(rest: str, sentence: str, found: list[Mention]) -> list[Mention]:
             extra.append(Mention(name=name, country=None, role=None, rank=None, sentence=sentence,
                                  found_by=rules.LISTED))
     return extra
+
+
+def as_the(sentence: str, found: list[Mention]) -> list[Mention]:
+    """A title alone after "him as" or "her as" ("Ambassador X presented his credentials ..., accrediting
+    him as the Ambassador of Bhutan") is the one the sentence names with that title: not another
+    person, and its country is theirs."""
+    for title_alone in [m for m in found if not m.name and m.role and re.search(
+            rf"\b(?:him|her) as(?: the)? {re.escape(m.role)}", sentence)]:
+        holder = next((m for m in found if m.name and m.role == title_alone.role), None)
+        if holder is not None:
+            found.remove(title_alone)
+            if not holder.country and title_alone.country:
+                holder.country, holder.country_by = title_alone.country, title_alone.country_by
+    return found

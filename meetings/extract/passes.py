@@ -189,7 +189,8 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
         anywhere = {frozenset(pair): text for pair, text in pairs if other in pair}
         if own:
             return (own[0][0] - {other}).pop(), own[0][1]
-        if len(anywhere) == 1:
+        if len(anywhere) == 1 and meeting.venue_country in (None, *next(iter(anywhere))):
+            # (not where the meeting's own place is of a third country: "the Royal Palace in Brussels")
             pair, text = next(iter(anywhere.items()))
             return (set(pair) - {other}).pop(), text
         return None, ""
