@@ -217,3 +217,28 @@ def test_the_office_an_official_held_outranks_the_publisher_for_their_country():
                     "UK Defence Secretary John Healey met Minister Nakatani in London. The Japan-UK partnership is "
                     "strong.\n")
     assert [attendees(m) for m in draft.meetings] == [{("john healey", "United Kingdom"), ("nakatani", "Japan")}]
+
+
+@pytest.mark.parametrize(("opening", "url", "expected"), [
+    ("Secretary Ortiz,\n\nIt is a great pleasure to welcome you back to Delhi.", "https://www.mea.gov.in/remarks",
+     [(None, "India"), ("Ortiz", None)]),
+    ("Your Excellency, Secretary Ortiz,\n\nLadies and gentlemen,\n\nIt is an honour for me to have you in Jakarta.",
+     "https://www.kemlu.go.id/remarks", [(None, "Indonesia"), ("Ortiz", None)]),
+])
+def test_a_statement_that_opens_by_addressing_an_official_is_of_a_meeting_with_them(opening, url, expected):
+    draft = extract(f"{url}\n\nOpening remarks\n\nJuly 28, 2021\n\n{opening}\n\nOur cooperation has expanded.\n")
+    (meeting,) = draft.meetings
+    assert [(a.name, a.country) for a in meeting.attendees] == expected
+
+
+def test_a_statement_addressing_an_official_is_of_the_reports_principal_with_them():
+    draft = extract("https://www.nato.int/remarks\n\nJoint press conference\n\nwith NATO Secretary General Lena Vogt "
+                    "and the Prime Minister of Canada, Marco Ruiz\n\nPrime Minister Ruiz, Marco,\n\nIt is a great "
+                    "pleasure to be here in Ottawa and to meet with you.\n")
+    assert [{a.name for a in m.attendees} for m in draft.meetings] == [{"Lena Vogt", "Marco Ruiz"}]
+
+
+def test_an_address_the_text_does_not_speak_to_makes_no_meeting():
+    draft = extract("https://www.mea.gov.in/remarks\n\nJuly 28, 2021\n\nSecretary Ortiz,\n\nThe talks covered "
+                    "trade.\n")
+    assert draft.meetings == []

@@ -33,9 +33,10 @@ import datetime as dt
 from collections.abc import Callable
 
 from meetings.extract import passes
-from meetings.extract.assign import Context, occasion, read_sentence
+from meetings.extract.assign import Context, read_sentence
 from meetings.extract.draft import Draft, DraftMeeting
 from meetings.extract.mentions import Mention, mentions, person_key
+from meetings.extract.occasion import occasion
 from meetings.extract.places import dateline_country
 from meetings.extract.report import MAX_REPORT_BYTES, read, sentences
 

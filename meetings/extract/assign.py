@@ -26,7 +26,7 @@ from meetings.extract.names import (
     partner_of_i,
 )
 from meetings.extract.report import BULLET, SPEAKER_LABEL
-from meetings.extract.speakers import speaker
+from meetings.extract.speakers import speaker, vocative
 
 
 @dataclass
@@ -43,6 +43,9 @@ class Context:
     speaker: Mention | None = None  # in a transcript, the official whose turn it is (None: a journalist's)
     speakers: list[Mention] = field(default_factory=list)  # every official who speaks, in order
     addressed: list[tuple[Mention, Mention]] = field(default_factory=list)  # (speaker, the official addressed)
+    # In a statement without speaker labels, the officials it opens by addressing ("Secretary Blinken,").
+    hearers: list[Mention] = field(default_factory=list)
+    vocatives: list[Mention] | None = None  # addressed in the lines just read, before the text says "you"
 
     def named(self, mention: Mention) -> Mention:
         """A title alone ("the Prime Minister") as the person of that title the report named: its
@@ -283,37 +286,16 @@ def topics(context: Context, sentence: Sentence) -> bool:
 SENTENCE_RULES: tuple[SentenceRule, ...] = (chair, attending, refers_back, meeting_frame, topics)
 
 
-def occasion(context: Context) -> None:
-    """A transcript's occasion as a meeting: the officials who speak, the report's principal and
-    those the speakers address, on the report's date, when they are two or more."""
-    people: list[Mention] = []
-    seen: set[str] = set()
-    # The report's principal too: a transcript its own office publishes is of an occasion they are at.
-    principal = [context.principal] if context.principal is not None and context.principal.name else []
-    for mention in [*context.speakers, *principal, *(person for _, person in context.addressed)]:
-        key = person_key(mention.name) if mention.name else f"role:{mention.role}"
-        if key not in seen:
-            seen.add(key)
-            people.append(mention)
-    # An unnamed addressee ("Prime Minister,") is dropped where a named official other than the one
-    # who addressed them holds that title.
-    def named_holder(role: str | None, by: Mention) -> bool:
-        return any(p.name and p.role == role and p.name != by.name for p in people)
-
-    people = [p for p in people if p.name or not any(named_holder(p.role, by) for by, a in context.addressed if a is p)]
-    if len(people) < 2 or not context.speakers:
-        return
-    countries = list(dict.fromkeys(p.country for p in people if p.country))
-    meeting = DraftMeeting(key=f"transcript-occasion-{len(context.draft.meetings) + 1}",
-                           kind="bilateral" if len(countries) <= 2 else "multilateral",
-                           date=context.draft.published.isoformat() if context.draft.published else None,
-                           auto_title=True)
-    for person in people:
-        meeting.attend(person, by=rules.OCCASION)
-    meeting.retitle()
-    meeting.note("attendees", context.speakers[0].sentence, rules.OCCASION)
-    meeting.note("date", f"the report's date, {meeting.date}", rules.REPORT_DATE)
-    context.draft.meetings.insert(0, meeting)
+def hear(context: Context, text: str) -> None:
+    """In a statement without speaker labels, the officials addressed in the lines that open it
+    ("Secretary Blinken,", "Prime Minister Trudeau, Justin,"), once the text says "you" to them."""
+    called = vocative(text)
+    if called is not None:
+        context.vocatives = (context.vocatives or []) + [context.named(m) for m in called]
+    elif context.vocatives is not None:
+        if re.search(r"\b(?:you|your)\b", text, re.IGNORECASE):
+            context.hearers += context.vocatives
+        context.vocatives = None
 
 
 def read_sentence(context: Context, text: str) -> None:
@@ -339,6 +321,8 @@ def read_sentence(context: Context, text: str) -> None:
     found += frame_object(text, found)
     found += counterparts_named(text, found)
     found += listed_names(text, found, context.draft.published.isoformat() if context.draft.published else None)
+    if not context.speakers:
+        hear(context, text)
     if context.speaker is not None:
         for person in addressed(text) + guests(text):
             person = context.named(person)

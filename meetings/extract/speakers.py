@@ -10,6 +10,7 @@ from meetings import titles
 from meetings.extract import places, rules
 from meetings.extract.frames import QUOTED, frame_match
 from meetings.extract.mentions import FAMILY_NAME, NAME_TOKEN, NOT_NAMES, NOT_SURNAMES, Mention, mentions
+from meetings.extract.names import addressed
 from meetings.extract.places import country as country_named
 from meetings.extract.places import demonyms
 
@@ -73,3 +74,11 @@ def speaker(label: str) -> Mention | None:
         role, country = title.role, country or title.country
     return Mention(name=" ".join(tokens), country=country, role=role, rank=None, sentence=label,
                    found_by=rules.SPEAKER, country_by=rules.DEMONYM if country else None)
+
+
+def vocative(text: str) -> list[Mention] | None:
+    """The officials a line that only addresses them names ("Secretary Blinken,", "Your Excellency,
+    Secretary Pompeo,", "Ladies and gentlemen," naming none); None for a line that does more."""
+    if not text.endswith(",") or len(text.split()) > 8 or frame_match(text):
+        return None
+    return [m for m in addressed(text) if m.name or m.role]
