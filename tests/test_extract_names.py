@@ -198,3 +198,23 @@ def test_initials_written_together_and_a_state_secretary_are_read():
     people = [attendees(m) for m in draft.meetings]
     assert {("adam nowicki", "Poland"), ("erik brandt", "Germany")} in people  # the host, met in Berlin
     assert any(("tembo", "Zambia") in p for p in people)  # the initials aside, as in every name key
+
+
+@pytest.mark.parametrize("taking", [
+    "Rafael Ortiz is appointed Foreign Minister of the Republic of Chile",
+    "Rafael Ortiz assumed today the position of Minister of Foreign Affairs of Chile, at the ceremony",
+    "At the ceremony, Rafael Ortiz was sworn in as the new Minister of Foreign Affairs of Chile",
+])
+def test_a_name_taking_an_office_is_its_holder_and_the_one_the_surname_later_names(taking):
+    draft = extract("https://www.example.org/news\n\n11 March 2018\n\n"
+                    f"{taking}.\n\nYesterday, Ortiz met with the Foreign Minister of Peru, Ana Quispe.\n")
+    (meeting,) = draft.meetings
+    assert attendees(meeting) == {("rafael ortiz", "Chile"), ("ana quispe", "Peru")}
+
+
+def test_he_before_the_meeting_verb_is_the_reports_principal_and_each_with_after_a_semicolon_a_meeting():
+    draft = extract("https://www.example.org/news\n\n11 March 2018\n\nForeign Minister of Chile Rafael Ortiz "
+                    "arrived in Lima.\n\nHe also had a meeting with the Minister of Foreign Affairs of Peru, Ana "
+                    "Quispe; and with the Chancellor of Bolivia, Lena Vogt.\n")
+    assert sorted(sorted(attendees(m)) for m in draft.meetings) == [
+        [("ana quispe", "Peru"), ("rafael ortiz", "Chile")], [("lena vogt", "Bolivia"), ("rafael ortiz", "Chile")]]

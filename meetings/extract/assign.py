@@ -24,6 +24,7 @@ from meetings.extract.names import (
     frame_subject,
     guests,
     partner_of_i,
+    takes_office,
 )
 from meetings.extract.report import BULLET, SPEAKER_LABEL
 from meetings.extract.speakers import speaker, vocative
@@ -191,6 +192,17 @@ def _after_speaker(sentence: Sentence) -> list[Mention]:
     return [p for p in sentence.people if position(sentence.text, p) >= opens[-1] or not p.name]
 
 
+# "He also had a meeting with A; with B", "In addition, she met A and B": a pronoun for the report's principal.
+_PRONOUN = re.compile(r"^(?:[^,]{0,60},\s*)?(?:he|she)\b", re.IGNORECASE)
+
+
+def _pronoun_subject(sentence: Sentence) -> bool:
+    """Whether the sentence's subject is "he" or "she" before its meeting verb, all it names after it."""
+    match, at = _PRONOUN.match(sentence.text), frames.frame_match(sentence.text)
+    return bool(match and at and match.end() <= at.start()
+                and all(position(sentence.text, p) >= at.start() for p in sentence.people))
+
+
 def meeting_frame(context: Context, sentence: Sentence) -> bool:
     """A meeting verb or noun and two or more people: a meeting of them, the report's principal
     as its subject when the sentence names only the other side."""
@@ -203,7 +215,7 @@ def meeting_frame(context: Context, sentence: Sentence) -> bool:
         else context.principal
     principal_key = person_key(principal.name or "") if principal else None
     if (principal and frame.principal and (sentence.bullet or (len(participants) == 1 and principal_key
-                                           != person_key(participants[0].name or "")))
+                                           != person_key(participants[0].name or "")) or _pronoun_subject(sentence))
             and all(person_key(p.name or "") != principal_key for p in participants)):
         participants.insert(0, principal.copy(sentence=sentence.text, found_by=rules.PRINCIPAL))
     elif len(participants) == 1 and context.speaker is None and (
@@ -320,6 +332,7 @@ def read_sentence(context: Context, text: str) -> None:
     found += frame_subject(text, found)
     found += frame_object(text, found)
     found += counterparts_named(text, found)
+    found += takes_office(text, found)
     found += listed_names(text, found, context.draft.published.isoformat() if context.draft.published else None)
     if not context.speakers:
         hear(context, text)

@@ -84,7 +84,8 @@ GROUP = re.compile(r"\b(?:met|meets|meeting with|met(?: virtually)? with|receive
                    r"(?:meeting|talks) with(?: a (?:number|group) of)?|addressed|joined)\s+(?:(?:the|his|her|their|"
                    r"fellow|other|visiting|[A-Z][\w-]*)\s+){0,4}(?:[A-Z][a-z]+ )?(?:Ministers|ministers|counterparts|leaders|"
                    r"Leaders|Ambassadors|ambassadors|representatives|Representatives|Allies|allies|partners|Heads|Envoys)\b")
-SEPARATE = re.compile(r"\b(?:separate|separately|(?:bilateral |separate |)meetings with|bilaterals with|calls (?:from|with))\b",
+SEPARATE = re.compile(r"\b(?:separate|separately|(?:bilateral |separate |)meetings with|bilaterals with|calls (?:from|with))\b|"
+                      r";\s*(?:and\s+)?with\b",  # "had a meeting with A; with B; and with C"
                       re.IGNORECASE)
 SAME_DAY = re.compile(r"\b(?:on the same day|the same day|later (?:in )?the day|later that day)\b", re.IGNORECASE)
 SIDELINES = re.compile(r"\bon the (?:sidelines?|margins?) of\b|\bin the margins? of\b", re.IGNORECASE)

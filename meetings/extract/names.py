@@ -14,6 +14,7 @@ from meetings.extract.frames import frame_match
 from meetings.extract.mentions import NAME_TOKEN, NOT_NAMES, NOT_SURNAMES, Mention, mentions, person_key, position
 from meetings.extract.places import country as country_named
 from meetings.extract.places import demonyms
+from meetings.extract.tails import country_after_of
 
 # What may stand between a subject and its meeting verb or noun: "had a telephone conversation", "also met".
 _BEFORE_FRAME = re.compile(r"\s+(?:(?:also|today|yesterday|then|later)\s+)?(?:(?:has |have )?(?:had|held)\s+(?:an?\s+)?)?$")
@@ -283,3 +284,32 @@ def as_the(sentence: str, found: list[Mention]) -> list[Mention]:
             if not holder.country and title_alone.country:
                 holder.country, holder.country_by = title_alone.country, title_alone.country_by
     return found
+
+
+# "Roberto Ampuero is appointed Foreign Minister of Chile", "where Sebastián Piñera was sworn in as the new
+# President of the Republic", "X assumed today the position of Minister of Foreign Affairs of Chile".
+_TAKES_OFFICE = re.compile(r"\s+(?:(?:is|was|has been|had been)\s+)?(?:appointed|named|sworn in|elected|"
+                           r"assumed(?:\s+today)?\s+(?:the\s+)?(?:position|post|office)\s+of)\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?")
+
+
+def takes_office(sentence: str, found: list[Mention]) -> list[Mention]:
+    """A name of two to four words alone before a verb of taking an office and the office ("Roberto
+    Ampuero is appointed Foreign Minister of the Republic of Chile"): its holder, with its country."""
+    extra: list[Mention] = []
+    for match in _TAKES_OFFICE.finditer(sentence):
+        words = sentence[:match.start()].split()
+        after = titles.words(sentence[match.end():])
+        title = titles.title_at(after, 0)
+        if title is None:
+            continue
+        for size in (4, 3, 2):
+            name = words[-size:] if len(words) >= size else []
+            if name and all(_plain_name_word(w) for w in name) and not (len(words) > size and _plain_name_word(words[-size - 1])):
+                key = person_key(" ".join(name))
+                if not any(m.name and set(key.split()) & set(person_key(m.name).split()) for m in found + extra):
+                    of = country_after_of(after, title.end)
+                    extra.append(Mention(name=" ".join(name), country=of[0] if of else title.country, role=title.role,
+                                         rank=None, sentence=sentence, found_by=rules.TAKES_OFFICE,
+                                         country_by=rules.OF_COUNTRY if of else rules.TITLE_COUNTRY if title.country else None))
+                break
+    return extra

@@ -28,6 +28,7 @@ FRAME_OBJECT = Rule("frame-object-name", "person", "a name alone after a meeting
 COUNTERPARTS_NAMED = Rule("counterparts-named", "person", "counterparts named after their countries (\"his Malaysian and Lao counterparts A and B\")")
 BY_COUNTRY = Rule("counterparts-by-country", "person", "counterparts named by country alone (\"met with Foreign Ministers of Turkey, Bahrain and Egypt\"), one meeting each")
 GIVEN_NAME = Rule("given-name", "person", "a given name alone beside \"I\" (\"Anthony and I had a discussion\"), the report's full name for it if any")
+TAKES_OFFICE = Rule("takes-office-name", "person", "a name before a verb of taking an office and the office (\"Roberto Ampuero is appointed Foreign Minister of Chile\")")
 LISTED = Rule("listed-name", "person", "a name at the head of an item of a list of those at a meeting (\"Among those attending were ...; Anyin Choo, Consul General, Toronto\")")
 SURNAME_BACK = Rule("surname-reference", "person", "a name or surname written again after a first titled mention")
 TITLE_BACK = Rule("title-reference", "person", "a title alone (\"the Secretary\", \"the Prime Minister\") for a person it named before")
