@@ -308,3 +308,19 @@ def test_a_pair_of_countries_written_elsewhere_gives_no_country_to_one_met_in_a_
                      "Palace in Brussels.\n\nThe Bhutan-Japan Annual Consultations were held virtually.",
                      url="https://www.mfa.gov.bt/news/example")
     assert {a.country for m in draft.meetings for a in m.attendees if a.name == "Ruiz"} == {"Belgium"}
+
+
+def test_the_one_accompanied_to_meetings_is_at_each_of_them():
+    draft = draft_of("Foreign Minister of Chile Rafael Ortiz arrived in Madrid.\n\nIn addition, he accompanied "
+                     "President Lena Vogt of Chile in bilateral meetings with King Marco Ruiz of Spain; and with the "
+                     "President of Portugal, Ana Quispe.")
+    assert sorted(sorted(attendees(m)) for m in draft.meetings) == [
+        [("ana quispe", "Portugal"), ("lena vogt", "Chile"), ("rafael ortiz", "Chile")],
+        [("lena vogt", "Chile"), ("marco ruiz", "Spain"), ("rafael ortiz", "Chile")]]
+
+
+def test_one_accompanied_by_an_official_on_a_visit_is_with_them():
+    draft = draft_of("NATO Secretary General Lena Vogt has arrived in Norway. Today, Ms. Vogt is visiting an "
+                     "airbase in northern Norway, accompanied by Defence Minister Ana Quispe.",
+                     url="https://www.nato.int/news/example")
+    assert [{name for name, _ in attendees(m)} for m in draft.meetings] == [{"lena vogt", "ana quispe"}]

@@ -199,8 +199,10 @@ _PRONOUN = re.compile(r"^(?:[^,]{0,60},\s*)?(?:he|she)\b", re.IGNORECASE)
 def _pronoun_subject(sentence: Sentence) -> bool:
     """Whether the sentence's subject is "he" or "she" before its meeting verb, all it names after it."""
     match, at = _PRONOUN.match(sentence.text), frames.frame_match(sentence.text)
+    companion = frames.ACCOMPANIED.search(sentence.text)  # "he accompanied President X in meetings with ..."
+    after = companion.end() if companion and at and companion.end() <= at.start() else at.start() if at else 0
     return bool(match and at and match.end() <= at.start()
-                and all(position(sentence.text, p) >= at.start() for p in sentence.people))
+                and all(position(sentence.text, p) >= after for p in sentence.people))
 
 
 def meeting_frame(context: Context, sentence: Sentence) -> bool:
@@ -246,8 +248,13 @@ def meeting_frame(context: Context, sentence: Sentence) -> bool:
     if len(participants) < 2:
         return False
     subject, others = participants[0], participants[1:]
+    # "he accompanied President Piñera in bilateral meetings with A; with B": the one accompanied is a subject too.
+    companion, at = frames.ACCOMPANIED.search(sentence.text), frames.frame_match(sentence.text)
+    side = [subject, *(others[:1] if companion and at and others and (subject.found_by is rules.PRINCIPAL or position(
+        sentence.text, subject) < companion.start()) and companion.end() <= position(sentence.text, others[0]) < at.start()
+                       else [])]
     separate = frames.SEPARATE.search(sentence.text) or by_country
-    groups = [[subject, other] for other in others] if separate else [participants]
+    groups = [[*side, other] for other in participants[len(side):]] if separate else [participants]
     made_by = rules.LIST_ITEM if sentence.bullet else rules.SEPARATE if separate else rules.FRAME
     for group in groups:
         date, date_rule = context.date(sentence.text)

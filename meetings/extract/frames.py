@@ -49,6 +49,8 @@ FRAMES: tuple[Frame, ...] = (
     # "visited Moscow to meet his colleague, ...", "the meeting he had with ...".
     Frame("visit-to-meet", r"(?:visited|visits|travelled|traveled|arrived|came|went)\b[^.;]{0,80}?\bto meet(?: with)?", None),
     Frame("meeting-had", r"meeting (?:that )?(?:he|she|they|the two|the ministers) (?:had|held) with"),
+    # "Mr. Stoltenberg is visiting Bodø Airbase, accompanied by Defence Minister Y": a visit together.
+    Frame("accompanied-by", r"accompanied by"),
     # "Ambassador X presented his Letters of Credence to King Y", "Presentation of Credentials by X to Y".
     Frame("credentials", r"present(?:ed|s|ing)? (?:(?:his|her|their) )?(?:letters? of credence|credentials|"
                          r"copies of (?:his|her|their) credentials)|presentation of (?:the )?(?:letters? of credence|credentials)",
@@ -84,6 +86,7 @@ GROUP = re.compile(r"\b(?:met|meets|meeting with|met(?: virtually)? with|receive
                    r"(?:meeting|talks) with(?: a (?:number|group) of)?|addressed|joined)\s+(?:(?:the|his|her|their|"
                    r"fellow|other|visiting|[A-Z][\w-]*)\s+){0,4}(?:[A-Z][a-z]+ )?(?:Ministers|ministers|counterparts|leaders|"
                    r"Leaders|Ambassadors|ambassadors|representatives|Representatives|Allies|allies|partners|Heads|Envoys)\b")
+ACCOMPANIED = re.compile(r"\baccompan(?:ied|ies|ying|y)\b(?! by)")
 SEPARATE = re.compile(r"\b(?:separate|separately|(?:bilateral |separate |)meetings with|bilaterals with|calls (?:from|with))\b|"
                       r";\s*(?:and\s+)?with\b",  # "had a meeting with A; with B; and with C"
                       re.IGNORECASE)
