@@ -324,3 +324,24 @@ def test_one_accompanied_by_an_official_on_a_visit_is_with_them():
                      "airbase in northern Norway, accompanied by Defence Minister Ana Quispe.",
                      url="https://www.nato.int/news/example")
     assert [{name for name, _ in attendees(m)} for m in draft.meetings] == [{"lena vogt", "ana quispe"}]
+
+
+@pytest.mark.parametrize(("recall", "date"), [
+    ("Their conversation today was a continuation of their discussion at the Pentagon last week.", "2021-02"),
+    ("It is a pleasure to return to Lima, after our last visit in 2018.", "2018"),
+    ("This reciprocates your visit to Santiago last year.", "2020"),
+    ("They recalled their previous meeting.", "2021"),
+])
+def test_an_earlier_meeting_a_sentence_recalls_is_a_meeting_of_the_same_people_before_the_reports_day(recall, date):
+    draft = draft_of("Foreign Minister of Chile Rafael Ortiz spoke by phone with Foreign Minister of Peru Ana Quispe. "
+                     + recall)
+    assert [(m.date, sorted(attendees(m))) for m in draft.meetings] == [
+        ("2021-03-03", [("ana quispe", "Peru"), ("rafael ortiz", "Chile")]),
+        (date, [("ana quispe", "Peru"), ("rafael ortiz", "Chile")])]
+
+
+def test_an_earlier_meeting_of_the_people_a_sentence_names_is_theirs():
+    draft = draft_of("Since Foreign Minister of Chile Rafael Ortiz and Foreign Minister of Peru Ana Quispe’s last "
+                     "meeting in Lima in February 2020, trade has grown.")
+    assert [(m.date, sorted(attendees(m))) for m in draft.meetings] == [
+        ("2020-02", [("ana quispe", "Peru"), ("rafael ortiz", "Chile")])]

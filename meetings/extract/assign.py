@@ -26,6 +26,7 @@ from meetings.extract.names import (
     partner_of_i,
     takes_office,
 )
+from meetings.extract.recalled import recalled
 from meetings.extract.report import BULLET, SPEAKER_LABEL
 from meetings.extract.speakers import speaker, vocative
 
@@ -302,7 +303,7 @@ def topics(context: Context, sentence: Sentence) -> bool:
 
 
 # Offered in this order after future() and founding(), which run before the sentence's event is known.
-SENTENCE_RULES: tuple[SentenceRule, ...] = (chair, attending, refers_back, meeting_frame, topics)
+SENTENCE_RULES: tuple[SentenceRule, ...] = (chair, attending, refers_back, recalled, meeting_frame, topics)
 
 
 def hear(context: Context, text: str) -> None:

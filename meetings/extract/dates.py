@@ -84,3 +84,25 @@ def url_date(url: str | None) -> dt.date | None:
     except ValueError:
         return None
     return None
+
+
+_BACK = re.compile(rf"\bin (?:({_MONTH}) )?(\d{{4}})\b|\blast (week|month|year)\b|\b(two|three|four|five|\d) years ago\b")
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def earlier_date(text: str, published: dt.date | None) -> str | None:
+    """When an earlier meeting a sentence recalls was, at the precision it gives, relative to the
+    report's date ("last week", "last month", "in February 2019", "two years ago"); the report's
+    year when it says nothing more (an earlier meeting is never on the report's day)."""
+    match = _BACK.search(text)
+    if match is None or (match.group(2) is None and published is None):
+        return str(published.year) if published else None
+    month, year, last, ago = match.groups()
+    if year:
+        return f"{year}-{MONTHS.index(month) % 12 + 1:02d}" if month else year
+    assert published is not None
+    if last == "week":
+        return (published - dt.timedelta(days=7)).strftime("%Y-%m")
+    if last == "month":
+        return (published.replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
+    return str(published.year - (1 if last else _COUNTS.get(ago, int(ago) if ago.isdigit() else 1)))

@@ -65,6 +65,7 @@ GROUP = Rule("group-meeting", "meeting", "one named person meeting a group (\"me
 LIST_ITEM = Rule("list-item", "meeting", "a list item under a sentence that introduces meetings")
 SEPARATE = Rule("separate-meetings", "meeting", "\"separate meetings with A and B\": one meeting each")
 NOT_FUTURE = Rule("future", "meeting", "a sentence about the future makes no meeting")
+RECALLED = Rule("recalled", "meeting", "an earlier meeting a sentence recalls (\"their discussion at the Pentagon last week\", \"after our last visit in 2018\")")
 REPEAT = Rule("repeat", "meeting", "one meeting told twice (headline and body, two readouts) is one record")
 
 # Other fields.

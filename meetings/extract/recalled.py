@@ -1,0 +1,56 @@
+"""Earlier meetings a report recalls: "their discussion at the Pentagon last week", "the Prime
+Minister and President Biden's last meeting in the White House", "after our last visit in 2018",
+"your visit to Wellington last year", "his recent visit to the Republic of Korea in February 2019"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from meetings.extract import places, rules
+from meetings.extract.dates import earlier_date
+from meetings.extract.draft import DraftMeeting
+from meetings.extract.mentions import person_key
+
+if TYPE_CHECKING:
+    from meetings.extract.assign import Context, Sentence
+
+_NOUN = r"(?:meeting|discussion|talks|conversation|visit|call)s?"
+RECALLED = re.compile(
+    rf"\b(?P<whose>their|our|your|his|her|\w+[’']s)\s+(?:(?:last|previous|earlier|recent)\s+{_NOUN}\b"
+    rf"|{_NOUN}\s+(?:at|in|to)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,?\s+(?:last (?:week|month|year)\b|in \d{{4}}\b|"
+    rf"(?:two|three|four|five|\d) years ago\b))|\bsince (?P<we>we|they) (?:last )?met\b")
+
+
+def recalled(context: Context, sentence: Sentence) -> bool:
+    """An earlier meeting a sentence recalls, of the people it names, else of those of the meeting
+    just told ("their", "our", "your") or the report's principal ("his", "her"), dated as the
+    sentence says from the report's date or the meeting just told (never that day). Never takes
+    the sentence: it may tell a meeting too."""
+    match = RECALLED.search(sentence.text)
+    if match is None:
+        return False
+    whose = (match.group("whose") or match.group("we") or "").lower()
+    people = [p for p in sentence.people if p.name]
+    if len(people) < 2 and whose in ("their", "our", "your", "we", "they") and context.last_meeting is not None:
+        people = [*people, *(a for a in context.last_meeting.attendees if a.name)]
+    elif not people and whose in ("his", "her") and context.principal is not None and context.principal.name:
+        people = [context.principal]
+    if not people:
+        return False
+    venue, venue_country = places.place(sentence.text)
+    told = context.last_meeting.date if context.last_meeting is not None else None
+    base = context.draft.published or (dt.date.fromisoformat(told) if told and len(told) == 10 else None)
+    meeting = DraftMeeting(key=f"earlier-meeting-{len(context.draft.meetings) + 1}",
+                           date=earlier_date(sentence.text[match.start():], base),
+                           venue=venue, venue_country=venue_country, auto_title=True)
+    for person in {person_key(p.name or ""): p for p in people}.values():
+        meeting.attend(person.copy(sentence=sentence.text), by=rules.RECALLED)
+    countries = {a.country for a in meeting.attendees if a.country}
+    meeting.kind = "bilateral" if len(countries) <= 2 else "multilateral"
+    meeting.retitle()
+    meeting.note("attendees", sentence.text, rules.RECALLED)
+    meeting.note("date", sentence.text, rules.RECALLED)
+    context.draft.meetings.append(meeting)
+    return False
