@@ -242,3 +242,13 @@ def test_an_address_the_text_does_not_speak_to_makes_no_meeting():
     draft = extract("https://www.mea.gov.in/remarks\n\nJuly 28, 2021\n\nSecretary Ortiz,\n\nThe talks covered "
                     "trade.\n")
     assert draft.meetings == []
+
+
+def test_an_earlier_meeting_recalled_in_a_turn_is_of_those_who_speak_and_those_they_address():
+    draft = extract("https://www.kremlin.ru/events/example\n\nBeginning of talks\n\n"
+                    "PRESIDENT OF CHILE RAFAEL ORTIZ: Madam President, welcome to Santiago.\n\n"
+                    "PRESIDENT OF PERU ANA QUISPE: Thank you for organising this visit so quickly after our telephone "
+                    "conversation.\n")
+    people = [sorted((a.name, a.country) for a in m.attendees) for m in draft.meetings]
+    assert people == [[("Ana Quispe", "Peru"), ("Rafael Ortiz", "Chile")]] * 2
+    assert [m.rules["attendees"].name for m in draft.meetings] == ["transcript-occasion", "recalled"]

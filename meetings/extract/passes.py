@@ -53,6 +53,10 @@ def merge_repeats(draft: Draft) -> None:
     by_day: dict[str | None, list[DraftMeeting]] = {}  # only a meeting of that date (or none) can match
     people: dict[int, set[str]] = {}  # each kept meeting's named attendees: only one sharing some can match
     for meeting in draft.meetings:
+        if meeting.rules.get("attendees") is rules.RECALLED:
+            kept.append(meeting)  # an earlier meeting, undated or not: never the one the report tells
+            people[id(meeting)] = set()
+            continue
         candidates = by_day.get(meeting.date, []) + (kept if meeting.date is None else by_day.get(None, []))
         mine = _people(meeting)
         into = next((other for other in candidates if people[id(other)] & mine and (

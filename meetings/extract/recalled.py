@@ -20,7 +20,9 @@ _NOUN = r"(?:meeting|discussion|talks|conversation|visit|call)s?"
 RECALLED = re.compile(
     rf"\b(?P<whose>their|our|your|his|her|\w+[’']s)\s+(?:(?:last|previous|earlier|recent)\s+{_NOUN}\b"
     rf"|{_NOUN}\s+(?:at|in|to)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,?\s+(?:last (?:week|month|year)\b|in \d{{4}}\b|"
-    rf"(?:two|three|four|five|\d) years ago\b))|\bsince (?P<we>we|they) (?:last )?met\b")
+    rf"(?:two|three|four|five|\d) years ago\b))|\b(?:since|after|when) (?P<we>we|they|you) (?:last )?(?:met|spoke|visited)\b"
+    rf"|\b(?:since|after) (?P<ours>our|their) (?:last |previous |recent |first )?(?:telephone |phone |video )?"
+    rf"(?:conversation|call|meeting|talks|discussion)s?\b")
 
 
 def recalled(context: Context, sentence: Sentence) -> bool:
@@ -31,12 +33,19 @@ def recalled(context: Context, sentence: Sentence) -> bool:
     match = RECALLED.search(sentence.text)
     if match is None:
         return False
-    whose = (match.group("whose") or match.group("we") or "").lower()
+    whose = (match.group("whose") or match.group("we") or match.group("ours") or "").lower()
     people = [p for p in sentence.people if p.name]
-    if len(people) < 2 and whose in ("their", "our", "your", "we", "they") and context.last_meeting is not None:
-        people = [*people, *(a for a in context.last_meeting.attendees if a.name)]
-    elif not people and whose in ("his", "her") and context.principal is not None and context.principal.name:
-        people = [context.principal]
+    principal = [context.principal] if context.principal is not None and context.principal.name else []
+    if len(people) < 2 and whose in ("their", "our", "your", "we", "they", "you"):
+        if context.speaker is not None:  # a transcript: those who speak and those they address
+            people += [*context.speakers, *principal, *(person for _, person in context.addressed)]
+        elif context.last_meeting is not None:
+            people += context.last_meeting.attendees
+        else:  # a statement: its speaker and those it addresses
+            people += [*principal, *context.hearers]
+    elif not people and whose in ("his", "her"):
+        people = principal
+    people = [p for p in people if p.name]
     if not people:
         return False
     venue, venue_country = places.place(sentence.text)
