@@ -252,3 +252,11 @@ def test_an_earlier_meeting_recalled_in_a_turn_is_of_those_who_speak_and_those_t
     people = [sorted((a.name, a.country) for a in m.attendees) for m in draft.meetings]
     assert people == [[("Ana Quispe", "Peru"), ("Rafael Ortiz", "Chile")]] * 2
     assert [m.rules["attendees"].name for m in draft.meetings] == ["transcript-occasion", "recalled"]
+
+
+def test_the_one_named_beside_i_agreeing_met_the_speaker_who_stays_the_reports_principal():
+    draft = extract("https://www.kantei.go.jp/press\n\nPress Conference by Prime Minister Ortiz regarding His Visit "
+                    "to Peru\n\nOctober 22, 2022\n\nIt was in such a context that Peruvian President Quispe stated her view. "
+                    "Against that backdrop, President Quispe and I agreed to continue to act in cooperation.\n")
+    assert [sorted((a.name, a.country) for a in m.attendees) for m in draft.meetings] == [
+        [("Ortiz", "Japan"), ("Quispe", "Peru")]]

@@ -376,7 +376,8 @@ def read_sentence(context: Context, text: str) -> None:
         named_here = [m for m in named_here if m.found_by is not rules.GIVEN_NAME]  # "Anthony and I": not the speaker
         first = next((m for m in named_here if m.found_by is not rules.TITLED_SURNAME), None)
         at = frames.frame_match(text)
-        if named_here and named_here[0] is not first and at and position(text, named_here[0]) < at.start():
+        if named_here and named_here[0] is not first and at and position(text, named_here[0]) < at.start() \
+                and not frames.WITH_ME.search(text):  # (not "Prime Minister Albanese and I agreed": "I" is)
             # "Prime Minister Trudeau holds ... with NATO Secretary General Jens Stoltenberg": the subject, for good.
             first, context.upgraded = named_here[0], True
         if context.principal is None:

@@ -49,6 +49,8 @@ FRAMES: tuple[Frame, ...] = (
     # "visited Moscow to meet his colleague, ...", "the meeting he had with ...".
     Frame("visit-to-meet", r"(?:visited|visits|travelled|traveled|arrived|came|went)\b[^.;]{0,80}?\bto meet(?: with)?", None),
     Frame("meeting-had", r"meeting (?:that )?(?:he|she|they|the two|the ministers) (?:had|held) with"),
+    # "Prime Minister Albanese and I agreed to ...": what two did together, one of them the speaker.
+    Frame("and-i", r"(?<=\band )I (?:agreed|discussed|exchanged|confirmed|reaffirmed|decided|talked|spoke about)"),
     # "Mr. Stoltenberg is visiting Bodø Airbase, accompanied by Defence Minister Y": a visit together.
     Frame("accompanied-by", r"accompanied by"),
     # "Ambassador X presented his Letters of Credence to King Y", "Presentation of Credentials by X to Y".
