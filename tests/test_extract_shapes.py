@@ -345,3 +345,11 @@ def test_an_earlier_meeting_of_the_people_a_sentence_names_is_theirs():
                      "meeting in Lima in February 2020, trade has grown.")
     assert [(m.date, sorted(attendees(m))) for m in draft.meetings] == [
         ("2020-02", [("ana quispe", "Peru"), ("rafael ortiz", "Chile")])]
+
+
+def test_an_official_named_after_and_a_title_is_of_the_country_found_for_the_one_before():
+    draft = draft_of("Secretary of Defense Lloyd J. Austin III arrived to India March 19 for a first day of meetings "
+                     "with Prime Minister Narendra Modi and National Security Advisor Ravi Kumar.",
+                     url="https://www.defense.gov/News/example")
+    assert {(a.name, a.country) for m in draft.meetings for a in m.attendees if a.name != "Lloyd J. Austin III"} \
+        == {("Narendra Modi", "India"), ("Ravi Kumar", "India")}

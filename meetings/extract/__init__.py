@@ -60,6 +60,7 @@ def extract(text: str, *, published: dt.date | None = None,
     passes.complete_all(draft)
     passes.recorded_countries(draft, recorded)
     passes.office_countries(draft)
+    passes.delegations(draft)
     passes.infer_countries(draft, report.body, context.principal)
     passes.office_holders(draft)
     for meeting in draft.meetings:

@@ -7,6 +7,7 @@ import functools
 import re
 from collections.abc import Callable
 
+from meetings import titles
 from meetings.extract import offices, places, rules
 from meetings.extract.draft import Draft, DraftMeeting
 from meetings.extract.mentions import Mention, person_key
@@ -288,6 +289,32 @@ def office_countries(draft: Draft) -> None:
                     person.country, person.country_by = country, rules.OFFICE_COUNTRY
                     meeting.evidence.setdefault("country", f"{person.name} held an office of {country}"
                                                            f"{' on ' + date if date else ''}, from the list of office holders")
+
+
+_AND_TITLE = re.compile(r",?\s+and\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,6}")
+
+
+def delegations(draft: Draft) -> None:
+    """An official without a country named after "and" and a title right after one whose country
+    is known ("meetings with Prime Minister Narendra Modi and National Security Advisor Ajit Doval")
+    is of that one's country, as when it is written before the first ("Japanese ... and ...")."""
+    everyone = [a for m in draft.meetings for a in m.attendees]  # (one meeting each, as separate meetings are)
+    for meeting in draft.meetings:
+        for person in meeting.attendees:
+            if not person.name or person.country or person.found_by is not rules.TITLED or person.role in titles.LEADERS:
+                continue  # (a leader after "and" may be another country's: "Minister X of Peru and President Y")
+            text = person.sentence
+            at = text.find(person.name)
+            before = [a for a in everyone if a.name and a.country and a.sentence == text and 0 <= text.find(a.name) < at]
+            if not before:
+                continue
+            last = max(before, key=lambda a: text.find(a.name or ""))
+            gap = text[text.find(last.name or "") + len(last.name or ""):at]
+            if _AND_TITLE.fullmatch(gap) and not places.demonyms().keys() & set(gap.split()) \
+                    and not offices.serves_organization(person.name, person.role, _any_order):
+                person.country, person.country_by = last.country, rules.DELEGATION
+                meeting.evidence.setdefault("country", f"{person.name} is named after {last.name}, of {last.country}")
+    complete_all(draft)
 
 
 def office_holders(draft: Draft) -> None:
