@@ -353,3 +353,11 @@ def test_an_official_named_after_and_a_title_is_of_the_country_found_for_the_one
                      url="https://www.defense.gov/News/example")
     assert {(a.name, a.country) for m in draft.meetings for a in m.attendees if a.name != "Lloyd J. Austin III"} \
         == {("Narendra Modi", "India"), ("Ravi Kumar", "India")}
+
+
+@pytest.mark.parametrize("announced", [
+    "During the visit, Secretary-General Lena Vogt will be received, in separate audiences, by King Marco Ruiz.",
+    "Secretary-General Lena Vogt will be welcomed by Foreign Minister of Peru Ana Quispe.",
+])
+def test_a_meeting_announced_in_the_passive_future_is_no_meeting(announced):
+    assert draft_of(announced).meetings == []

@@ -67,7 +67,7 @@ CALL = re.compile(r"\b(?:phone|telephone|video call|videoconference|video confer
 FUTURE = re.compile(r"\b(?:will (?:also |then |later |further |now |first |separately |)"
                     r"(?:meet|hold|visit|attend|travel|host|speak|welcome|receive|call|have (?:an? )?(?:[\w-]+ )?"
                     r"(?:meetings?|talks|discussions?|calls?)|"
-                    r"be (?:happy|glad|pleased|delighted|honou?red) to)|is (?:expected|scheduled|due|set) to|"
+                    r"be (?:happy|glad|pleased|delighted|honou?red) to|be (?:received|hosted|welcomed|greeted|accompanied|joined))|is (?:expected|scheduled|due|set) to|"
                     r"next (?:week|month|year)|later this (?:week|month|year)|plans to|looks? forward to meeting|"
                     r"to meet (?:later|next|on)|(?:would|will) be meeting)\b", re.IGNORECASE)
 ATTENDING = re.compile(r"\b(?:attend(?:ing|ed|s)?|were among|participat(?:ing|ed)|joined)\b", re.IGNORECASE)
