@@ -361,3 +361,13 @@ def test_an_official_named_after_and_a_title_is_of_the_country_found_for_the_one
 ])
 def test_a_meeting_announced_in_the_passive_future_is_no_meeting(announced):
     assert draft_of(announced).meetings == []
+
+
+def test_a_headline_dated_by_the_report_and_its_body_dated_by_its_day_are_one_meeting():
+    draft = extract("https://mfa.gov.az/en/news/example\n\nPress release 11 October 2020\n\nOn the telephone "
+                    "conversation between the Minister of Foreign Affairs of Chile Rafael Ortiz and the Minister of "
+                    "Foreign Affairs of Peru Ana Quispe\n\nOn October 10, 2020, a telephone conversation took place "
+                    "between the Minister of Foreign Affairs of Chile Rafael Ortiz and the Minister of Foreign Affairs "
+                    "of Peru Ana Quispe.\n\nOn 3 May 2020, Rafael Ortiz had met Ana Quispe in Lima.\n")
+    assert [(m.date, m.kind, len(m.attendees)) for m in draft.meetings] == [("2020-10-10", "call", 2),
+                                                                          ("2020-05-03", "bilateral", 2)]

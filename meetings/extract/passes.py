@@ -62,19 +62,31 @@ def merge_repeats(draft: Draft) -> None:
         mine = _people(meeting)
         into = next((other for other in candidates if people[id(other)] & mine and (
             same_people(other, meeting) or _part_of(meeting, other) or _part_of(other, meeting))), None)
+        if into is None and meeting.date is not None:
+            # A headline dated only by the report and its body dated by the day it gives: the very same people.
+            into = next((other for other in kept if people[id(other)] & mine and other.date is not None
+                         and _report_dated(other) != _report_dated(meeting) and same_people(other, meeting)), None)
         if into is None:
             kept.append(meeting)
             by_day.setdefault(meeting.date, []).append(meeting)
             people[id(meeting)] = mine
         else:
             fold(into, meeting)
-            into.date = into.date or meeting.date
+            if into.date is None or (_report_dated(into) and not _report_dated(meeting) and meeting.date):
+                # A headline dated only by the report, its body by the day it gives ("On October 10, ...").
+                into.date, into.rules["date"], into.evidence["date"] = meeting.date, meeting.rules.get(
+                    "date", rules.DATE_IN_SENTENCE), meeting.evidence.get("date", "")
             people[id(into)] = _people(into)
     draft.meetings = kept
     keys = {m.key for m in draft.meetings}
     for meeting in draft.meetings:
         if meeting.sideline_of not in keys:
             meeting.sideline_of = None
+
+
+def _report_dated(meeting: DraftMeeting) -> bool:
+    """Dated by the report's own date, not by a date its sentence gives: a headline, a caption."""
+    return meeting.rules.get("date") is rules.REPORT_DATE
 
 
 def _people(meeting: DraftMeeting) -> set[str]:
