@@ -371,3 +371,10 @@ def test_a_headline_dated_by_the_report_and_its_body_dated_by_its_day_are_one_me
                     "of Peru Ana Quispe.\n\nOn 3 May 2020, Rafael Ortiz had met Ana Quispe in Lima.\n")
     assert [(m.date, m.kind, len(m.attendees)) for m in draft.meetings] == [("2020-10-10", "call", 2),
                                                                           ("2020-05-03", "bilateral", 2)]
+
+
+def test_a_sentence_about_the_meeting_just_told_makes_no_meeting_of_those_it_names():
+    draft = draft_of("Later, Foreign Minister of Chile Rafael Ortiz called on Prime Minister of Peru Ana Quispe. "
+                     "During the meeting, Minister Ortiz praised the relationship between Ms. Quispe and President "
+                     "Lena Vogt of Chile.")
+    assert [sorted(attendees(m)) for m in draft.meetings] == [[("ana quispe", "Peru"), ("rafael ortiz", "Chile")]]

@@ -212,6 +212,8 @@ def meeting_frame(context: Context, sentence: Sentence) -> bool:
     frame = frames.frame(sentence.text)
     if frame is None or not (sentence.people or sentence.bullet):
         return False
+    if context.last_meeting is not None and frames.DURING_IT.match(sentence.text):
+        return False  # "During the meeting, X praised the relationship between A and B": the meeting just told
     participants = _after_speaker(sentence)
     # In a transcript, "I" and "we" are the official whose turn it is.
     principal = context.speaker if context.speaker is not None and FIRST_PERSON.search(sentence.text) \

@@ -89,6 +89,9 @@ GROUP = re.compile(r"\b(?:met|meets|meeting with|met(?: virtually)? with|receive
                    r"fellow|other|visiting|[A-Z][\w-]*)\s+){0,4}(?:[A-Z][a-z]+ )?(?:Ministers|ministers|counterparts|leaders|"
                    r"Leaders|Ambassadors|ambassadors|representatives|Representatives|Allies|allies|partners|Heads|Envoys)\b")
 ACCOMPANIED = re.compile(r"\baccompan(?:ied|ies|ying|y)\b(?! by)")
+# A sentence about the meeting just told: "During the meeting, ...", "At the talks, ...".
+DURING_IT = re.compile(r"(?:During|At|In the course of|Throughout) (?:the|this|that) (?:meeting|talks|call|conversation|"
+                       r"discussion|discussions|telephone conversation|phone call)s?,")
 SEPARATE = re.compile(r"\b(?:separate|separately|(?:bilateral |separate |)meetings with|bilaterals with|calls (?:from|with))\b|"
                       r";\s*(?:and\s+)?with\b",  # "had a meeting with A; with B; and with C"
                       re.IGNORECASE)
