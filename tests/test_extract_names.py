@@ -218,3 +218,11 @@ def test_he_before_the_meeting_verb_is_the_reports_principal_and_each_with_after
                     "Quispe; and with the Chancellor of Bolivia, Lena Vogt.\n")
     assert sorted(sorted(attendees(m)) for m in draft.meetings) == [
         [("ana quispe", "Peru"), ("rafael ortiz", "Chile")], [("lena vogt", "Bolivia"), ("rafael ortiz", "Chile")]]
+
+
+def test_a_meeting_named_by_two_leaders_surnames_is_of_the_holders_of_those_names_that_day():
+    draft = extract("https://www.defense.gov/News/example\n\n11 June 2022\n\nSecretary Austin and Minister Lee "
+                    "concurred that the Biden-Yoon Summit held in Seoul last month underscored the alliance.\n")
+    summit = next(m for m in draft.meetings if m.title == "Biden-Yoon Summit")
+    assert {(a.name, a.country) for a in summit.attendees} == {("Joe Biden", "United States"),
+                                                               ("Yoon Suk Yeol", "South Korea")}

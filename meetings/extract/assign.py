@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from meetings.extract import frames, places, rules
 from meetings.extract.dates import sentence_date
 from meetings.extract.draft import Draft, DraftMeeting
+from meetings.extract.events import event_for
 from meetings.extract.listed import listed_names
 from meetings.extract.mentions import Mention, known_mentions, mentions, person_key, position
 from meetings.extract.names import (
@@ -93,29 +94,6 @@ class Sentence:
 
 SentenceRule = Callable[[Context, Sentence], bool]
 FIRST_PERSON = re.compile(r"\b(?:I|I've|I'd|my|we|We|our|Our)\b")
-
-
-def event_for(context: Context, name: str, sentence: str) -> DraftMeeting:
-    """The multilateral meeting a named event is ("the SCO Defence Ministers' Meeting"), made once."""
-    key_name = re.sub(r"[’']", "'", re.sub(r"\s+\([A-Z]{2,}\)", "", name)).strip()
-    key_name = re.sub(r"^The\s+", "", key_name)
-    organization = places.organization(name)
-    full = places.frameworks().get(organization or "", "")
-    if full and full in key_name:
-        key_name = key_name.replace(full, organization or "")
-    key = re.sub(r"[^a-z0-9]+", "-", key_name.lower()).strip("-")
-    if key not in context.events:
-        venue, venue_country = places.place(sentence)
-        date, date_rule = context.date(sentence)
-        meeting = DraftMeeting(key=key, title=key_name[0].upper() + key_name[1:],
-                               kind="summit" if "summit" in key_name.lower() else "multilateral",
-                               date=date, venue=venue, venue_country=venue_country, organization=organization)
-        meeting.note("title", sentence, rules.NAMED_EVENT)
-        if date_rule is rules.DATE_IN_SENTENCE:
-            meeting.note("date", sentence, date_rule)
-        context.events[key] = meeting
-        context.draft.meetings.append(meeting)
-    return context.events[key]
 
 
 def future(context: Context, sentence: Sentence) -> bool:

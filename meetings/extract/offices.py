@@ -62,6 +62,18 @@ def holder(role: str, of: str, date: str | None, surname: str | None = None) -> 
     return found.pop() if len(found) == 1 else None
 
 
+def holder_of_surname(surname: str, date: str | None) -> Term | None:
+    """The one person of this surname who held an office of the list over all of ``date`` (any
+    office, any country): "Biden" in "the Biden-Yoon Summit" of May 2022."""
+    period = _period(date) if date else None
+    if period is None:
+        return None
+    first, last = period
+    found = {(t.name, t.of): t for t in terms() if t.start <= first and (t.end is None or last < t.end)
+             and surname.lower() in t.name.lower().split()}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 # Web addresses of organizations, for their officials named by title alone.
 _ORGANIZATION_HOSTS = (("nato.int", "NATO"), ("un.org", "UN"), ("europa.eu", "EU"), ("osce.org", "OSCE"),
                        ("asean.org", "ASEAN"), ("oas.org", "OAS"), ("gcc-sg.org", "GCC"))
