@@ -378,3 +378,12 @@ def test_a_sentence_about_the_meeting_just_told_makes_no_meeting_of_those_it_nam
                      "During the meeting, Minister Ortiz praised the relationship between Ms. Quispe and President "
                      "Lena Vogt of Chile.")
     assert [sorted(attendees(m)) for m in draft.meetings] == [[("ana quispe", "Peru"), ("rafael ortiz", "Chile")]]
+
+
+def test_a_shorter_full_name_is_the_one_longer_name_the_report_gives_with_all_its_words():
+    draft = draft_of("Readout of the Secretary-General’s meeting with H.E. Mr. Marco Ruiz, President of the European "
+                     "Council and H.E. Mr. Lena Vogt Fontelles, High Representative of the EU\n\nThe Secretary-General "
+                     "met jointly with the President of the European Council, H.E. Mr. Marco Ruiz, and the High "
+                     "Representative of the European Union, H.E. Mr. Lena Vogt.", url="https://press.un.org/example")
+    assert {a.name for m in draft.meetings for a in m.attendees if a.name} >= {"Lena Vogt Fontelles"}
+    assert "Lena Vogt" not in {a.name for m in draft.meetings for a in m.attendees}

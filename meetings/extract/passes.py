@@ -36,7 +36,9 @@ def one_spelling(draft: Draft) -> None:
             if attendee.name:
                 key = person_key(attendee.name)
                 # A surname alone ("Hamada") is the full name the report gives once for it.
-                candidates = full_names.get(key, set()) if len(key.split()) == 1 else set()
+                candidates = full_names.get(key, set()) if len(key.split()) == 1 else {
+                    # "Josep Borrell" is the "Josep Borrell Fontelles" the report gives once, all its words in it.
+                    name for name in full_names.get(key.split()[0], set()) if set(key.split()) < set(name.split())}
                 if len(candidates) == 1:
                     key = next(iter(candidates))  # (not pop: the set serves every meeting)
                 attendee.name = spelling.setdefault(key, attendee.name)
