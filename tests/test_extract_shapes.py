@@ -387,3 +387,10 @@ def test_a_shorter_full_name_is_the_one_longer_name_the_report_gives_with_all_it
                      "Representative of the European Union, H.E. Mr. Lena Vogt.", url="https://press.un.org/example")
     assert {a.name for m in draft.meetings for a in m.attendees if a.name} >= {"Lena Vogt Fontelles"}
     assert "Lena Vogt" not in {a.name for m in draft.meetings for a in m.attendees}
+
+
+def test_a_name_set_off_by_a_comma_after_a_title_of_any_body_is_its_holder_of_the_country_owning_it():
+    draft = draft_of("Yesterday, Foreign Minister of Chile Rafael Ortiz met with the Minister of State of the United "
+                     "Kingdom's Ministry of Foreign Affairs, Lena Vogt, with whom he discussed trade.")
+    (meeting,) = draft.meetings
+    assert attendees(meeting) == {("rafael ortiz", "Chile"), ("lena vogt", "United Kingdom")}

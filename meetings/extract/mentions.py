@@ -206,6 +206,10 @@ def mentions(sentence: str) -> list[Mention]:
                     if words[title.end:title.end + 1] == ["for"]]
             if not country and len(set(filter(None, tail))) == 1:  # "Assistant Secretary for U.S. Department ..."
                 country, country_by = next(filter(None, tail)), rules.DEMONYM
+            owner = next(filter(None, (_possessive_country(words, at) for at in range(title.end, index))), None) \
+                if not country and words[title.end:title.end + 1] == ["of"] else None
+            if owner and owner[1] <= index:  # "Minister of State of the United Kingdom's Ministry of Foreign Affairs"
+                country, country_by = owner[0], rules.DEMONYM
             if not country and title.country:
                 country, country_by = title.country, rules.TITLE_COUNTRY
             after = country_after_of(words, index)

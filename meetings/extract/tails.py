@@ -61,6 +61,10 @@ def title_tail(words: list[str], index: int, name_follows: Callable[[int], bool]
             country_follows = words[at:at + 1] == ["of"] and country_after_of(words, at) is not None
             if (last in ends and (name_follows(at) or country_follows)) or (last in _PORTFOLIO_ENDS and country_follows):
                 best = at
+            elif words[index] == "of" and words[at:at + 1] == [","] and last[:1].isupper() and name_follows(at):
+                # "the Minister of State of the United Kingdom's Ministry of Foreign Affairs, Alan Duncan": a body
+                # of any name, set off by a comma from the name.
+                best = at
     second = titles.title_at(words, best)
     if second is not None and second.role != "counterpart" and name_follows(second.end):
         best = second.end  # "High Representative/Vice-President Josep Borrell": two offices, one person
