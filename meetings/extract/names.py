@@ -276,6 +276,8 @@ def as_the(sentence: str, found: list[Mention]) -> list[Mention]:
     """A title alone after "him as" or "her as" ("Ambassador X presented his credentials ..., accrediting
     him as the Ambassador of Bhutan") is the one the sentence names with that title: not another
     person, and its country is theirs."""
+    if " as " not in sentence:
+        return found
     for title_alone in [m for m in found if not m.name and m.role and re.search(
             rf"\b(?:him|her) as(?: the)? {re.escape(m.role)}", sentence)]:
         holder = next((m for m in found if m.name and m.role == title_alone.role), None)
@@ -296,6 +298,8 @@ def takes_office(sentence: str, found: list[Mention]) -> list[Mention]:
     """A name of two to four words alone before a verb of taking an office and the office ("Roberto
     Ampuero is appointed Foreign Minister of the Republic of Chile"): its holder, with its country."""
     extra: list[Mention] = []
+    if not any(verb in sentence for verb in ("appointed", "named", "sworn", "elected", "assumed")):
+        return extra
     for match in _TAKES_OFFICE.finditer(sentence):
         words = sentence[:match.start()].split()
         after = titles.words(sentence[match.end():])

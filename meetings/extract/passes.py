@@ -55,6 +55,7 @@ def merge_repeats(draft: Draft) -> None:
     kept: list[DraftMeeting] = []
     by_day: dict[str | None, list[DraftMeeting]] = {}  # only a meeting of that date (or none) can match
     people: dict[int, set[str]] = {}  # each kept meeting's named attendees: only one sharing some can match
+    headlines: dict[str, list[DraftMeeting]] = {}  # kept meetings of two or more named people, by each of them
     for meeting in draft.meetings:
         if meeting.rules.get("attendees") is rules.RECALLED:
             kept.append(meeting)  # an earlier meeting, undated or not: never the one the report tells
@@ -64,14 +65,16 @@ def merge_repeats(draft: Draft) -> None:
         mine = _people(meeting)
         into = next((other for other in candidates if people[id(other)] & mine and (
             same_people(other, meeting) or _part_of(meeting, other) or _part_of(other, meeting))), None)
-        if into is None and meeting.date is not None:
+        if into is None and meeting.date is not None and len(mine) > 1:
             # A headline dated only by the report and its body dated by the day it gives: the very same people.
-            into = next((other for other in kept if people[id(other)] & mine and other.date is not None
+            into = next((other for person in mine for other in headlines.get(person, []) if other.date is not None
                          and _report_dated(other) != _report_dated(meeting) and same_people(other, meeting)), None)
         if into is None:
             kept.append(meeting)
             by_day.setdefault(meeting.date, []).append(meeting)
             people[id(meeting)] = mine
+            for person in mine if len(mine) > 1 else ():
+                headlines.setdefault(person, []).append(meeting)
         else:
             fold(into, meeting)
             if into.date is None or (_report_dated(into) and not _report_dated(meeting) and meeting.date):
@@ -312,14 +315,16 @@ def delegations(draft: Draft) -> None:
     """An official without a country named after "and" and a title right after one whose country
     is known ("meetings with Prime Minister Narendra Modi and National Security Advisor Ajit Doval")
     is of that one's country, as when it is written before the first ("Japanese ... and ...")."""
-    everyone = [a for m in draft.meetings for a in m.attendees]  # (one meeting each, as separate meetings are)
+    by_sentence: dict[str, list[Mention]] = {}  # (one meeting each, as separate meetings are)
+    for attendee in (a for m in draft.meetings for a in m.attendees if a.name and a.country):
+        by_sentence.setdefault(attendee.sentence, []).append(attendee)
     for meeting in draft.meetings:
         for person in meeting.attendees:
             if not person.name or person.country or person.found_by is not rules.TITLED or person.role in titles.LEADERS:
                 continue  # (a leader after "and" may be another country's: "Minister X of Peru and President Y")
             text = person.sentence
             at = text.find(person.name)
-            before = [a for a in everyone if a.name and a.country and a.sentence == text and 0 <= text.find(a.name) < at]
+            before = [a for a in by_sentence.get(text, []) if 0 <= text.find(a.name or "") < at]
             if not before:
                 continue
             last = max(before, key=lambda a: text.find(a.name or ""))

@@ -25,12 +25,16 @@ RECALLED = re.compile(
     rf"(?:conversation|call|meeting|talks|discussion)s?\b")
 
 
+# A word every recalling sentence has, looked for first: most sentences have none.
+_HINT = re.compile(r"\b(?:last|previous|earlier|recent|ago|met|spoke|visited|since|after|\d{4})\b")
+
+
 def recalled(context: Context, sentence: Sentence) -> bool:
     """An earlier meeting a sentence recalls, of the people it names, else of those of the meeting
     just told ("their", "our", "your") or the report's principal ("his", "her"), dated as the
     sentence says from the report's date or the meeting just told (never that day). Never takes
     the sentence: it may tell a meeting too."""
-    match = RECALLED.search(sentence.text)
+    match = RECALLED.search(sentence.text) if _HINT.search(sentence.text) else None
     if match is None:
         return False
     whose = (match.group("whose") or match.group("we") or match.group("ours") or "").lower()
