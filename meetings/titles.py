@@ -234,6 +234,9 @@ def after_honorifics(tokens: Sequence[str], position: int) -> int:
             if tuple(_bare(w) for w in tokens[position:position + size]) in table:
                 position, moved = position + size, True
                 break
+        if moved and tokens[position:position + 1] == [","] and position + 1 < len(tokens) \
+                and (_bare(tokens[position + 1]),) in table:
+            position += 1  # "Her Excellency, Dr Stergomena Lawrence Tax": a comma between two honorifics
     return position
 
 

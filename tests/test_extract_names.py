@@ -226,3 +226,12 @@ def test_a_meeting_named_by_two_leaders_surnames_is_of_the_holders_of_those_name
     summit = next(m for m in draft.meetings if m.title == "Biden-Yoon Summit")
     assert {(a.name, a.country) for a in summit.attendees} == {("Joe Biden", "United States"),
                                                                ("Yoon Suk Yeol", "South Korea")}
+
+
+def test_a_comma_between_honorifics_and_a_states_formal_name_after_a_portfolio():
+    draft = extract("https://www.sadc.int/news/example\n\n9 August 2018\n\nThe SADC Executive Secretary Her "
+                    "Excellency, Dr Lena Marie Vogt paid a courtesy call on the newly appointed Minister of "
+                    "International Affairs and Cooperation for the Republic of Botswana, Honourable Dr. Ana Quispe on "
+                    "6th August 2018.\n")
+    (meeting,) = draft.meetings
+    assert attendees(meeting) == {("lena marie vogt", None), ("ana quispe", "Botswana")}

@@ -210,6 +210,10 @@ def mentions(sentence: str) -> list[Mention]:
                 if not country and words[title.end:title.end + 1] == ["of"] else None
             if owner and owner[1] <= index:  # "Minister of State of the United Kingdom's Ministry of Foreign Affairs"
                 country, country_by = owner[0], rules.DEMONYM
+            ending = next(filter(None, (country_after_of(words, at) for at in range(title.end + 1, index)
+                                        if words[at] in ("of", "for"))), None) if not country else None
+            if ending and ending[1] == index:  # "... and Cooperation for the Republic of Botswana, Honourable Dr. X"
+                country, country_by = ending[0], rules.OF_COUNTRY
             if not country and title.country:
                 country, country_by = title.country, rules.TITLE_COUNTRY
             after = country_after_of(words, index)

@@ -26,7 +26,10 @@ _PORTFOLIO_ENDS = frozenset({"Affairs", "Trade", "Defence", "Defense", "Security
 def country_after_of(words: list[str], index: int) -> tuple[str, int] | None:
     """"of <country>" at ``index``: (the country, the position after it, past an acronym in
     brackets: "of the United Kingdom (UK)")."""
-    if index + 1 < len(words) and words[index] in ("of", "from"):
+    if index + 1 < len(words) and (words[index] in ("of", "from") or (
+            # "Minister of International Affairs and Cooperation for the Republic of Botswana": a state's formal name.
+            words[index] == "for" and words[index + 1:index + 2] == ["the"]
+            and words[index + 2:index + 3] in (["Republic"], ["Kingdom"], ["State"], ["Federation"], ["Commonwealth"]))):
         # Up to nine words: "of the United Kingdom of Great Britain and Northern Ireland".
         room = next((i for i, w in enumerate(words[index + 1:index + 10]) if not w[:1].isalnum()), 9)
         for size in range(min(room, len(words) - index - 1), 0, -1):
