@@ -394,3 +394,13 @@ def test_a_name_set_off_by_a_comma_after_a_title_of_any_body_is_its_holder_of_th
                      "Kingdom's Ministry of Foreign Affairs, Lena Vogt, with whom he discussed trade.")
     (meeting,) = draft.meetings
     assert attendees(meeting) == {("rafael ortiz", "Chile"), ("lena vogt", "United Kingdom")}
+
+
+def test_newly_accredited_ambassadors_welcomed_and_then_listed_are_at_that_group_meeting():
+    draft = draft_of("The Department of Foreign Affairs welcomed newly accredited non-resident ambassadors with a "
+                     "dinner following their presentation of credentials to His Excellency President Rafael Ortiz.\n\n"
+                     "The following non-resident Ambassadors attended the dinner:\n\n"
+                     "  • H.E. Lena Vogt of the Republic of Rwanda\n  • H.E. Ana Quispe of the Portuguese Republic\n",
+                     url="https://dfa.gov.ph/news/example")
+    (meeting,) = draft.meetings
+    assert attendees(meeting) == {("rafael ortiz", "Philippines"), ("lena vogt", "Rwanda"), ("ana quispe", "Portugal")}

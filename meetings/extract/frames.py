@@ -86,7 +86,8 @@ REFERS_BACK = re.compile(r"\b(?:hosted|chaired|mediated|moderated|joined|facilit
                          re.IGNORECASE)
 GROUP = re.compile(r"\b(?:met|meets|meeting with|met(?: virtually)? with|received|hosted|welcomed|held (?:today |yesterday )?(?:an? )?(?:virtual |video |joint |)"
                    r"(?:meeting|talks) with(?: a (?:number|group) of)?|addressed|joined)\s+(?:(?:the|his|her|their|"
-                   r"fellow|other|visiting|[A-Z][\w-]*)\s+){0,4}(?:[A-Z][a-z]+ )?(?:Ministers|ministers|counterparts|leaders|"
+                   r"fellow|other|visiting|newly|new|accredited|non-resident|resident|foreign|[A-Z][\w-]*)\s+){0,4}"
+                   r"(?:[A-Z][a-z]+ )?(?:Ministers|ministers|counterparts|leaders|"
                    r"Leaders|Ambassadors|ambassadors|representatives|Representatives|Allies|allies|partners|Heads|Envoys)\b")
 ACCOMPANIED = re.compile(r"\baccompan(?:ied|ies|ying|y)\b(?! by)")
 # A sentence about the meeting just told: "During the meeting, ...", "At the talks, ...".

@@ -44,6 +44,8 @@ def country(text: str) -> str | None:
     found = find_country(text)
     if found is None and text.startswith("Republic ") and not text.startswith("Republic of "):
         found = find_country(text.removeprefix("Republic "))  # "the Republic Türkiye", as some releases write it
+    elif found is None and re.match(r"(?:Republic|Kingdom|State|Sultanate|Principality) of [A-Z]", text):
+        found = find_country(text.split(" of ", 1)[1])  # "the Republic of Rwanda", whose formal name is another
     return found.name if found else None
 
 
