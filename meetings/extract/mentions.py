@@ -72,6 +72,9 @@ def _is_name_word(words: list[str], index: int, started: bool) -> bool:
 def _name_at(words: list[str], index: int) -> tuple[list[str], int]:
     """The name words at ``index`` (honorifics before them skipped) and the position after them."""
     index = titles.after_honorifics(words, index)
+    while words[index:index + 1] in (["Sheikh"], ["Sheikha"]):
+        # A reading's honorific (the keys write "Nawaf Al-Ahmad Al-Jaber Al-Sabah"), kept in a register's cell.
+        index = titles.after_honorifics(words, index + 1)
     name_words: list[str] = []
     while index < len(words) and _is_name_word(words, index, bool(name_words)):
         if titles.title_at(words, index) or (country_named(words[index]) and not name_words):
