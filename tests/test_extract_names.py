@@ -235,3 +235,26 @@ def test_a_comma_between_honorifics_and_a_states_formal_name_after_a_portfolio()
                     "6th August 2018.\n")
     (meeting,) = draft.meetings
     assert attendees(meeting) == {("lena marie vogt", None), ("ana quispe", "Botswana")}
+
+
+@pytest.mark.parametrize(("written", "name"), [
+    ("Undersecretary for Administration Lena B. Vogt", "Lena B. Vogt"),
+    ("Chief of Protocol Lena Vogt", "Lena Vogt"),
+    ("Consul General Lena Vogt", "Lena Vogt"),
+    ("Chargé d’Affaires Lena Vogt", "Lena Vogt"),
+    ("Permanent Secretary Mr. Lena Vogt", "Lena Vogt"),
+    ("Director-General Lena Vogt", "Lena Vogt"),
+    ("Special Envoy Lena Vogt", "Lena Vogt"),
+    ("Mayor Lena Vogt", "Lena Vogt"),
+])
+def test_the_offices_diplomats_and_civil_servants_hold_are_titles(written, name):
+    draft = extract(f"https://www.rree.gob.pe/news\n\n3 March 2021\n\nForeign Minister of Chile Rafael Ortiz met "
+                    f"{written} in Lima.\n")
+    assert name in {a.name for m in draft.meetings for a in m.attendees}
+
+
+def test_what_an_official_said_in_remarks_at_the_meeting_just_told_makes_no_other_meeting():
+    draft = extract("https://www.rree.gob.pe/news\n\n3 March 2021\n\nForeign Minister of Chile Rafael Ortiz met "
+                    "Foreign Minister of Peru Ana Quispe in Lima. In her remarks, Undersecretary Lena Vogt warmly "
+                    "welcomed Minister Ortiz.\n")
+    assert len(draft.meetings) == 1

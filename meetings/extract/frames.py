@@ -92,7 +92,9 @@ GROUP = re.compile(r"\b(?:met|meets|meeting with|met(?: virtually)? with|receive
 ACCOMPANIED = re.compile(r"\baccompan(?:ied|ies|ying|y)\b(?! by)")
 # A sentence about the meeting just told: "During the meeting, ...", "At the talks, ...".
 DURING_IT = re.compile(r"(?:During|At|In the course of|Throughout) (?:the|this|that) (?:meeting|talks|call|conversation|"
-                       r"discussion|discussions|telephone conversation|phone call)s?,")
+                       r"discussion|discussions|telephone conversation|phone call)s?,|"
+                       # "In her remarks, Undersecretary X warmly welcomed the ambassadors": what was said there.
+                       r"In (?:his|her|their) (?:remarks|speech|address|statement|opening remarks|welcome remarks),")
 SEPARATE = re.compile(r"\b(?:separate|separately|(?:bilateral |separate |)meetings with|bilaterals with|calls (?:from|with))\b|"
                       r";\s*(?:and\s+)?with\b",  # "had a meeting with A; with B; and with C"
                       re.IGNORECASE)

@@ -20,7 +20,7 @@ _PORTFOLIO_ENDS = frozenset({"Affairs", "Trade", "Defence", "Defense", "Security
                              "Development", "Cooperation", "Relations", "Integration", "Diaspora", "Health",
                              "Energy", "Industry", "Commerce", "Justice", "Interior", "Europe", "Africa", "Asia", "Policy",
                              "Negotiations", "Abroad", "Diplomacy", "Rights", "Climate", "Migration", "Tourism",
-                             "Investment", "Worship", "Communities", "Nationals"})
+                             "Investment", "Worship", "Communities", "Nationals", "Administration", "Protocol"})
 
 
 def country_after_of(words: list[str], index: int) -> tuple[str, int] | None:
@@ -55,7 +55,9 @@ def title_tail(words: list[str], index: int, name_follows: Callable[[int], bool]
         at = index + 1
         # Not past an honorific: "Minister for Foreign Affairs, Senator Marise Payne, and ..." names the person there.
         while at < len(words) and at - index <= 12 and (words[at][:1].isupper() or words[at] in _WITHIN) \
-                and titles.after_honorifics(words, at) == at:
+                and titles.after_honorifics(words, at) == at \
+                and not (best > index and words[at] == "and" and titles.title_at(words, at + 1)):
+            # (not past another's office: "Chairman of the Foreign Affairs Committee A and Chairman of the ... B")
             at += 1
             # "of the Organization of American States (OAS), José Miguel Insulza": an acronym after the body.
             last = words[at - 4] if at >= 4 and words[at - 1] == ")" and words[at - 3] == "(" else words[at - 1]
@@ -68,6 +70,7 @@ def title_tail(words: list[str], index: int, name_follows: Callable[[int], bool]
                 # "the Minister of State of the United Kingdom's Ministry of Foreign Affairs, Alan Duncan": a body
                 # of any name, set off by a comma from the name.
                 best = at
+                break
     second = titles.title_at(words, best)
     if second is not None and second.role != "counterpart" and name_follows(second.end):
         best = second.end  # "High Representative/Vice-President Josep Borrell": two offices, one person
