@@ -85,8 +85,9 @@ def test_an_organizations_official_takes_no_country_from_the_host_or_a_pair(sent
     ("President of the European Council Lena Vogt met with President of Peru Ana Quispe in Lima.", "Lena Vogt", None),
     ("Foreign Minister of Peru Ana Quispe received the Secretary General of the Organization of Andean States "
      "Lena Vogt.", "Lena Vogt", None),
+    # (on the Singapore ministry's site, the official it gives no country is its own)
     ("Foreign Minister of Peru Ana Quispe held talks with Cabinet Secretary for Foreign Affairs Amb. Lena Vogt.",
-     "Lena Vogt", None),
+     "Lena Vogt", "Singapore"),
     ("HR/VP Lena Vogt met today with the Foreign Minister of Peru, Ana Quispe.", "Lena Vogt", None),
     ("Foreign Minister of Peru Ana Quispe met the Acting Assistant Secretary for U.S. Department of State's Bureau "
      "of Andean Affairs, Lena Vogt.", "Lena Vogt", "United States"),
@@ -404,3 +405,13 @@ def test_newly_accredited_ambassadors_welcomed_and_then_listed_are_at_that_group
                      url="https://dfa.gov.ph/news/example")
     (meeting,) = draft.meetings
     assert attendees(meeting) == {("rafael ortiz", "Philippines"), ("lena vogt", "Rwanda"), ("ana quispe", "Portugal")}
+
+
+def test_an_official_given_no_country_meeting_a_foreign_guest_on_a_governments_site_is_its_own():
+    draft = draft_of("Foreign Minister of Peru Ana Quispe arrived in Baghdad.\n\nSenator the Honourable Lena Vogt, "
+                     "Minister of Foreign Affairs, met with the Foreign Minister of Peru Ana Quispe.\n\n"
+                     "Foreign Minister of Peru Ana Quispe met Minister of Foreign Affairs of Chile Rafael Ortiz "
+                     "and Deputy Minister Marco Ruiz.", url="https://www.mofa.gov.iq/news/example")
+    people = {(a.name, a.country) for m in draft.meetings for a in m.attendees}
+    assert ("Lena Vogt", "Iraq") in people
+    assert ("Marco Ruiz", "Chile") in people  # (named after the Chilean minister: of his delegation)

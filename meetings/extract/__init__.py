@@ -63,6 +63,7 @@ def extract(text: str, *, published: dt.date | None = None,
     passes.delegations(draft)
     passes.infer_countries(draft, report.body, context.principal)
     passes.office_holders(draft)
+    passes.publishers_own(draft, report.body)
     for meeting in draft.meetings:
         meeting.sources = list(draft.references)
     return draft

@@ -118,6 +118,11 @@ _ORGANIZATION_BODY = re.compile(r"\bof the (?:[\w-]+ )*?(?:European|Organi[sz]at
                                 r"Secretariat|Bank|Fund)\b")
 
 
+def names_organization_body(text: str) -> bool:
+    """Whether a text names an organization's body ("of the European Commission")."""
+    return _ORGANIZATION_BODY.search(text) is not None
+
+
 def serves_organization(name: str | None, role: str | None, key: Callable[[str], str]) -> bool:
     """Whether an official serves an organization rather than a country: an organization's title
     (Secretary General, High Representative), or an organization's office in the list."""

@@ -263,6 +263,23 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
         meeting.retitle()
 
 
+def publishers_own(draft: Draft, body: str) -> None:
+    """A cued official the report gives no country anywhere, nor the list of office holders, at a
+    meeting with another country's official, on a government's own site (which writes its guests'
+    countries): its own official."""
+    publisher = places.publisher_country(draft.source) or places.original_publisher_country(body)
+    for meeting in draft.meetings if publisher else []:
+        countries = {a.country for a in meeting.attendees if a.country}
+        if not countries or publisher in countries or meeting.kind not in ("bilateral", "call"):
+            continue  # (only where the publisher's own side is otherwise missing from its meeting)
+        for person in meeting.attendees:
+            if person.name and not person.country and person.found_by not in _UNCUED \
+                    and not offices.serves_organization(person.name, person.role, _any_order) \
+                    and not _organization_beside(person):
+                person.country, person.country_by = publisher, rules.PUBLISHER_SIDE
+    complete_all(draft)
+
+
 _UNCUED = (rules.GIVEN_NAME, rules.FRAME_OBJECT, rules.FRAME_SUBJECT)
 
 
@@ -291,7 +308,8 @@ def _organization_beside(person: Mention) -> bool:
     text, at = person.sentence, person.sentence.find(person.name or "\0")
     if at >= 0 and ";" in text:
         text = text[text.rfind(";", 0, at) + 1:(text.find(";", at) + 1 or len(text) + 1) - 1]
-    return places.organization(re.sub(r"\bto the(?: [A-Z][\w-]*)+", "", re.sub(r"\s+", " ", text))) is not None
+    text = re.sub(r"\bto the(?: [A-Z][\w-]*)+", "", re.sub(r"\s+", " ", text))
+    return places.organization(text) is not None or offices.names_organization_body(text)
 
 
 def office_countries(draft: Draft) -> None:
