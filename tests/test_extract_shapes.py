@@ -415,3 +415,14 @@ def test_an_official_given_no_country_meeting_a_foreign_guest_on_a_governments_s
     people = {(a.name, a.country) for m in draft.meetings for a in m.attendees}
     assert ("Lena Vogt", "Iraq") in people
     assert ("Marco Ruiz", "Chile") in people  # (named after the Chilean minister: of his delegation)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Vice-Minister for Foreign Affairs Lena Vogt just lodged a strong protest condemning the launch to Mr. Ana "
+    "Quispe, Ambassador of Peru to Japan.",
+    "Vice-Minister for Foreign Affairs Lena Vogt summoned Mr. Ana Quispe, Ambassador of Peru, today.",
+    "Vice-Minister for Foreign Affairs Lena Vogt was briefed by Mr. Ana Quispe, Ambassador of Peru.",
+])
+def test_an_ambassador_summoned_protested_to_or_briefing_an_official_meets_them(sentence):
+    (meeting,) = draft_of(sentence, url="https://www.mofa.go.jp/press/example").meetings
+    assert attendees(meeting) == {("lena vogt", "Japan"), ("ana quispe", "Peru")}
