@@ -426,3 +426,16 @@ def test_an_official_given_no_country_meeting_a_foreign_guest_on_a_governments_s
 def test_an_ambassador_summoned_protested_to_or_briefing_an_official_meets_them(sentence):
     (meeting,) = draft_of(sentence, url="https://www.mofa.go.jp/press/example").meetings
     assert attendees(meeting) == {("lena vogt", "Japan"), ("ana quispe", "Peru")}
+
+
+def test_what_a_visiting_minister_addressed_with_the_hosts_is_a_meeting_in_the_country_visited():
+    draft = draft_of("During his visit to Uruguay, Minister Rafael Ortiz also addressed with President Ana Quispe "
+                     "the potential for strengthening relations.", url="https://www.gov.br/mre/news/example")
+    (meeting,) = draft.meetings
+    assert attendees(meeting) == {("rafael ortiz", "Brazil"), ("ana quispe", "Uruguay")}
+    assert meeting.venue_country == "Uruguay"
+
+
+def test_a_demonym_written_without_its_last_full_stop_is_no_name():
+    draft = draft_of("Foreign Minister of Chile Rafael Ortiz met the Democratic U.S. lawmaker in Washington.")
+    assert "Democratic U.S" not in {a.name for m in draft.meetings for a in m.attendees}

@@ -49,6 +49,8 @@ FRAMES: tuple[Frame, ...] = (
     # "visited Moscow to meet his colleague, ...", "the meeting he had with ...".
     Frame("visit-to-meet", r"(?:visited|visits|travelled|traveled|arrived|came|went)\b[^.;]{0,80}?\bto meet(?: with)?", None),
     Frame("meeting-had", r"meeting (?:that )?(?:he|she|they|the two|the ministers) (?:had|held) with"),
+    # "During his visit to Uruguay, Minister X also addressed with President Y and Foreign Minister Z the ...".
+    Frame("addressed-with", r"addressed with(?= (?:[A-Z]|his |her |the ))"),
     # "X summoned the Ambassador of Y", "X lodged a strong protest ... to Mr. Y, Ambassador of China", "X was briefed by Y".
     Frame("summoned", r"summon(?:ed|s)|lodged (?:a |an )?(?:strong |formal |firm )?protests?|(?:was|were) briefed by"),
     # "Prime Minister Albanese and I agreed to ...": what two did together, one of them the speaker.

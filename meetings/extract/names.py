@@ -24,7 +24,8 @@ _SUBJECT_START = re.compile(r"(?:^|,\s+)$")
 
 def _plain_name_word(word: str) -> bool:
     return (bool(NAME_TOKEN.match(word)) and len(word.rstrip(".")) > 1 and word not in NOT_NAMES
-            and word not in NOT_SURNAMES and word not in demonyms() and country_named(word) is None
+            and word not in NOT_SURNAMES and word not in demonyms() and f"{word}." not in demonyms()
+            and country_named(word) is None
             and titles.title_at([word], 0) is None
             and not titles.is_honorific(word))
 

@@ -70,11 +70,13 @@ def city_country(name: str) -> str | None:
     return resolve_country(code).name if code else None
 
 
-_IN_PLACE = re.compile(r"\bin ((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)?)")
+# "in Lima", "in northern Norway", "during his visit to Uruguay", "arrived to India".
+_IN_PLACE = re.compile(r"\b(?:in(?: (?:northern|southern|eastern|western|central))?|(?:visit|trip) to|arrived (?:in|to)) "
+                       r"((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)?)")
 
 
 def place(sentence: str) -> tuple[str | None, str | None]:
-    """(venue, venue country) from "in <City>" or "in <Country>" in a sentence."""
+    """(venue, venue country) from "in <City>" or "in <Country>" in a sentence ("visit to <Country>" too)."""
     for match in _IN_PLACE.finditer(sentence):
         words = match.group(1).split()
         for size in (len(words), 1):
