@@ -258,3 +258,10 @@ def test_what_an_official_said_in_remarks_at_the_meeting_just_told_makes_no_othe
                     "Foreign Minister of Peru Ana Quispe in Lima. In her remarks, Undersecretary Lena Vogt warmly "
                     "welcomed Minister Ortiz.\n")
     assert len(draft.meetings) == 1
+
+
+def test_a_title_then_a_rank_and_a_name_after_a_comma_are_one_person():
+    draft = extract("https://embamex.sre.gob.mx/canada/press\n\nOttawa, May 30, 2012.\n\nThe Secretary of Foreign "
+                    "Affairs, Ambassador Lena Vogt, is visiting Canada today to hold working meetings with Canada’s "
+                    "Minister of Foreign Affairs, Marco Ruiz.\n")
+    assert [sorted(attendees(m)) for m in draft.meetings] == [[("lena vogt", "Mexico"), ("marco ruiz", "Canada")]]

@@ -105,8 +105,10 @@ def _name_follows(words: list[str], index: int) -> bool:
         return _is_name(found[0]) or (len(found[0]) == 1 and _is_surname(words, found[1] - 1))
 
     title = titles.title_at(words, index)
+    after_comma = titles.title_at(words, index + 1) if words[index:index + 1] == [","] else None
     return name_at(index) or (title is not None and name_at(title.end)) or (
-        words[index:index + 1] == [","] and _is_name(_name_at(words, index + 1)[0]))
+        words[index:index + 1] == [","] and _is_name(_name_at(words, index + 1)[0])) or (
+        after_comma is not None and _is_name(_name_at(words, after_comma.end)[0]))  # ", Ambassador Patricia Espinosa"
 
 
 # "his counterpart, X", "his colleague, Minister of Foreign Affairs of Russia X".
@@ -238,7 +240,10 @@ def mentions(sentence: str) -> list[Mention]:
             rank, index, cued = found_rank[0], found_rank[1], True
         if title and (start == 0 or words[start - 1] in ("the", "The", "with")) and not _name_at(words, index)[0] \
                 and not (words[index:index + 1] == [","] and _is_name(_name_at(words, index + 1)[0])) \
-                and not (words[index:index + 2] == [",", "the"] and _is_name(_name_at(words, index + 2)[0])):
+                and not (words[index:index + 2] == [",", "the"] and _is_name(_name_at(words, index + 2)[0])) \
+                and not (words[index:index + 1] == [","] and (apposed := titles.title_at(words, index + 1)) is not None
+                         and _is_name(_name_at(words, apposed.end)[0])):
+            # (not "The Secretary of Foreign Affairs, Ambassador Patricia Espinosa,": one person, named after a rank)
             # "the Prime Minister", "the Secretary": a title alone, for a person named elsewhere or not at all.
             found.append(Mention(name=None, country=country, role=role, rank=rank, sentence=sentence,
                                  country_by=country_by, found_by=rules.TITLE_BACK))
