@@ -439,3 +439,11 @@ def test_what_a_visiting_minister_addressed_with_the_hosts_is_a_meeting_in_the_c
 def test_a_demonym_written_without_its_last_full_stop_is_no_name():
     draft = draft_of("Foreign Minister of Chile Rafael Ortiz met the Democratic U.S. lawmaker in Washington.")
     assert "Democratic U.S" not in {a.name for m in draft.meetings for a in m.attendees}
+
+
+def test_the_meeting_that_took_place_at_an_earlier_date_is_an_earlier_meeting_of_the_same_people():
+    draft = draft_of("Foreign Minister of Chile Rafael Ortiz held talks with Foreign Minister of Peru Ana Quispe. The "
+                     "encounter is in reciprocity for the meeting that took place in Lima in August 2011.")
+    assert [(m.date, len(attendees(m))) for m in draft.meetings] == [("2021-03-03", 2), ("2011-08", 2)]
+    assert draft_of("Foreign Minister of Chile Rafael Ortiz held talks with Foreign Minister of Peru Ana Quispe. "
+                    "The meeting that took place in Lima was cordial.").meetings[1:] == []

@@ -22,7 +22,10 @@ RECALLED = re.compile(
     rf"|{_NOUN}\s+(?:at|in|to)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,?\s+(?:last (?:week|month|year)\b|in \d{{4}}\b|"
     rf"(?:two|three|four|five|\d) years ago\b))|\b(?:since|after|when) (?P<we>we|they|you) (?:last )?(?:met|spoke|visited)\b"
     rf"|\b(?:since|after) (?P<ours>our|their) (?:last |previous |recent |first )?(?:telephone |phone |video )?"
-    rf"(?:conversation|call|meeting|talks|discussion)s?\b")
+    rf"(?:conversation|call|meeting|talks|discussion)s?\b"
+    # "in reciprocity for the meeting that took place in Mexico City in August 2011".
+    rf"|\bthe (?P<that>meeting|visit|talks|encounter) (?:that|which) (?:took place|was held|were held)\b(?=[^.]{{0,60}}?"
+    rf"\b(?:in (?:[A-Z][a-z]+ )?\d{{4}}|last (?:week|month|year)|(?:two|three|four|five|\d) years ago)\b)")
 
 
 # A word every recalling sentence has, looked for first: most sentences have none.
@@ -37,7 +40,8 @@ def recalled(context: Context, sentence: Sentence) -> bool:
     match = RECALLED.search(sentence.text) if _HINT.search(sentence.text) else None
     if match is None:
         return False
-    whose = (match.group("whose") or match.group("we") or match.group("ours") or "").lower()
+    whose = (match.group("whose") or match.group("we") or match.group("ours") or "").lower() or (
+        "their" if match.group("that") else "")
     people = [p for p in sentence.people if p.name]
     principal = [context.principal] if context.principal is not None and context.principal.name else []
     if len(people) < 2 and whose in ("their", "our", "your", "we", "they", "you"):
