@@ -447,3 +447,12 @@ def test_the_meeting_that_took_place_at_an_earlier_date_is_an_earlier_meeting_of
     assert [(m.date, len(attendees(m))) for m in draft.meetings] == [("2021-03-03", 2), ("2011-08", 2)]
     assert draft_of("Foreign Minister of Chile Rafael Ortiz held talks with Foreign Minister of Peru Ana Quispe. "
                     "The meeting that took place in Lima was cordial.").meetings[1:] == []
+
+
+def test_a_leaders_meeting_attended_and_a_bilateral_of_two_who_attend_it_are_two_meetings():
+    draft = draft_of("Ties will grow, Foreign Minister Rafael Ortiz says.\n\nMr Ortiz attended the Japan-Pacific "
+                     "Islands Leaders Meeting this week, hosted by Japanese Prime Minister Ana Quispe.\n\nWhile in "
+                     "Japan, Mr Ortiz held meetings with Prime Minister Quispe and Defence Minister Lena Vogt.",
+                     url="https://www.beehive.govt.nz/ex")
+    assert sorted((m.kind, len(m.attendees)) for m in draft.meetings) == [
+        ("bilateral", 2), ("bilateral", 2), ("multilateral", 2)]

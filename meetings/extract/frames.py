@@ -106,7 +106,7 @@ SAME_DAY = re.compile(r"\b(?:on the same day|the same day|later (?:in )?the day|
 SIDELINES = re.compile(r"\bon the (?:sidelines?|margins?) of\b|\bin the margins? of\b", re.IGNORECASE)
 EVENT = re.compile(
     r"((?:[A-Z][\w’'-]*|\([A-Z]{2,}\))(?:\s+(?:[A-Z][\w’'-]*|\([A-Z]{2,}\)|of|on|and|for)){0,8}?"
-    r"\s+(?:Ministers[’']?\s+[Mm]eeting|Ministers[’']?\s+(?:Conference|Conclave)|Summit|Council|Dialogue|Conference|"
+    r"\s+(?:Ministers[’']?\s+[Mm]eeting|Leaders[’']?\s+[Mm]eeting|Ministers[’']?\s+(?:Conference|Conclave)|Summit|Council|Dialogue|Conference|"
     r"Forum|Conclave|Ministerial))")
 FOUNDING = re.compile(r"\bat an? (summit|meeting|conference) in ([A-Z][\w-]+)(?: in (\d{4}))? by the (\w+?)s? of "
                       r"([^.]+)")

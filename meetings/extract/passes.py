@@ -108,8 +108,10 @@ def same_people(one: DraftMeeting, other: DraftMeeting) -> bool:
     """Two bilaterals or calls of the same kind, the named attendees (two or more) of one among the
     other's; or two meetings (neither or both calls) of the very same named attendees."""
     people, others = _people(other), _people(one)
-    if len(people) >= 2 and people == others and (one.kind == "call") == (other.kind == "call"):
-        return True  # the same named people, a multilateral too (a trilateral's headline and its body)
+    if len(people) >= 2 and people == others and (one.kind == "call") == (other.kind == "call") and (
+            one.kind == other.kind or not any(m.rules.get("title") is rules.NAMED_EVENT for m in (one, other))):
+        return True  # the same named people, a multilateral too (a trilateral's headline and its body), but
+        # not a named event and a bilateral of two who attend it (a summit and the talks on its sidelines)
     return (other.kind in ("bilateral", "call") and len(people) >= 2 and len(others) >= 2
             and (one.kind == other.kind or _loose_call(one) or _loose_call(other))
             and (people <= others or others <= people)
