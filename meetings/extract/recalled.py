@@ -28,8 +28,9 @@ RECALLED = re.compile(
     rf"\b(?:in (?:[A-Z][a-z]+ )?\d{{4}}|last (?:week|month|year)|(?:two|three|four|five|\d) years ago)\b)")
 
 
-# A word every recalling sentence has, looked for first: most sentences have none.
-_HINT = re.compile(r"\b(?:last|previous|earlier|recent|ago|met|spoke|visited|since|after|\d{4})\b")
+# Words every recalling sentence has, looked for first: most sentences lack one or the other.
+_NOUNS = ("meeting", "discussion", "talks", "conversation", "visit", "call", "encounter", "met", "spoke")
+_HINT = re.compile(r"\b(?:last|previous|earlier|recent|ago|since|after|when|\d{4})\b")
 
 
 def recalled(context: Context, sentence: Sentence) -> bool:
@@ -37,7 +38,8 @@ def recalled(context: Context, sentence: Sentence) -> bool:
     just told ("their", "our", "your") or the report's principal ("his", "her"), dated as the
     sentence says from the report's date or the meeting just told (never that day). Never takes
     the sentence: it may tell a meeting too."""
-    match = RECALLED.search(sentence.text) if _HINT.search(sentence.text) else None
+    match = RECALLED.search(sentence.text) if any(noun in sentence.text for noun in _NOUNS) \
+        and _HINT.search(sentence.text) else None
     if match is None:
         return False
     whose = (match.group("whose") or match.group("we") or match.group("ours") or "").lower() or (
