@@ -260,3 +260,11 @@ def test_the_one_named_beside_i_agreeing_met_the_speaker_who_stays_the_reports_p
                     "Against that backdrop, President Quispe and I agreed to continue to act in cooperation.\n")
     assert [sorted((a.name, a.country) for a in m.attendees) for m in draft.meetings] == [
         [("Ortiz", "Japan"), ("Quispe", "Peru")]]
+
+
+@pytest.mark.parametrize("said", ["This morning I attended the ASEAN meeting between Australia and ASEAN.",
+                                  "Yesterday I had the opportunity to meet with counterparts from India and Laos."])
+def test_a_speaker_attending_a_meeting_or_meeting_counterparts_is_at_a_group_meeting(said):
+    draft = extract(f"https://www.foreignminister.gov.au/transcript\n\nPress conference, Jakarta\n\nPENNY WONG: {said}\n")
+    assert [[(a.name, a.attended_by.name) for a in m.attendees] for m in draft.meetings] == [
+        [("Penny Wong", "group-meeting")]]

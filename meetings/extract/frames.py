@@ -88,11 +88,12 @@ REFERS_BACK = re.compile(r"\b(?:hosted|chaired|mediated|moderated|joined|facilit
                          r"(?: (?:were|was))?\b|\bdelegations? (?:consisted of|included|comprised|was composed of|"
                          r"was made up of)\b|\bthe following\b[^.:;]{0,60}?\b(?:attended|were present|took part)\b",
                          re.IGNORECASE)
-GROUP = re.compile(r"\b(?:met|meets|meeting with|met(?: virtually)? with|received|hosted|welcomed|held (?:today |yesterday )?(?:an? )?(?:virtual |video |joint |)"
+GROUP = re.compile(r"\b(?:attended (?:the |an? )(?:[\w-]+ ){0,4}?(?:meeting|summit|conference|dialogue|forum)s?\b|"
+                   r"(?:met|meets|meet|meeting with|met(?: virtually)? with|meet with|received|hosted|welcomed|held (?:today |yesterday )?(?:an? )?(?:virtual |video |joint |)"
                    r"(?:meeting|talks) with(?: a (?:number|group) of)?|addressed|joined)\s+(?:(?:the|his|her|their|"
                    r"fellow|other|visiting|newly|new|accredited|non-resident|resident|foreign|[A-Z][\w-]*)\s+){0,4}"
                    r"(?:[A-Z][a-z]+ )?(?:Ministers|ministers|counterparts|leaders|"
-                   r"Leaders|Ambassadors|ambassadors|representatives|Representatives|Allies|allies|partners|Heads|Envoys)\b")
+                   r"Leaders|Ambassadors|ambassadors|representatives|Representatives|Allies|allies|partners|Heads|Envoys)\b)")
 ACCOMPANIED = re.compile(r"\baccompan(?:ied|ies|ying|y)\b(?! by)")
 # A sentence about the meeting just told: "During the meeting, ...", "At the talks, ...".
 DURING_IT = re.compile(r"(?:During|At|In the course of|Throughout) (?:the|this|that) (?:meeting|talks|call|conversation|"
