@@ -265,3 +265,9 @@ def test_a_title_then_a_rank_and_a_name_after_a_comma_are_one_person():
                     "Affairs, Ambassador Lena Vogt, is visiting Canada today to hold working meetings with Canada’s "
                     "Minister of Foreign Affairs, Marco Ruiz.\n")
     assert [sorted(attendees(m)) for m in draft.meetings] == [[("lena vogt", "Mexico"), ("marco ruiz", "Canada")]]
+
+
+def test_a_surname_before_a_headlines_capitalized_word_is_a_surname():
+    draft = extract("https://www.state.gov/remarks\n\nJuly 14, 2023\n\nSecretary Blinken, Japanese Foreign Minister "
+                    "Hayashi, and ROK Foreign Minister Park Before Their Meeting\n")
+    assert {a.name for m in draft.meetings for a in m.attendees} >= {"Park Jin"}

@@ -131,12 +131,18 @@ Centre Center Hall Friends Caucus Visits Participates Attends Receives Concludes
 Signs Completes Opens Addresses Ambassadors Representatives Delegates Officials Heads Envoys Non Resident""".split())
 
 
+_HEADLINE_WORDS = frozenset({"Before", "After", "During", "Ahead", "Following", "At", "In", "On", "Hold", "Holds", "Held",
+                             "Meet", "Meets", "Met", "Discuss", "Discusses", "Talks", "Speaks", "Calls", "Visits"})
+
+
 def _is_surname(words: list[str], index: int) -> bool:
     word = words[index].rstrip(".")
     possessive = word.endswith(("’s", "'s"))  # "Secretary Blinken’s Trilateral Meeting"
     word = word[:-2] if possessive else word
     following = words[index + 1] if index + 1 < len(words) and not possessive else ""
-    return (len(word) > 2 and word[0].isupper() and word not in NOT_SURNAMES and not following[:1].isupper()
+    # (a headline's next word may be capitalized: "ROK Foreign Minister Park Before Their Meeting")
+    return (len(word) > 2 and word[0].isupper() and word not in NOT_SURNAMES
+            and (not following[:1].isupper() or following in _HEADLINE_WORDS)
             and country_named(word) is None and word not in demonyms())
 
 

@@ -58,7 +58,8 @@ def holder(role: str, of: str, date: str | None, surname: str | None = None) -> 
     first, last = period
     found = {t.name for t in terms() if t.of == of and role in t.roles and t.start <= first
              and (t.end is None or last < t.end)
-             and (surname is None or t.name.split()[-1].lower() == surname.lower())}
+             # (a family name first as well as last: "Park" is "Park Jin", "Hayashi" "Yoshimasa Hayashi")
+             and (surname is None or surname.lower() in (t.name.split()[0].lower(), t.name.split()[-1].lower()))}
     return found.pop() if len(found) == 1 else None
 
 
