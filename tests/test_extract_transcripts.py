@@ -268,3 +268,14 @@ def test_a_speaker_attending_a_meeting_or_meeting_counterparts_is_at_a_group_mee
     draft = extract(f"https://www.foreignminister.gov.au/transcript\n\nPress conference, Jakarta\n\nPENNY WONG: {said}\n")
     assert [[(a.name, a.attended_by.name) for a in m.attendees] for m in draft.meetings] == [
         [("Penny Wong", "group-meeting")]]
+
+
+@pytest.mark.parametrize("said", ["We had a meeting in Malaysia only last month, and today I am hosting you here.",
+                                  "We first met, from my perspective, in Tokyo just a few hours after we were sworn in.",
+                                  "When you visited in December last year, we had discussions on many topics."])
+def test_an_earlier_meeting_a_speaker_recalls_with_we_or_you_is_of_the_occasions_people(said):
+    draft = extract("https://www.defence.gov.au/transcript\n\nJoint remarks\n\n"
+                    "MINISTER OF DEFENCE OF JAPAN ANA QUISPE: Minister Ortiz, welcome to Tokyo.\n\n"
+                    f"DEPUTY PRIME MINISTER OF AUSTRALIA RAFAEL ORTIZ: {said}\n")
+    assert [m.rules["attendees"].name for m in draft.meetings] == ["transcript-occasion", "recalled"]
+    assert {a.name for a in draft.meetings[1].attendees} == {"Ana Quispe", "Rafael Ortiz"}

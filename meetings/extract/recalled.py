@@ -20,7 +20,10 @@ _NOUN = r"(?:meeting|discussion|talks|conversation|visit|call)s?"
 RECALLED = re.compile(
     rf"\b(?P<whose>their|our|your|his|her|\w+[’']s)\s+(?:(?:last|previous|earlier|recent)\s+{_NOUN}\b"
     rf"|{_NOUN}\s+(?:at|in|to)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,?\s+(?:last (?:week|month|year)\b|in \d{{4}}\b|"
-    rf"(?:two|three|four|five|\d) years ago\b))|\b(?:since|after|when) (?P<we>we|they|you) (?:last )?(?:met|spoke|visited)\b"
+    rf"(?:two|three|four|five|\d) years ago\b))|\b(?:[Ss]ince|[Aa]fter|[Ww]hen) (?P<we>we|they|you) (?:last )?(?:met|spoke|visited)\b"
+    # "We had a meeting in Malaysia only last month", "We first met, from my perspective, in Tokyo".
+    rf"|\b(?P<had>[Ww]e|[Tt]hey) (?:first |last )?(?:met|had (?:a |our )?(?:meeting|talks|discussion|call))\b"
+    rf"(?=[^.]{{0,40}}?\b(?:in [A-Z]|last (?:week|month|year)|ago|in \d{{4}}))"
     rf"|\b(?:since|after) (?P<ours>our|their) (?:last |previous |recent |first )?(?:telephone |phone |video )?"
     rf"(?:conversation|call|meeting|talks|discussion)s?\b"
     # "in reciprocity for the meeting that took place in Mexico City in August 2011".
@@ -30,7 +33,7 @@ RECALLED = re.compile(
 
 # Words every recalling sentence has, looked for first: most sentences lack one or the other.
 _NOUNS = ("meeting", "discussion", "talks", "conversation", "visit", "call", "encounter", "met", "spoke")
-_HINT = re.compile(r"\b(?:last|previous|earlier|recent|ago|since|after|when|\d{4})\b")
+_HINT = re.compile(r"\b(?:last|previous|earlier|recent|ago|since|after|when|When|first|in|\d{4})\b")
 
 
 def recalled(context: Context, sentence: Sentence) -> bool:
@@ -42,7 +45,7 @@ def recalled(context: Context, sentence: Sentence) -> bool:
         and _HINT.search(sentence.text) else None
     if match is None:
         return False
-    whose = (match.group("whose") or match.group("we") or match.group("ours") or "").lower() or (
+    whose = (match.group("whose") or match.group("we") or match.group("ours") or match.group("had") or "").lower() or (
         "their" if match.group("that") else "")
     people = [p for p in sentence.people if p.name]
     principal = [context.principal] if context.principal is not None and context.principal.name else []
