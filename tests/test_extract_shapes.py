@@ -456,3 +456,11 @@ def test_a_leaders_meeting_attended_and_a_bilateral_of_two_who_attend_it_are_two
                      url="https://www.beehive.govt.nz/ex")
     assert sorted((m.kind, len(m.attendees)) for m in draft.meetings) == [
         ("bilateral", 2), ("bilateral", 2), ("multilateral", 2)]
+
+
+def test_a_courtesy_call_from_one_visiting_to_attend_an_event_is_a_meeting_and_both_attend_it():
+    draft = draft_of("On May 19, Mr. Rafael Ortiz, Prime Minister of Japan, received a courtesy call from Mr. Marco "
+                     "Ruiz, Foreign Minister of Peru, who is visiting Japan to attend the Pacific Islands Leaders "
+                     "Meeting.", url="https://www.mofa.go.jp/press/example")
+    assert sorted(m.kind for m in draft.meetings) == ["bilateral", "multilateral"]
+    assert all(len(m.attendees) == 2 for m in draft.meetings)

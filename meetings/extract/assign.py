@@ -141,7 +141,9 @@ def attending(context: Context, sentence: Sentence) -> bool:
         sentence.event.attend(mention, by=rules.ATTENDING)
     sentence.event.note("attendees", sentence.text, rules.ATTENDING)
     context.last_meeting = sentence.event
-    return True
+    # "Mr. Abe received a courtesy call from Mr. Peters, who is visiting Japan to attend the PALM": a meeting too.
+    match = frames.frame_match(sentence.text)
+    return match is None or match.start() > frames.ATTENDING.search(sentence.text).start()  # type: ignore[union-attr]
 
 
 def refers_back(context: Context, sentence: Sentence) -> bool:
