@@ -464,3 +464,10 @@ def test_a_courtesy_call_from_one_visiting_to_attend_an_event_is_a_meeting_and_b
                      "Meeting.", url="https://www.mofa.go.jp/press/example")
     assert sorted(m.kind for m in draft.meetings) == ["bilateral", "multilateral"]
     assert all(len(m.attendees) == 2 for m in draft.meetings)
+
+
+def test_a_title_word_inside_a_name_listed_after_its_country_is_part_of_the_name():
+    draft = draft_of("Foreign Minister of Chile Rafael Ortiz held separate meetings with the Foreign Ministers of "
+                     "the Republic of Belarus - Ana Quispe, the Islamic Republic of Iran Hossein Amir Vogt, and the "
+                     "Russian Federation Marco Ruiz.")
+    assert ("hossein amir vogt", "Iran") in {p for m in draft.meetings for p in attendees(m)}

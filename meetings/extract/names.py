@@ -147,7 +147,9 @@ def counterparts_by_country(sentence: str) -> list[Mention]:
             break  # the list of countries ends where a part is not one
         # A name after the country ("of the Republic of Belarus - Sergey Aleinik, the Russian Federation Sergey Lavrov").
         rest = list(itertools.takewhile(lambda w: w[:1].isupper(), (w for w in words[hit[0]:] if w not in ("-", "–", "—"))))
-        name = " ".join(rest) if 2 <= len(rest) <= 4 and all(_plain_name_word(w) for w in rest) else None
+        # (a word that is a title elsewhere may be a given name inside one: "Hossein Amir Abdollahian")
+        name = " ".join(rest) if 2 <= len(rest) <= 4 and _plain_name_word(rest[0]) and _plain_name_word(rest[-1]) \
+            and all(NAME_TOKEN.match(w) for w in rest) else None
         found.append(Mention(name=name, country=hit[1], role=title.role if title else None, rank=None,
                              sentence=sentence, found_by=rules.BY_COUNTRY, country_by=rules.BY_COUNTRY))
     return found if len(found) >= 2 else []
