@@ -471,3 +471,15 @@ def test_a_title_word_inside_a_name_listed_after_its_country_is_part_of_the_name
                      "the Republic of Belarus - Ana Quispe, the Islamic Republic of Iran Hossein Amir Vogt, and the "
                      "Russian Federation Marco Ruiz.")
     assert ("hossein amir vogt", "Iran") in {p for m in draft.meetings for p in attendees(m)}
+
+
+def test_who_opened_or_closed_a_meeting_and_those_in_attendance_are_at_it():
+    draft = draft_of("Prime Minister Rafael Ortiz officially opens the Heads of Missions meeting in Suva\n"
+                     "Prime Minister Ortiz Champions Rural Development\n\n"
+                     "The Meeting was officially closed yesterday afternoon by the Speaker of Parliament, The "
+                     "Honourable Marco Ruiz. The Ministry Team with the attendance of the Assistant Minister for "
+                     "Foreign Affairs Hon. Lena Vogt and Permanent Secretary Mr. Ana Quispe, accorded a ceremony.",
+                     url="https://www.foreignaffairs.gov.fj/news/example")
+    (meeting,) = draft.meetings
+    assert attendees(meeting) == {("rafael ortiz", "Fiji"), ("marco ruiz", "Fiji"), ("lena vogt", "Fiji"),
+                                  ("ana quispe", "Fiji")}

@@ -51,6 +51,9 @@ FRAMES: tuple[Frame, ...] = (
     Frame("meeting-had", r"meeting (?:that )?(?:he|she|they|the two|the ministers) (?:had|held) with"),
     # "During his visit to Uruguay, Minister X also addressed with President Y and Foreign Minister Z the ...".
     Frame("addressed-with", r"addressed with(?= (?:[A-Z]|his |her |the ))"),
+    # "Prime Minister Rabuka officially opens the Heads of Missions meeting in Suva": at the meeting opened.
+    Frame("opened", r"(?:opened|opens|closed|closes|inaugurated|inaugurates)(?= the (?:[\w’'-]+ ){0,5}?"
+                    r"(?:meeting|conference|summit|session|dialogue|forum)s?\b)"),
     # "X summoned the Ambassador of Y", "X lodged a strong protest ... to Mr. Y, Ambassador of China", "X was briefed by Y".
     Frame("summoned", r"summon(?:ed|s)|lodged (?:a |an )?(?:strong |formal |firm )?protests?|(?:was|were) briefed by"),
     # "Prime Minister Albanese and I agreed to ...": what two did together, one of them the speaker.
@@ -86,9 +89,16 @@ REFERS_BACK = re.compile(r"\b(?:hosted|chaired|mediated|moderated|joined|facilit
                          # Ambassadors attended the dinner:".
                          r"\bamong (?:those|the participants|others) (?:attending|present|in attendance|who attended)"
                          r"(?: (?:were|was))?\b|\bdelegations? (?:consisted of|included|comprised|was composed of|"
-                         r"was made up of)\b|\bthe following\b[^.:;]{0,60}?\b(?:attended|were present|took part)\b",
+                         r"was made up of)\b|\bthe following\b[^.:;]{0,60}?\b(?:attended|were present|took part)\b|"
+                         # "The Meeting was officially closed yesterday afternoon by the Speaker ...", "with the
+                         # attendance of the Assistant Minister ...", "in the presence of".
+                         r"\b(?:meeting|conference|summit|session|dialogue) was (?:officially )?(?:opened|closed|addressed)"
+                         r"(?: \w+){0,3}? by\b|\bwith the attendance of\b|\bin the presence of\b",
                          re.IGNORECASE)
 GROUP = re.compile(r"\b(?:attended (?:the |an? )(?:[\w-]+ ){0,4}?(?:meeting|summit|conference|dialogue|forum)s?\b|"
+                   # "Prime Minister Rabuka officially opens the Heads of Missions meeting in Suva".
+                   r"(?:officially )?(?:opened|opens|closed|closes|inaugurated|inaugurates) the (?:[\w’'-]+ ){0,5}?"
+                   r"(?:[Mm]eeting|[Cc]onference|[Ss]ummit|[Ss]ession|[Dd]ialogue|[Ff]orum)s?\b|"
                    r"(?:met|meets|meet|meeting with|met(?: virtually)? with|meet with|received|hosted|welcomed|held (?:today |yesterday )?(?:an? )?(?:virtual |video |joint |)"
                    r"(?:meeting|talks) with(?: a (?:number|group) of)?|addressed|joined)\s+(?:(?:the|his|her|their|"
                    r"fellow|other|visiting|newly|new|accredited|non-resident|resident|foreign|[A-Z][\w-]*)\s+){0,4}"

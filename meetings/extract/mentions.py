@@ -128,7 +128,8 @@ Reception Dinner Lunch Luncheon Signing Ceremony Hello Thank Thanks Good Dear We
 Yesterday Also Let Can Please Ladies Gentlemen Kingdom Republic Airport International University Hotel Embassy
 Diplomatic Mission Missions
 Centre Center Hall Friends Caucus Visits Participates Attends Receives Concludes Begins Arrives Chairs Discusses
-Signs Completes Opens Addresses Ambassadors Representatives Delegates Officials Heads Envoys Non Resident""".split())
+Signs Completes Opens Addresses Ambassadors Representatives Delegates Officials Heads Envoys Non Resident
+Champions Closes Launches Congratulates Urges Reaffirms Highlights Underscores Announces Inaugurates""".split())
 
 
 _HEADLINE_WORDS = frozenset({"Before", "After", "During", "Ahead", "Following", "At", "In", "On", "Hold", "Holds", "Held",
