@@ -374,10 +374,11 @@ def test_a_headline_dated_by_the_report_and_its_body_dated_by_its_day_are_one_me
                                                                           ("2020-05-03", "bilateral", 2)]
 
 
-def test_a_sentence_about_the_meeting_just_told_makes_no_meeting_of_those_it_names():
+@pytest.mark.parametrize("during", ["During the meeting", "At the end of the meeting"])
+def test_a_sentence_about_the_meeting_just_told_makes_no_meeting_of_those_it_names(during):
     draft = draft_of("Later, Foreign Minister of Chile Rafael Ortiz called on Prime Minister of Peru Ana Quispe. "
-                     "During the meeting, Minister Ortiz praised the relationship between Ms. Quispe and President "
-                     "Lena Vogt of Chile.")
+                     f"{during}, Minister Ortiz spoke with Ms. Quispe about the relationship between her and "
+                     "President Lena Vogt of Chile.")
     assert [sorted(attendees(m)) for m in draft.meetings] == [[("ana quispe", "Peru"), ("rafael ortiz", "Chile")]]
 
 

@@ -106,7 +106,8 @@ GROUP = re.compile(r"\b(?:attended (?:the |an? )(?:[\w-]+ ){0,4}?(?:meeting|summ
                    r"Leaders|Ambassadors|ambassadors|representatives|Representatives|Allies|allies|partners|Heads|Envoys)\b)")
 ACCOMPANIED = re.compile(r"\baccompan(?:ied|ies|ying|y)\b(?! by)")
 # A sentence about the meeting just told: "During the meeting, ...", "At the talks, ...".
-DURING_IT = re.compile(r"(?:During|At|In the course of|Throughout) (?:the|this|that) (?:meeting|talks|call|conversation|"
+DURING_IT = re.compile(r"(?:During|At|In the course of|Throughout|At the (?:end|close|conclusion) of) (?:the|this|that) "
+                       r"(?:meeting|talks|call|conversation|"
                        r"discussion|discussions|telephone conversation|phone call)s?,|"
                        # "In her remarks, Undersecretary X warmly welcomed the ambassadors": what was said there.
                        r"In (?:his|her|their) (?:remarks|speech|address|statement|opening remarks|welcome remarks),")
