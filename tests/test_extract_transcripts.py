@@ -279,3 +279,12 @@ def test_an_earlier_meeting_a_speaker_recalls_with_we_or_you_is_of_the_occasions
                     f"DEPUTY PRIME MINISTER OF AUSTRALIA RAFAEL ORTIZ: {said}\n")
     assert [m.rules["attendees"].name for m in draft.meetings] == ["transcript-occasion", "recalled"]
     assert {a.name for a in draft.meetings[1].attendees} == {"Ana Quispe", "Rafael Ortiz"}
+
+
+def test_those_said_to_attend_before_a_transcript_are_at_its_occasion_and_no_office_is_a_listed_name():
+    draft = extract("https://www.kremlin.ru/events/example\n\nOn the Chilean side, the meeting was attended by "
+                    "Foreign Minister Ana Quispe, Deputy Prime Minister and Chair of the Commission on Trade and "
+                    "Cultural Cooperation Marco Ruiz and Presidential Aide Lena Vogt.\n\n* * *\n\n"
+                    "President of Chile Rafael Ortiz: Mr Minister, dear friends, I am very happy to see you.\n")
+    (meeting,) = draft.meetings
+    assert {a.name for a in meeting.attendees if a.name} == {"Rafael Ortiz", "Ana Quispe", "Lena Vogt"}

@@ -48,6 +48,7 @@ class Context:
     addressed: list[tuple[Mention, Mention]] = field(default_factory=list)  # (speaker, the official addressed)
     # In a statement without speaker labels, the officials it opens by addressing ("Secretary Blinken,").
     hearers: list[Mention] = field(default_factory=list)
+    present: list[Mention] = field(default_factory=list)  # those said to attend before any meeting is told
     vocatives: list[Mention] | None = None  # addressed in the lines just read, before the text says "you"
 
     def named(self, mention: Mention) -> Mention:
@@ -148,12 +149,16 @@ def attending(context: Context, sentence: Sentence) -> bool:
 
 def refers_back(context: Context, sentence: Sentence) -> bool:
     match = frames.REFERS_BACK.search(sentence.text)
-    if context.last_meeting is None or match is None:
+    if match is None:
         return False
     people = attendance_list(sentence.text, match.end(), sentence.people)
     if not people:
         return False
     context.draft.people.extend(p for p in people if p.found_by is rules.LISTED)
+    if context.last_meeting is None:
+        # "On the Russian side, the meeting was attended by ..." before a transcript: at the occasion it records.
+        context.present += people
+        return True
     for mention in people:
         context.last_meeting.attend(mention, by=rules.REFERS_BACK)
     context.last_meeting.note("host", sentence.text, rules.REFERS_BACK)

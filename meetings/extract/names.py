@@ -14,7 +14,7 @@ from meetings.extract.frames import frame_match
 from meetings.extract.mentions import NAME_TOKEN, NOT_NAMES, NOT_SURNAMES, Mention, mentions, person_key, position
 from meetings.extract.places import country as country_named
 from meetings.extract.places import demonyms
-from meetings.extract.tails import country_after_of
+from meetings.extract.tails import INSTITUTION_WORDS, country_after_of
 
 # What may stand between a subject and its meeting verb or noun: "had a telephone conversation", "also met".
 _BEFORE_FRAME = re.compile(r"\s+(?:(?:also|today|yesterday|then|later)\s+)?(?:(?:has |have )?(?:had|held)\s+(?:an?\s+)?)?$")
@@ -265,10 +265,11 @@ def _listed(rest: str, sentence: str, found: list[Mention]) -> list[Mention]:
             end += 1
         name = " ".join(words[index:end])
         if end - index < 2 or (end < len(words) and words[end][:1].isupper()) or places.city_country(name) \
-                or country_named(name) or places.organization(name):
-            continue
+                or country_named(name) or places.organization(name) or INSTITUTION_WORDS & set(words[index:end]) \
+                or any(titles.title_at(words[index:end], at) for at in range(end - index)):
+            continue  # (not "Presidential Aide Yury Ushakov", "Cultural Cooperation Denis Manturov")
         key = person_key(name)
-        if key not in known and not any(set(key.split()) <= set(k.split()) for k in known):
+        if key not in known and not any(set(key.split()) & set(k.split()) for k in known):
             known.add(key)
             extra.append(Mention(name=name, country=None, role=None, rank=None, sentence=sentence,
                                  found_by=rules.LISTED))

@@ -16,7 +16,7 @@ def occasion(context: Context) -> None:
     seen: set[str] = set()
     # The report's principal too: a transcript its own office publishes is of an occasion they are at.
     principal = [context.principal] if context.principal is not None and context.principal.name else []
-    for mention in [*context.speakers, *principal, *(person for _, person in context.addressed)]:
+    for mention in [*context.speakers, *principal, *(person for _, person in context.addressed), *context.present]:
         key = person_key(mention.name) if mention.name else f"role:{mention.role}"
         if key not in seen:
             seen.add(key)

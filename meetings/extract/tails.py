@@ -22,6 +22,8 @@ _PORTFOLIO_ENDS = frozenset({"Affairs", "Trade", "Defence", "Defense", "Security
                              "Negotiations", "Abroad", "Diplomacy", "Rights", "Climate", "Migration", "Tourism",
                              "Investment", "Worship", "Communities", "Nationals", "Administration", "Protocol"})
 
+# Words of a body or a portfolio: never part of a person's name.
+INSTITUTION_WORDS = _BODY_ENDS | _PORTFOLIO_ENDS
 
 def country_after_of(words: list[str], index: int) -> tuple[str, int] | None:
     """"of <country>" at ``index``: (the country, the position after it, past an acronym in
