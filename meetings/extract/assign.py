@@ -148,7 +148,8 @@ def attending(context: Context, sentence: Sentence) -> bool:
 
 
 def refers_back(context: Context, sentence: Sentence) -> bool:
-    match = frames.REFERS_BACK.search(sentence.text)
+    lower = sentence.text.lower()
+    match = frames.REFERS_BACK.search(sentence.text) if any(w in lower for w in frames.REFERS_BACK_WORDS) else None
     if match is None:
         return False
     people = attendance_list(sentence.text, match.end(), sentence.people)

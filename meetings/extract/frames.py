@@ -95,6 +95,9 @@ REFERS_BACK = re.compile(r"\b(?:hosted|chaired|mediated|moderated|joined|facilit
                          r"\b(?:meeting|conference|summit|session|dialogue) was (?:officially )?(?:opened|closed|addressed)"
                          r"(?: \w+){0,3}? by\b|\bwith the attendance of\b|\bin the presence of\b",
                          re.IGNORECASE)
+# A word every sentence REFERS_BACK matches holds, looked for first (most sentences hold none).
+REFERS_BACK_WORDS = ("hosted", "chaired", "mediated", "moderated", "joined", "facilitated", "also", "present",
+                     "attended", "among", "delegation", "following", "opened", "closed", "addressed", "attendance")
 GROUP = re.compile(r"\b(?:attended (?:the |an? )(?:[\w-]+ ){0,4}?(?:meeting|summit|conference|dialogue|forum)s?\b|"
                    # "Prime Minister Rabuka officially opens the Heads of Missions meeting in Suva".
                    r"(?:officially )?(?:opened|opens|closed|closes|inaugurated|inaugurates) the (?:[\w’'-]+ ){0,5}?"
