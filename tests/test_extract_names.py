@@ -271,3 +271,10 @@ def test_a_surname_before_a_headlines_capitalized_word_is_a_surname():
     draft = extract("https://www.state.gov/remarks\n\nJuly 14, 2023\n\nSecretary Blinken, Japanese Foreign Minister "
                     "Hayashi, and ROK Foreign Minister Park Before Their Meeting\n")
     assert {a.name for m in draft.meetings for a in m.attendees} >= {"Park Jin"}
+
+
+def test_a_country_and_an_office_written_after_a_cued_name_without_a_comma_are_its():
+    draft = extract("https://www.mfa.go.ke/news\n\n22 October 2020\n\nCabinet Secretary for Foreign Affairs Amb. Ana "
+                    "Quispe held a virtual meeting with Ambassador Lena Vogt U.S Deputy Assistant Secretary for East "
+                    "Africa.\n")
+    assert ("lena vogt", "United States") in {p for m in draft.meetings for p in attendees(m)}

@@ -268,6 +268,11 @@ def mentions(sentence: str) -> list[Mention]:
         had_honorific = past_honorifics > index
         name_words, index = _name_at(words, index)
         found_by = rules.TITLED if title or found_rank else rules.COUNTRY_CUED
+        owner_of_next = (known_demonyms.get(words[index]) or known_demonyms.get(f"{words[index]}.")) \
+            if cued and country is None and index + 1 < len(words) and _is_name(name_words) else None
+        if owner_of_next and (after_title := titles.title_at(words, index + 1, free=True)) is not None:
+            # "Ambassador Makila James U.S Deputy Assistant Secretary for East Africa": a country and an office after.
+            country, country_by, index = owner_of_next, rules.DEMONYM, after_title.end
         if (not cued or country is None) and _is_name(name_words) and words[index:index + 1] == [","]:
             # "Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs of Japan": the title after the name; after a
             # cue without a country ("Ambassador Makila James, U.S. Deputy Assistant Secretary"), its country.
