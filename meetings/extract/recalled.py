@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 _NOUN = r"(?:meeting|discussion|talks|conversation|visit|call)s?"
 RECALLED = re.compile(
-    rf"\b(?P<whose>their|our|your|his|her|\w+[’']s)\s+(?:(?:last|previous|earlier|recent)\s+{_NOUN}\b"
+    rf"\b(?P<whose>their|our|your|his|her|[A-Z][\w-]*[’']s)\s+(?:(?:last|previous|earlier|recent)\s+{_NOUN}\b"
     rf"|{_NOUN}\s+(?:at|in|to)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,?\s+(?:last (?:week|month|year)\b|in \d{{4}}\b|"
     rf"(?:two|three|four|five|\d) years ago\b))|\b(?:[Ss]ince|[Aa]fter|[Ww]hen) (?P<we>we|they|you) (?:last )?(?:met|spoke|visited)\b"
     # "We had a meeting in Malaysia only last month", "We first met, from my perspective, in Tokyo".
@@ -33,7 +33,7 @@ RECALLED = re.compile(
 
 # Words every recalling sentence has, looked for first: most sentences lack one or the other.
 _NOUNS = ("meeting", "discussion", "talks", "conversation", "visit", "call", "encounter", "met", "spoke")
-_HINT = re.compile(r"\b(?:last|previous|earlier|recent|ago|since|after|when|When|first|in|\d{4})\b")
+_HINT = re.compile(r"\b(?:last|previous|earlier|recent|ago|since|after|when|When|we|We|they|They|\d{4})\b")
 
 
 def recalled(context: Context, sentence: Sentence) -> bool:
