@@ -484,3 +484,12 @@ def test_who_opened_or_closed_a_meeting_and_those_in_attendance_are_at_it():
     (meeting,) = draft.meetings
     assert attendees(meeting) == {("rafael ortiz", "Fiji"), ("marco ruiz", "Fiji"), ("lena vogt", "Fiji"),
                                   ("ana quispe", "Fiji")}
+
+
+def test_one_who_accompanies_a_leader_at_the_general_assembly_attends_it_with_them():
+    draft = draft_of("Minister of Foreign Affairs Rafael Ortiz visited the US to accompany President Ana Quispe at "
+                     "the 78th Session of the United Nations General Assembly in New York.",
+                     url="https://www.mfa.gov.tr/news/example")
+    (meeting,) = draft.meetings
+    assert {name for name, _ in attendees(meeting)} == {"rafael ortiz", "ana quispe"}
+    assert meeting.kind == "multilateral"

@@ -77,7 +77,8 @@ FUTURE = re.compile(r"\b(?:will (?:also |then |later |further |now |first |separ
                     r"be (?:happy|glad|pleased|delighted|honou?red) to|be (?:received|hosted|welcomed|greeted|accompanied|joined))|is (?:expected|scheduled|due|set) to|"
                     r"next (?:week|month|year)|later this (?:week|month|year)|plans to|looks? forward to meeting|"
                     r"to meet (?:later|next|on)|(?:would|will) be meeting)\b", re.IGNORECASE)
-ATTENDING = re.compile(r"\b(?:attend(?:ing|ed|s)?|were among|participat(?:ing|ed)|joined)\b", re.IGNORECASE)
+ATTENDING = re.compile(r"\b(?:attend(?:ing|ed|s)?|were among|participat(?:ing|ed)|joined|accompan(?:y|ied|ying))\b",
+                       re.IGNORECASE)
 REFERS_TO_EVENT = re.compile(r"\b(?:the conclave|the meeting|the summit|member (?:states|nations)|the gathering)\b",
                              re.IGNORECASE)
 REFERS_BACK = re.compile(r"\b(?:hosted|chaired|mediated|moderated|joined|facilitated) (?:the|these|those) "
@@ -122,7 +123,7 @@ SIDELINES = re.compile(r"\bon the (?:sidelines?|margins?) of\b|\bin the margins?
 EVENT = re.compile(
     r"((?:[A-Z][\w’'-]*|\([A-Z]{2,}\))(?:\s+(?:[A-Z][\w’'-]*|\([A-Z]{2,}\)|of|on|and|for)){0,8}?"
     r"\s+(?:Ministers[’']?\s+[Mm]eeting|Leaders[’']?\s+[Mm]eeting|Ministers[’']?\s+(?:Conference|Conclave)|Summit|Council|Dialogue|Conference|"
-    r"Forum|Conclave|Ministerial))")
+    r"Forum|Conclave|Ministerial|General Assembly))")
 FOUNDING = re.compile(r"\bat an? (summit|meeting|conference) in ([A-Z][\w-]+)(?: in (\d{4}))? by the (\w+?)s? of "
                       r"([^.]+)")
 QUOTED = re.compile(r"\b(?:said|told|spokesperson|spokesman|spokeswoman|according to)\b", re.IGNORECASE)
