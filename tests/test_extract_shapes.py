@@ -493,3 +493,12 @@ def test_one_who_accompanies_a_leader_at_the_general_assembly_attends_it_with_th
     (meeting,) = draft.meetings
     assert {name for name, _ in attendees(meeting)} == {"rafael ortiz", "ana quispe"}
     assert meeting.kind == "multilateral"
+
+
+def test_an_organizations_official_after_counterparts_listed_by_country_is_a_meeting_of_its_own():
+    draft = draft_of("During the conference, Foreign Minister of Chile Rafael Ortiz met with Foreign Ministers of "
+                     "Turkey, Bahrain, Egypt as well as the OIC Secretary-General to discuss cooperation.")
+    unnamed = sorted((a.role, a.country or "") for m in draft.meetings for a in m.attendees if not a.name)
+    assert unnamed == [("Minister of Foreign Affairs", "Bahrain"), ("Minister of Foreign Affairs", "Egypt"),
+                       ("Minister of Foreign Affairs", "Türkiye"), ("Secretary General", "")]
+    assert len(draft.meetings) == 4

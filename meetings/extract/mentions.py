@@ -245,7 +245,9 @@ def mentions(sentence: str) -> list[Mention]:
         found_rank = titles.rank_at(words, index)
         if found_rank:
             rank, index, cued = found_rank[0], found_rank[1], True
-        if title and (start == 0 or words[start - 1] in ("the", "The", "with")) and not _name_at(words, index)[0] \
+        after_the = start > 0 and (words[start - 1] in ("the", "The", "with") or (  # "the OIC Secretary-General"
+            start > 1 and words[start - 2] in ("the", "The") and words[start - 1].isupper() and len(words[start - 1]) > 1))
+        if title and (start == 0 or after_the) and not _name_at(words, index)[0] \
                 and not (words[index:index + 1] == [","] and _is_name(_name_at(words, index + 1)[0])) \
                 and not (words[index:index + 2] == [",", "the"] and _is_name(_name_at(words, index + 2)[0])) \
                 and not (words[index:index + 1] == [","] and (apposed := titles.title_at(words, index + 1)) is not None

@@ -144,6 +144,9 @@ def counterparts_by_country(sentence: str) -> list[Mention]:
         hit = next(((size, c) for size in range(min(len(words), 6), 0, -1)
                     if (c := places.country(" ".join(words[:size])))), None)
         if hit is None:
+            # "... and Pakistan as well as the OIC Secretary-General": an official after the countries, then the end.
+            found += [m.copy(sentence=sentence, found_by=rules.BY_COUNTRY) for m in mentions(part)[:1]
+                      if m.role and len(found) >= 2 and part.split()[:1] == ["the"]]
             break  # the list of countries ends where a part is not one
         # A name after the country ("of the Republic of Belarus - Sergey Aleinik, the Russian Federation Sergey Lavrov").
         rest = list(itertools.takewhile(lambda w: w[:1].isupper(), (w for w in words[hit[0]:] if w not in ("-", "–", "—"))))

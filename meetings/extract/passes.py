@@ -125,8 +125,10 @@ def _part_of(meeting: DraftMeeting, other: DraftMeeting) -> bool:
     unnamed = {a.country for a in meeting.attendees if not a.name and a.country}
     # Not where its unnamed side is of a country the other has not: "met with the Foreign Ministers
     # of A and B" is a meeting with each.
+    # Nor where its unnamed side is an office of no country the other has not ("as well as the OIC Secretary-General").
+    offices_unnamed = {a.role for a in meeting.attendees if not a.name and not a.country and a.role}
     return (meeting.kind == other.kind and len(people) == 1 and people <= _people(other)
-            and unnamed <= {a.country for a in other.attendees})
+            and unnamed <= {a.country for a in other.attendees} and offices_unnamed <= {a.role for a in other.attendees})
 
 
 def _loose_call(meeting: DraftMeeting) -> bool:
