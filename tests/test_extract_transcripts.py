@@ -288,3 +288,13 @@ def test_those_said_to_attend_before_a_transcript_are_at_its_occasion_and_no_off
                     "President of Chile Rafael Ortiz: Mr Minister, dear friends, I am very happy to see you.\n")
     (meeting,) = draft.meetings
     assert {a.name for a in meeting.attendees if a.name} == {"Rafael Ortiz", "Ana Quispe", "Lena Vogt"}
+
+
+def test_an_earlier_meeting_recalled_in_a_turn_is_of_its_speaker_and_those_they_address_not_every_speaker():
+    draft = extract("https://www.defence.gov.au/transcript\n\nPress conference\n\n"
+                    "MINISTER OF DEFENCE OF PERU MARCO RUIZ: Thank you all for coming.\n\n"
+                    "MINISTER OF DEFENCE OF JAPAN ANA QUISPE: Deputy Prime Minister Ortiz, welcome to Tokyo.\n\n"
+                    "DEPUTY PRIME MINISTER OF AUSTRALIA RAFAEL ORTIZ: Minister Quispe, thank you. We had a meeting "
+                    "in Malaysia only last month.\n")
+    (earlier,) = [m for m in draft.meetings if m.rules["attendees"].name == "recalled"]
+    assert {a.name for a in earlier.attendees} == {"Ana Quispe", "Rafael Ortiz"}

@@ -50,8 +50,11 @@ def recalled(context: Context, sentence: Sentence) -> bool:
     people = [p for p in sentence.people if p.name]
     principal = [context.principal] if context.principal is not None and context.principal.name else []
     if len(people) < 2 and whose in ("their", "our", "your", "we", "they", "you"):
-        if context.speaker is not None:  # a transcript: those who speak and those they address
-            people += [*context.speakers, *principal, *(person for _, person in context.addressed)]
+        if context.speaker is not None:  # a transcript: the one whose turn it is and those they address,
+            speaker = context.speaker
+            people += [speaker, *(person for by, person in context.addressed if by is speaker and person.name)]
+            if len({person_key(p.name or "") for p in people if p.name}) < 2:  # else those who spoke just before
+                people += [*context.speakers[-4:], *principal]
         elif context.last_meeting is not None:
             people += context.last_meeting.attendees
         else:  # a statement: its speaker and those it addresses
