@@ -104,11 +104,17 @@ def _name_follows(words: list[str], index: int) -> bool:
         found = _name_at(words, at)
         return _is_name(found[0]) or (len(found[0]) == 1 and _is_surname(words, found[1] - 1))
 
+    if name_at(index):
+        return True
     title = titles.title_at(words, index)
-    after_comma = titles.title_at(words, index + 1) if words[index:index + 1] == [","] else None
-    return name_at(index) or (title is not None and name_at(title.end)) or (
-        words[index:index + 1] == [","] and _is_name(_name_at(words, index + 1)[0])) or (
-        after_comma is not None and _is_name(_name_at(words, after_comma.end)[0]))  # ", Ambassador Patricia Espinosa"
+    if title is not None and name_at(title.end):
+        return True
+    if words[index:index + 1] != [","]:
+        return False
+    if _is_name(_name_at(words, index + 1)[0]):
+        return True
+    after_comma = titles.title_at(words, index + 1)  # ", Ambassador Patricia Espinosa"
+    return after_comma is not None and _is_name(_name_at(words, after_comma.end)[0])
 
 
 # "his counterpart, X", "his colleague, Minister of Foreign Affairs of Russia X".
