@@ -278,3 +278,13 @@ def test_a_country_and_an_office_written_after_a_cued_name_without_a_comma_are_i
                     "Quispe held a virtual meeting with Ambassador Lena Vogt U.S Deputy Assistant Secretary for East "
                     "Africa.\n")
     assert ("lena vogt", "United States") in {p for m in draft.meetings for p in attendees(m)}
+
+
+@pytest.mark.parametrize(("written", "name"), [
+    ("Prime Minister Sheikh Hasina", "Sheikh Hasina"),
+    ("His Highness Sheikh Nawaf Al-Ahmad Al-Jaber Al-Sabah, the Amir of Kuwait,", "Nawaf Al-Ahmad Al-Jaber Al-Sabah"),
+])
+def test_sheikh_is_left_out_before_a_name_of_two_words_or_more_only(written, name):
+    draft = extract(f"https://www.mfa.gov.bt/news\n\n3 March 2021\n\nForeign Minister of Chile Rafael Ortiz met "
+                    f"{written} in Dhaka.\n")
+    assert name in {a.name for m in draft.meetings for a in m.attendees}

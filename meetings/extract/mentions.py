@@ -72,8 +72,10 @@ def _is_name_word(words: list[str], index: int, started: bool) -> bool:
 def _name_at(words: list[str], index: int) -> tuple[list[str], int]:
     """The name words at ``index`` (honorifics before them skipped) and the position after them."""
     index = titles.after_honorifics(words, index)
-    while words[index:index + 1] in (["Sheikh"], ["Sheikha"]):
-        # A reading's honorific (the keys write "Nawaf Al-Ahmad Al-Jaber Al-Sabah"), kept in a register's cell.
+    while words[index:index + 1] in (["Sheikh"], ["Sheikha"]) and all(
+            NAME_TOKEN.match(w) for w in words[index + 1:index + 3]) and len(words[index + 1:index + 3]) == 2:
+        # A reading's honorific before a name of two words or more (the keys write "Nawaf Al-Ahmad Al-Jaber
+        # Al-Sabah"), kept in a register's cell and in a name of one word more ("Sheikh Hasina").
         index = titles.after_honorifics(words, index + 1)
     name_words: list[str] = []
     while index < len(words) and _is_name_word(words, index, bool(name_words)):
