@@ -52,7 +52,7 @@ def _leaders_named(meeting: DraftMeeting, name: str, sentence: str) -> None:
     if all(holders):
         for term in holders:
             assert term is not None
-            country = None if term.of in ("NATO", "UN", "EU") else term.of  # an organization's official: none
+            country = offices.country_of([term])  # an organization's official: none
             meeting.attend(Mention(name=term.name, country=country, role=None, rank=None, sentence=sentence,
                                    found_by=rules.OFFICE_HOLDER, country_by=rules.OFFICE_COUNTRY if country else None),
                            by=rules.NAMED_EVENT)

@@ -72,8 +72,7 @@ def listed_names(sentence: str, found: list[Mention], date: str | None) -> list[
             if _SPOKEN_OF.search(sentence[:at]) or any(key <= other or other <= key for other in known) \
                     or places.country(text) or places.city_country(text) or places.organization(text):
                 break
-            countries = {t.of for t in terms}
-            country = countries.pop() if len(countries) == 1 and not countries & offices.ORGANIZATIONS else None
+            country = offices.country_of(terms)
             latest = max(terms, key=lambda t: t.start)  # (two offices that day: the later one's role)
             extra.append(Mention(name=text, country=country, role=latest.role, rank=None, sentence=sentence,
                                  found_by=rules.LISTED_NAME, country_by=rules.OFFICE_COUNTRY if country else None))
@@ -92,7 +91,7 @@ def _drop_words_before_listed_name(mention: Mention, date: str | None) -> None:
         terms = offices.terms_of(" ".join(words[start:]), date, name_key)
         if terms:
             mention.name = " ".join(words[start:])
-            countries = {t.of for t in terms}
-            if mention.country is None and len(countries) == 1 and not countries & offices.ORGANIZATIONS:
-                mention.country, mention.country_by = countries.pop(), rules.OFFICE_COUNTRY
+            country = offices.country_of(terms)
+            if mention.country is None and country is not None:
+                mention.country, mention.country_by = country, rules.OFFICE_COUNTRY
             return

@@ -7,7 +7,7 @@ import csv
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -23,6 +23,11 @@ class Term:
     start: dt.date
     end: dt.date | None
     role: str = ""  # the first of the roles as written: the one an official named without a title is given
+
+    def held(self, period: tuple[dt.date, dt.date]) -> bool:
+        """Whether the term spans the whole period (its first and last day)."""
+        first, last = period
+        return self.start <= first and (self.end is None or last < self.end)
 
 
 @functools.cache
@@ -55,9 +60,7 @@ def holder(role: str, of: str, date: str | None, surname: str | None = None) -> 
     period = _period(date) if date else None
     if period is None:
         return None
-    first, last = period
-    found = {t.name for t in terms() if t.of == of and role in t.roles and t.start <= first
-             and (t.end is None or last < t.end)
+    found = {t.name for t in terms() if t.of == of and role in t.roles and t.held(period)
              # (a family name first as well as last: "Park" is "Park Jin", "Hayashi" "Yoshimasa Hayashi")
              and (surname is None or surname.lower() in (t.name.split()[0].lower(), t.name.split()[-1].lower()))}
     return found.pop() if len(found) == 1 else None
@@ -69,8 +72,7 @@ def holder_of_surname(surname: str, date: str | None) -> Term | None:
     period = _period(date) if date else None
     if period is None:
         return None
-    first, last = period
-    found = {(t.name, t.of): t for t in terms() if t.start <= first and (t.end is None or last < t.end)
+    found = {(t.name, t.of): t for t in terms() if t.held(period)
              and surname.lower() in t.name.lower().split()}
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -106,11 +108,15 @@ def holder_country(name: str, date: str | None, role: str | None, key: Callable[
     period = _period(date) if date else None
     # Undated, a full name is one person whenever they held office, and a surname alone is of the one
     # country all holders of that surname (and a matching office) in the list are of.
-    first, last = period or (dt.date.max, dt.date.min)
     candidates = _by_word(key).get(wanted, ()) if alone else _by_name(key).get(wanted, ())
-    found = {t.of for t in candidates if (period is None or (t.start <= first and (t.end is None or last < t.end)))
-             and (not alone or role is None or role in _GENERIC_ROLES or role in t.roles)}
-    return found.pop() if len(found) == 1 and not found & ORGANIZATIONS else None
+    return country_of(t for t in candidates if (period is None or t.held(period))
+                      and (not alone or role is None or role in _GENERIC_ROLES or role in t.roles))
+
+
+def country_of(found: Iterable[Term]) -> str | None:
+    """The one country these terms are of: None for none, several, or an organization's."""
+    countries = {t.of for t in found}
+    return countries.pop() if len(countries) == 1 and not countries & ORGANIZATIONS else None
 
 
 _ORGANIZATION_ROLES = frozenset({"Secretary General", "High Representative", "Chairperson-in-Office"})
@@ -157,5 +163,4 @@ def terms_of(name: str, date: str | None, key: Callable[[str], str]) -> tuple[Te
     period = _period(date) if date else None
     if period is None:
         return found if date is None else ()
-    first, last = period
-    return tuple(t for t in found if t.start <= first and (t.end is None or last < t.end))
+    return tuple(t for t in found if t.held(period))

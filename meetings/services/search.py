@@ -153,8 +153,12 @@ def refresh_marked(session: Session) -> None:
 # instead of after it. psycopg runs one statement at a time on a connection, so those of the
 # foreground wait for it; a COPY does not (its rows are sent outside psycopg's lock), so every
 # COPY waits for it first (settle), as does every write that could change what it reads.
-_BACKGROUND: dict[int, tuple[Any, Future[None]]] = {}  # id of the driver's connection -> its statement
-_WORKERS: list[ThreadPoolExecutor] = []
+_BACKGROUND: dict[int, Future[None]] = {}  # id of the driver's connection -> its statement
+
+
+@functools.cache
+def _worker() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="meetings-search-index")
 
 
 def index_new(session: Session, meeting_ids: Sequence[int]) -> None:
@@ -166,9 +170,7 @@ def index_new(session: Session, meeting_ids: Sequence[int]) -> None:
     connection = session.connection()
     settle(connection)
     driver = connection.connection.driver_connection
-    if not _WORKERS:
-        _WORKERS.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="meetings-search-index"))
-    _BACKGROUND[id(driver)] = (driver, _WORKERS[0].submit(_insert_new, driver, [int(i) for i in meeting_ids]))
+    _BACKGROUND[id(driver)] = _worker().submit(_insert_new, driver, [int(i) for i in meeting_ids])
 
 
 def _insert_new(driver: Any, meeting_ids: list[int]) -> None:
@@ -190,7 +192,7 @@ def settle(connection: Session | Connection) -> None:
         connection = connection.connection()
     running = _BACKGROUND.pop(id(connection.connection.driver_connection), None)
     if running is not None:
-        running[1].result()
+        running.result()
 
 
 def refresh(session: Session, meeting_ids: Iterable[int]) -> None:

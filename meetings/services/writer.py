@@ -155,7 +155,7 @@ class MeetingWriter:
         """
         if not meetings:
             return []
-        search.settle(self.session)
+        self.settle()
         self.session.flush()  # what the ORM holds (a fixture's organizations) is in the database first
         self._prepare_shared(meetings)
         connection = self.connection
