@@ -39,7 +39,8 @@ from importlib import resources
 # A grade before a known title makes a junior title: "Deputy" + "Secretary of Defense".
 GRADES = frozenset({"Deputy", "Vice", "Assistant", "Under", "First", "Special"})
 # Words before a title that say something of the office, not which one: "acting Foreign Minister".
-MODIFIERS = frozenset({"acting", "interim", "outgoing", "incoming", "new", "then", "Acting", "Interim"})
+MODIFIERS = frozenset({"acting", "interim", "outgoing", "incoming", "new", "then", "Acting", "Interim",
+                       "newly", "elected", "appointed", "re-elected", "newly-elected", "newly-appointed"})
 # Generational suffixes: kept in the name, left out of its matching key.
 SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "V", "2nd", "3rd", "4th"})
 # Heads of state and government: a delegation's country is not carried over to one ("Japanese Foreign

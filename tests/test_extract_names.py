@@ -288,3 +288,20 @@ def test_sheikh_is_left_out_before_a_name_of_two_words_or_more_only(written, nam
     draft = extract(f"https://www.mfa.gov.bt/news\n\n3 March 2021\n\nForeign Minister of Chile Rafael Ortiz met "
                     f"{written} in Dhaka.\n")
     assert name in {a.name for m in draft.meetings for a in m.attendees}
+
+
+@pytest.mark.parametrize(("sentence", "name", "country"), [
+    ("The Secretary-General received the Ambassador of Sweden to Ethiopia and accredited to the AU, "
+     "H.E. Ambassador Ola Berg, on a courtesy visit.", "Ola Berg", "Sweden"),
+    ("The Secretary-General received the Ambassador of the United Kingdom to Kenya and Uganda, "
+     "H.E. Ms. Jane Doe, on a courtesy visit.", "Jane Doe", "United Kingdom"),
+    ("Minister Aiko Tanabe met Norway's newly elected Minister of Foreign Affairs Kari Nordmann.",
+     "Kari Nordmann", "Norway"),
+])
+def test_a_title_set_off_before_a_name_or_after_newly_elected_gives_its_country(sentence, name, country):
+    from meetings.extract.mentions import mentions
+
+    found = {m.name: m.country for m in mentions(sentence) if m.name}
+    assert found[name] == country
+    # the title written before the comma is the same person, not a second one without a name
+    assert not [m for m in mentions(sentence) if m.name is None and m.country == country]

@@ -167,6 +167,7 @@ def mentions(sentence: str) -> list[Mention]:
     found: list[Mention] = []
     index = 0
     last_end, last_country = -2, None  # where the previous mention ended, and its country
+    title_alone_end = -2  # where the last title written without a name ended
 
     starts = titles.vocabulary().title_starts
     while index < len(words):
@@ -264,6 +265,7 @@ def mentions(sentence: str) -> list[Mention]:
             # "the Prime Minister", "the Secretary": a title alone, for a person named elsewhere or not at all.
             found.append(Mention(name=None, country=country, role=role, rank=rank, sentence=sentence,
                                  country_by=country_by, found_by=rules.TITLE_BACK))
+            title_alone_end = index
             continue
         if (title or role == "counterpart") and words[index:index + 1] == [","] \
                 and _is_name(_name_at(words, index + 1)[0]):
@@ -340,6 +342,13 @@ def mentions(sentence: str) -> list[Mention]:
                 after = country_after_of(words, index)
                 if after:  # "Foreign Minister Wang Yi of China"
                     (country, index), country_by = after, rules.OF_COUNTRY
+            if country is None and found and found[-1].name is None and found[-1].country \
+                    and (comma := next((at for at in range(start - 1, max(title_alone_end, start - 4) - 1, -1)
+                                        if words[at] == "," and titles.after_honorifics(words, at + 1) >= start), None)) \
+                    and comma - title_alone_end <= 6 and "," not in words[title_alone_end:comma]:
+                # "the Ambassador of Sweden to Ethiopia and accredited to IGAD, H.E. Ambassador Torbjörn
+                # Pettersson": the title before the comma is this person's, and so is its country.
+                country, country_by = found.pop().country, rules.APPOSED
             if country is None and start == last_end + 1 and words[last_end] == "and" and role not in titles.LEADERS:
                 # "Japanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara"
                 country, country_by = last_country, rules.DELEGATION if last_country else None

@@ -41,6 +41,7 @@ PRINCIPAL = Rule("report-principal", "attendee", "the report's first-named perso
 # Countries of people.
 DEMONYM = Rule("demonym", "country", "a demonym or country before the title (\"Chinese\", \"Russia's\")")
 OF_COUNTRY = Rule("of-country", "country", "\"of <country>\" after the title or name")
+APPOSED = Rule("apposed-title", "country", "the country of a title just before the name, set off by a comma (\"the Ambassador of Sweden to Ethiopia, H.E. Ambassador X\")")
 TITLE_COUNTRY = Rule("title-country", "country", "a title only one country uses (\"Raksha Mantri\", \"Secretary of State\")")
 DELEGATION = Rule("delegation", "country", "the country of the minister just before (\"Japanese X and Defence Minister Y\")")
 SAME_PERSON = Rule("same-person", "country", "another mention of the same person in the report")
