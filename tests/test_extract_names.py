@@ -8,6 +8,7 @@ import pytest
 
 from meetings.extract import extract, person_key
 from meetings.extract.dates import url_date
+from meetings.extract.mentions import mentions
 
 
 def attendees(meeting):
@@ -86,7 +87,6 @@ def test_a_given_name_beside_i_is_a_person_met_by_the_reports_own_official():
 
 
 def test_a_given_name_beside_i_is_the_full_name_the_report_gave_for_it():
-    from meetings.extract.mentions import mentions
     from meetings.extract.names import partner_of_i
 
     (tanabe,) = mentions("Foreign Minister Aiko Tanabe arrived.")
@@ -299,9 +299,7 @@ def test_sheikh_is_left_out_before_a_name_of_two_words_or_more_only(written, nam
      "Kari Nordmann", "Norway"),
 ])
 def test_a_title_set_off_before_a_name_or_after_newly_elected_gives_its_country(sentence, name, country):
-    from meetings.extract.mentions import mentions
-
-    found = {m.name: m.country for m in mentions(sentence) if m.name}
-    assert found[name] == country
+    found = mentions(sentence)
+    assert {m.name: m.country for m in found if m.name}[name] == country
     # the title written before the comma is the same person, not a second one without a name
-    assert not [m for m in mentions(sentence) if m.name is None and m.country == country]
+    assert not [m for m in found if m.name is None and m.country == country]

@@ -343,11 +343,7 @@ def mentions(sentence: str) -> list[Mention]:
                 if after:  # "Foreign Minister Wang Yi of China"
                     (country, index), country_by = after, rules.OF_COUNTRY
             if country is None and found and found[-1].name is None and found[-1].country \
-                    and (comma := next((at for at in range(start - 1, max(title_alone_end, start - 4) - 1, -1)
-                                        if words[at] == "," and titles.after_honorifics(words, at + 1) >= start), None)) \
-                    and comma - title_alone_end <= 6 and "," not in words[title_alone_end:comma]:
-                # "the Ambassador of Sweden to Ethiopia and accredited to IGAD, H.E. Ambassador Torbjörn
-                # Pettersson": the title before the comma is this person's, and so is its country.
+                    and _apposed(words, title_alone_end, start):
                 country, country_by = found.pop().country, rules.APPOSED
             if country is None and start == last_end + 1 and words[last_end] == "and" and role not in titles.LEADERS:
                 # "Japanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara"
@@ -362,6 +358,14 @@ def mentions(sentence: str) -> list[Mention]:
             continue
         index = start + 1
     return found
+
+
+def _apposed(words: list[str], title_end: int, start: int) -> bool:
+    """Whether the title alone ending at title_end is set off by one comma, a few words on, before the name
+    starting at start ("the Ambassador of Sweden to Ethiopia and accredited to IGAD, H.E. Ambassador
+    Torbjörn Pettersson"): then the title, and its country, are that person's."""
+    commas = [at for at in range(title_end, start) if words[at] == ","]
+    return len(commas) == 1 and commas[0] - title_end <= 6 and titles.after_honorifics(words, commas[0] + 1) >= start
 
 
 def _trim_name(words: list[str]) -> list[str]:
