@@ -157,13 +157,18 @@ def _sizes(starts: dict[str, int], first: str, room: int) -> range:
 def _known_title(tokens: Sequence[str], position: int) -> Title | None:
     """The longest title of the list starting at ``position``."""
     table = vocabulary().titles
-    first = tokens[position].rstrip(",").lower() if position < len(tokens) else ""
+    first = _ELECT_WORD.sub("", tokens[position].rstrip(",")).lower() if position < len(tokens) else ""
     for size in _sizes(vocabulary().title_starts, first, len(tokens) - position):
-        entry = table.get(_window(tokens, position, size))
+        window = _window(tokens, position, size)
+        entry = table.get(window)
+        # "Ambassador-Designate", "Foreign Minister-elect": the title of one about to hold it.
+        elect = None if entry else _ELECT_WORD.search(window[-1])
+        if elect:
+            entry = table.get((*window[:-1], window[-1][:elect.start()]))
         if entry:
             _, role, country = entry
-            return Title(written=" ".join(tokens[position:position + size]), role=role, country=country,
-                         end=position + size)
+            return Title(written=" ".join(tokens[position:position + size]),
+                         role=f"{role}-{elect.group(1)}" if elect else role, country=country, end=position + size)
     return None
 
 
@@ -279,6 +284,7 @@ def _title_and_country(tokens: list[str], position: int) -> tuple[Title | None, 
 POSTNOMINALS = frozenset({"MP", "MEP", "MSP", "QC", "KC", "OBE", "CBE", "KBE", "DBE", "MBE"})
 # A title said of the one who holds it next or for a while: "President-elect", "President- designate".
 _ELECT = re.compile(r"-\s*(elect|designate)\b", re.IGNORECASE)
+_ELECT_WORD = re.compile(r"-(elect|designate)$", re.IGNORECASE)  # the same, ending one word
 
 
 def split_title(text: str) -> Person:

@@ -106,13 +106,30 @@ def test_a_transcript_drafts_through_the_command(invoke, tmp_path):
         ("The Hon Richard Marles MP", [("Richard Marles", "honorific-name")]),
         ("H.E. Mr. Ali Bagheri Kani said", [("Ali Bagheri Kani", "honorific-name")]),
         ("The Hon. Penny Wong, Minister for Foreign Affairs", [("Penny Wong", "name-comma-title")]),
-        ("Mr. John Smith of Reuters asked", []),
+        ("Mr Carl Greenidge, Agent and Advisor on Borders", [("Carl Greenidge", "honorific-name")]),
+        ("with Mrs. Immaculate Wambua of the ministry", [("Immaculate Wambua", "honorific-name")]),
+        ("consultations with Dr Ibrahim Assane Mayaki.", [("Ibrahim Assane Mayaki", "honorific-name")]),
+        ("Mr. Smith asked", []),  # one word after a courtesy title: no full name
+        ("Dato' Seri Anwar Ibrahim said", []),  # a form of address that is not a courtesy title alone
+        ("the Ambassador-Designate of the Kingdom of Belgium to Liberia, H. E. Mr. Michael Wimmer",
+         [("Michael Wimmer", "titled-name")]),
     ],
 )
-def test_an_honorific_given_only_to_officials_cues_a_name(sentence, expected):
+def test_an_honorific_cues_a_name(sentence, expected):
     from meetings.extract.mentions import mentions
 
     assert [(m.name, m.found_by.name) for m in mentions(sentence)] == expected
+
+
+def test_a_journalist_named_with_a_courtesy_title_in_a_transcript_attends_nothing(invoke, tmp_path):
+    report = tmp_path / "transcript.txt"
+    report.write_text("https://www.state.gov/secretary-blinkens-joint-press-availability-with-hayashi/\n\n"
+                      "January 7, 2023\n\nSECRETARY BLINKEN: Good afternoon. I met today with Foreign Minister "
+                      "Hayashi in Washington.\n\nQUESTION: Mr. John Smith of Reuters. Mr. Secretary, what did you "
+                      "discuss?\n\nMR PRICE: Next question, from Ms. Jane Doe of NHK.\n")
+    document = yaml.safe_load(invoke("extract", str(report)).stdout)
+    names = [a.get("name") for m in document["meetings"] for a in m["attendees"]]
+    assert "Blinken" in names and not {"John Smith", "Jane Doe"} & set(names)
 
 
 def test_the_principal_of_a_transcript_is_at_its_occasion_with_a_country_from_a_named_pair():

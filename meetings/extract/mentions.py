@@ -121,8 +121,11 @@ def _name_follows(words: list[str], index: int) -> bool:
 
 # "his counterpart, X", "his colleague, Minister of Foreign Affairs of Russia X".
 _COUNTERPART = frozenset({"counterpart", "colleague"})
-# Honorifics given to office holders, not to anyone ("Mr.", "Dr."): a name after one is an official's.
-OFFICE_HONORIFICS = frozenset({"Hon", "Honourable", "Honorable", "Excellency", "HE", "Rt"})
+# Honorifics before a full name that make it a person's ("The Hon Richard Marles MP", "Mr Carl Greenidge"),
+# whether or not a title says what the person is; forms of address that begin names too ("Sheikh",
+# "Dato' Seri" before a title) are not among them.
+NAME_HONORIFICS = frozenset({"Hon", "Honourable", "Honorable", "Excellency", "HE", "Rt",
+                             "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Madam", "Mme"})
 
 
 # Capitalized words that follow a title without being a surname ("Foreign Minister Meeting").
@@ -275,8 +278,8 @@ def mentions(sentence: str) -> list[Mention]:
         if past_honorifics > index:
             # "External Affairs Minister Dr. S. Jaishankar", "H.E. Mr. ...": not part of the name.
             cued = cued or words[index] == "Dr."
-            # "The Hon Richard Marles MP", "H.E. Ali Bagheri": an honorific only officials are given.
-            honoured = not cued and any(w.replace(".", "") in OFFICE_HONORIFICS for w in words[index:past_honorifics])
+            # "The Hon Richard Marles MP", "H.E. Ali Bagheri", "Mr Carl Greenidge": a person, whatever the office.
+            honoured = not cued and any(w.replace(".", "") in NAME_HONORIFICS for w in words[index:past_honorifics])
         had_honorific = past_honorifics > index
         name_words, index = _name_at(words, index)
         found_by = rules.TITLED if title or found_rank else rules.COUNTRY_CUED

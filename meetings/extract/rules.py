@@ -21,7 +21,7 @@ class Rule:
 TITLED = Rule("titled-name", "person", "a name after a title or rank (\"Foreign Minister Wang Yi\")")
 TITLED_SURNAME = Rule("titled-surname", "person", "a surname alone after a title (\"Minister Hamada\"), its full name where the report gives it")
 COUNTRY_CUED = Rule("country-cued-name", "person", "a name after a country (\"Russia's Sergei Lavrov\")")
-HONORIFIC_CUED = Rule("honorific-name", "person", "a name after an honorific only officials are given (\"The Hon Richard Marles MP\", \"H.E.\")")
+HONORIFIC_CUED = Rule("honorific-name", "person", "a full name after an honorific (\"The Hon Richard Marles MP\", \"H.E.\", \"Mr Carl Greenidge\")")
 NAME_THEN_TITLE = Rule("name-comma-title", "person", "a name followed by \", <title>\" (\"Mark Rutte, NATO Secretary General\")")
 FRAME_SUBJECT = Rule("frame-subject-name", "person", "a name alone as the subject of a meeting verb (\"Vladimir Putin had a telephone conversation with ...\")")
 FRAME_OBJECT = Rule("frame-object-name", "person", "a name alone after a meeting verb or noun (\"Josep Borrell met Sameh Shoukry in Cairo\")")
