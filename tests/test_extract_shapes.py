@@ -502,3 +502,9 @@ def test_an_organizations_official_after_counterparts_listed_by_country_is_a_mee
     assert unnamed == [("Minister of Foreign Affairs", "Bahrain"), ("Minister of Foreign Affairs", "Egypt"),
                        ("Minister of Foreign Affairs", "Türkiye"), ("Secretary General", "")]
     assert len(draft.meetings) == 4
+
+
+def test_a_meeting_of_people_without_a_country_has_a_readable_key():
+    draft = extract("https://example.org/readout\n\nMr. Michael Wimmer met Ms. Anne Lugon-Moulin in Monrovia "
+                    "on 4 May 2021.\n")
+    assert [m.key for m in draft.meetings] == ["meeting-bilateral-1"]

@@ -257,7 +257,7 @@ def meeting_frame(context: Context, sentence: Sentence) -> bool:
         countries = list(dict.fromkeys(p.country for p in group if p.country))
         kind = "call" if frame.kind == "call" or frames.CALL.search(sentence.text) else (
             "bilateral" if len(countries) <= 2 else "multilateral")
-        key = "-".join(re.sub(r"[^a-z]+", "-", (c or "unknown").lower()).strip("-") for c in countries)
+        key = "-".join(re.sub(r"[^a-z]+", "-", c.lower()).strip("-") for c in countries) or "meeting"
         meeting = DraftMeeting(key=f"{key}-{kind}-{len(context.draft.meetings) + 1}", kind=kind, date=date,
                                venue=venue, venue_country=venue_country, auto_title=True)
         for person in group:
