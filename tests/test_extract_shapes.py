@@ -508,3 +508,21 @@ def test_a_meeting_of_people_without_a_country_has_a_readable_key():
     draft = extract("https://example.org/readout\n\nMr. Michael Wimmer met Ms. Anne Lugon-Moulin in Monrovia "
                     "on 4 May 2021.\n")
     assert [m.key for m in draft.meetings] == ["meeting-bilateral-1"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # who led a delegation, and other participants listed, attend the meeting just told
+    ("Foreign Minister of Chile Rafael Ortiz met Foreign Minister of Peru Ana Quispe in Lima. The Peruvian "
+     "delegation was led by Foreign Minister Ana Quispe and the Chilean delegation was headed by Ambassador "
+     "Lena Vogt.", {"rafael ortiz", "ana quispe", "lena vogt"}),
+    ("Foreign Minister of Chile Rafael Ortiz met Foreign Minister of Peru Ana Quispe in Lima. Other participants "
+     "in the meeting included Lena Vogt, President of the Staff Council.", {"rafael ortiz", "ana quispe", "lena vogt"}),
+    # signing together is meeting
+    ("The agreement was signed by Prime Minister of Chile Rafael Ortiz and Prime Minister of Peru Ana Quispe on "
+     "3 March 2021 in Lima.", {"rafael ortiz", "ana quispe"}),
+    ("Foreign Minister of Chile Rafael Ortiz signed a memorandum of understanding on trade with Foreign Minister "
+     "of Peru Ana Quispe.", {"rafael ortiz", "ana quispe"}),
+])
+def test_a_delegation_led_by_the_participants_listed_and_the_signatories_attend(text, expected):
+    (meeting,) = draft_of(text).meetings
+    assert {person_key(a.name) for a in meeting.attendees if a.name} == expected

@@ -60,6 +60,9 @@ FRAMES: tuple[Frame, ...] = (
     Frame("and-i", r"(?<=\band )I (?:agreed|discussed|exchanged|confirmed|reaffirmed|decided|talked|spoke about)"),
     # "Mr. Stoltenberg is visiting Bodø Airbase, accompanied by Defence Minister Y": a visit together.
     Frame("accompanied-by", r"accompanied by"),
+    # "The agreement was signed by Prime Minister A and Prime Minister B", "A signed a memorandum with B".
+    Frame("signed", r"(?:was|were) signed by|signed (?:an? |the )?(?:[\w-]+ ){0,4}?(?:agreements?|memorand(?:um|a)|MoUs?|"
+                    r"treat(?:y|ies)|declarations?|accords?)(?: [\w-]+){0,6}? (?:with|between)"),
     # "Ambassador X presented his Letters of Credence to King Y", "Presentation of Credentials by X to Y".
     Frame("credentials", r"present(?:ed|s|ing)? (?:(?:his|her|their) )?(?:letters? of credence|credentials|"
                          r"copies of (?:his|her|their) credentials)|presentation of (?:the )?(?:letters? of credence|credentials)",
@@ -90,7 +93,10 @@ REFERS_BACK = re.compile(r"\b(?:hosted|chaired|mediated|moderated|joined|facilit
                          # Ambassadors attended the dinner:".
                          r"\bamong (?:those|the participants|others) (?:attending|present|in attendance|who attended)"
                          r"(?: (?:were|was))?\b|\bdelegations? (?:consisted of|included|comprised|was composed of|"
-                         r"was made up of)\b|\bthe following\b[^.:;]{0,60}?\b(?:attended|were present|took part)\b|"
+                         r"was made up of|(?:was|were) (?:led|headed) by)\b|"
+                         # "Other participants in the meeting included ...".
+                         r"\bparticipants (?:in|at|of) the (?:meeting|talks|conference|session|dialogue)s? (?:included|were)\b|"
+                         r"\bthe following\b[^.:;]{0,60}?\b(?:attended|were present|took part)\b|"
                          # "The Meeting was officially closed yesterday afternoon by the Speaker ...", "with the
                          # attendance of the Assistant Minister ...", "in the presence of".
                          r"\b(?:meeting|conference|summit|session|dialogue) was (?:officially )?(?:opened|closed|addressed)"
@@ -98,7 +104,7 @@ REFERS_BACK = re.compile(r"\b(?:hosted|chaired|mediated|moderated|joined|facilit
                          re.IGNORECASE)
 # A word every sentence REFERS_BACK matches holds, looked for first (most sentences hold none).
 REFERS_BACK_WORDS = ("hosted", "chaired", "mediated", "moderated", "joined", "facilitated", "also", "present",
-                     "attended", "among", "delegation", "following", "opened", "closed", "addressed", "attendance")
+                     "attended", "among", "delegation", "participants", "following", "opened", "closed", "addressed", "attendance")
 GROUP = re.compile(r"\b(?:attended (?:the |an? )(?:[\w-]+ ){0,4}?(?:meeting|summit|conference|dialogue|forum)s?\b|"
                    # "Prime Minister Rabuka officially opens the Heads of Missions meeting in Suva".
                    r"(?:officially )?(?:opened|opens|closed|closes|inaugurated|inaugurates) the (?:[\w’'-]+ ){0,5}?"
