@@ -233,7 +233,7 @@ def rank_at(tokens: Sequence[str], position: int) -> tuple[str, int] | None:
 def after_honorifics(tokens: Sequence[str], position: int) -> int:
     """The position after any honorifics written at ``position`` ("H.E. Mr. Ali" -> at "Ali")."""
     table = vocabulary().honorifics
-    moved = True
+    start, moved = position, True
     while moved and position < len(tokens):
         moved = False
         for size in _sizes(vocabulary().honorific_starts, _bare(tokens[position]), len(tokens) - position):
@@ -243,6 +243,10 @@ def after_honorifics(tokens: Sequence[str], position: int) -> int:
         if moved and tokens[position:position + 1] == [","] and position + 1 < len(tokens) \
                 and (_bare(tokens[position + 1]),) in table:
             position += 1  # "Her Excellency, Dr Stergomena Lawrence Tax": a comma between two honorifics
+    if position > start and tokens[position:position + 1] == [","] and position + 2 < len(tokens) \
+            and tokens[position + 1][:1].isupper() and tokens[position + 2][:1].isupper() \
+            and _known_title(tokens, position + 1) is None:
+        position += 1  # "Foreign Minister His Excellency, Gbehzohngar Milton Findley": the name after the comma
     return position
 
 

@@ -303,3 +303,26 @@ def test_a_title_set_off_before_a_name_or_after_newly_elected_gives_its_country(
     assert {m.name: m.country for m in found if m.name}[name] == country
     # the title written before the comma is the same person, not a second one without a name
     assert not [m for m in found if m.name is None and m.country == country]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a title of the one acting for an ambassador, with its Latin tail
+    ("with Charge d'Affaires ad Interim of the Republic of Uzbekistan Batyr Tursunov.",
+     [("Batyr Tursunov", "Uzbekistan", "Chargé d'Affaires")]),
+    # the country an official is posted in is not the official's
+    ("with Chargé d'Affaires of the Republic of Uzbekistan in China Batyr Tursunov.",
+     [("Batyr Tursunov", "Uzbekistan", "Chargé d'Affaires")]),
+    ("The Ambassador of Russia in India Denis Alipov spoke.", [("Denis Alipov", "Russia", "Ambassador")]),
+    # Myanmar's "Union Minister", and its honorific "U", not part of the name
+    ("met with U Wunna Maung Lwin, Union Minister for Foreign Affairs at the Ministry.",
+     [("Wunna Maung Lwin", None, "Minister of Foreign Affairs")]),
+    ("Union Minister Rajnath Singh spoke.", [("Rajnath Singh", "India", "Minister")]),
+    # an honorific set off by a comma before the name
+    ("Foreign Minister His Excellency, Gbehzohngar Milton Findley received them.",
+     [("Gbehzohngar Milton Findley", None, "Minister of Foreign Affairs")]),
+    ("Excellency, I thank you.", []),
+])
+def test_titles_and_honorifics_before_a_name(sentence, expected):
+    from meetings.extract.mentions import mentions
+
+    assert [(m.name, m.country, m.role) for m in mentions(sentence) if m.name] == expected

@@ -245,8 +245,9 @@ def mentions(sentence: str) -> list[Mention]:
                 (country, index), country_by = after, rules.OF_COUNTRY
             if index < len(words) and words[index].lower() in _COUNTERPART:
                 index += 1
-            if words[index:index + 1] == ["to"] and country_after_of(["of", *words[index + 1:index + 7]], 0):
-                # "Ambassador to Japan Caroline Kennedy": the country posted to, not the person's.
+            if words[index:index + 1] in (["to"], ["in"]) and country_after_of(["of", *words[index + 1:index + 7]], 0):
+                # "Ambassador to Japan Caroline Kennedy", "Chargé d'Affaires of Uzbekistan in China Batyr
+                # Tursunov": the country posted to, not the person's.
                 index += 1 + country_after_of(["of", *words[index + 1:index + 7]], 0)[1] - 1  # type: ignore[index]
             elif words[index:index + 1] == ["to"]:
                 # "Ambassador of Chile to the OAS, Juan Pablo Lira Bianchi": the organization posted to.
