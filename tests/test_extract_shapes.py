@@ -526,3 +526,22 @@ def test_a_meeting_of_people_without_a_country_has_a_readable_key():
 def test_a_delegation_led_by_the_participants_listed_and_the_signatories_attend(text, expected):
     (meeting,) = draft_of(text).meetings
     assert {person_key(a.name) for a in meeting.attendees if a.name} == expected
+
+
+def test_a_communique_of_a_meeting_of_a_body_has_its_chair_and_those_in_attendance():
+    draft = extract("https://www.example.int/communique-of-the-12th-meeting\n\n"
+                    "The Twelfth Meeting of the Andean Council was held in Lima on 3 March 2021, under the "
+                    "Chairmanship of Foreign Minister of Peru Ana Quispe.\n\n"
+                    "Ministers in attendance included:\n\n"
+                    "  • Foreign Minister of Chile Rafael Ortiz;\n"
+                    "  • Foreign Minister of Bolivia Lena Vogt.\n")
+    (meeting,) = draft.meetings
+    assert meeting.title == "Twelfth Meeting of the Andean Council"
+    assert {(person_key(a.name), a.country, a.chair) for a in meeting.attendees} == {
+        ("ana quispe", "Peru", True), ("rafael ortiz", "Chile", False), ("lena vogt", "Bolivia", False)}
+
+
+def test_a_title_of_chair_is_no_chair_of_an_event_named_beside_it():
+    draft = extract("https://www.example.int/news\n\n3 March 2021\n\nPresident Ana Quispe, Chair of the "
+                    "Andean Authority, was elected at the 57th Ordinary Session of the Andean Authority in Lima.\n")
+    assert not [a for m in draft.meetings for a in m.attendees if a.chair]

@@ -129,9 +129,11 @@ def founding(context: Context, sentence: Sentence) -> bool:
 def chair(context: Context, sentence: Sentence) -> bool:
     """Notes the chair of the event; never takes the sentence."""
     chaired = sentence.event or context.current_event
-    if chaired is not None and re.search(r"\bchair(?:s|ed|ing)?\b", sentence.text) and sentence.people:
+    if chaired is not None and re.search(r"\bchair(?:s|ed|ing)?\b|\b[Cc]hairmanship\b", sentence.text) \
+            and sentence.people:
         chaired.attend(sentence.people[0], chair=True, by=rules.CHAIR)
         chaired.note("chair", sentence.text, rules.CHAIR)
+        context.last_meeting = chaired  # who else attended may follow ("in attendance were ...")
     return False
 
 

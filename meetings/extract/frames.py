@@ -87,7 +87,7 @@ REFERS_TO_EVENT = re.compile(r"\b(?:the conclave|the meeting|the summit|member (
 REFERS_BACK = re.compile(r"\b(?:hosted|chaired|mediated|moderated|joined|facilitated) (?:the|these|those) "
                          r"(?:talks|meeting|meetings|discussions|conversation)\b|"
                          # "Also present at the meeting was ...", "On the Russian side, the meeting was attended by ...".
-                         r"\balso (?:present|in attendance)\b|\b(?:were|was) also present\b|"
+                         r"\balso (?:present|in attendance)\b|\b(?:were|was) also present\b|\bin attendance (?:included|were)\b|"
                          r"\b(?:the )?(?:meeting|talks|conversation) (?:was|were) (?:also )?attended by\b|"
                          # "Among those attending were ...", "The U.S. delegation consisted of ...", "The following
                          # Ambassadors attended the dinner:".
@@ -129,7 +129,10 @@ SIDELINES = re.compile(r"\bon the (?:sidelines?|margins?) of\b|\bin the margins?
 EVENT = re.compile(
     r"((?:[A-Z][\w’'-]*|\([A-Z]{2,}\))(?:\s+(?:[A-Z][\w’'-]*|\([A-Z]{2,}\)|of|on|and|for)){0,8}?"
     r"\s+(?:Ministers[’']?\s+[Mm]eeting|Leaders[’']?\s+[Mm]eeting|Ministers[’']?\s+(?:Conference|Conclave)|Summit|Council|Dialogue|Conference|"
-    r"Forum|Conclave|Ministerial|General Assembly))")
+    r"Forum|Conclave|Ministerial|General Assembly)|"
+    # "The Sixty-Sixth Meeting of the OECS Authority", "the 15th Session of the Council of Ministers".
+    r"(?:[A-Z][\w’'-]*\s+){0,3}(?:Meeting|Session|Summit|Conference)\s+of\s+the\s+(?:[A-Z][\w’'-]*|\([A-Z]{2,}\))"
+    r"(?:\s+(?:[A-Z][\w’'-]*|\([A-Z]{2,}\)|of|and|for)){0,6}(?<!\sof)(?<!\sand)(?<!\sfor))")
 FOUNDING = re.compile(r"\bat an? (summit|meeting|conference) in ([A-Z][\w-]+)(?: in (\d{4}))? by the (\w+?)s? of "
                       r"([^.]+)")
 QUOTED = re.compile(r"\b(?:said|told|spokesperson|spokesman|spokeswoman|according to)\b", re.IGNORECASE)
