@@ -323,6 +323,4 @@ def test_a_title_set_off_before_a_name_or_after_newly_elected_gives_its_country(
     ("Excellency, I thank you.", []),
 ])
 def test_titles_and_honorifics_before_a_name(sentence, expected):
-    from meetings.extract.mentions import mentions
-
     assert [(m.name, m.country, m.role) for m in mentions(sentence) if m.name] == expected

@@ -9,8 +9,9 @@ The stages, each a module:
 
 1. ``report``: the size limit, characters no draft may hold, the source URL, the report's
    date, and its sentences and list items;
-2. ``mentions``: the officials a sentence names (a name cued by a title, a rank or a country),
-   with country, role and rank, and names written again without their title;
+2. ``mentions`` and ``names``: the officials a sentence names (a name cued by a title, a rank,
+   an honorific or a country), with country, role and rank; names without a cue beside a meeting
+   verb, and names written again without their title;
 3. ``frames`` and ``assign``: which sentences tell a meeting (the table of meeting verbs and
    nouns; the future and quotations tell none) and who attends it (subject and object, the
    report's principal, list items under an introducing sentence, named events and those who

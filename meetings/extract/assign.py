@@ -14,7 +14,7 @@ from meetings.extract.dates import sentence_date
 from meetings.extract.draft import Draft, DraftMeeting
 from meetings.extract.events import event_for
 from meetings.extract.listed import listed_names
-from meetings.extract.mentions import Mention, known_mentions, mentions, person_key, position
+from meetings.extract.mentions import Mention, mentions, person_key, position
 from meetings.extract.names import (
     addressed,
     as_the,
@@ -24,6 +24,7 @@ from meetings.extract.names import (
     frame_object,
     frame_subject,
     guests,
+    known_mentions,
     partner_of_i,
     takes_office,
 )

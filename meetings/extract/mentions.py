@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from meetings import titles
 from meetings.extract import places, rules
 from meetings.extract.dates import MONTHS
-from meetings.extract.frames import QUOTED
 from meetings.extract.places import country as country_named
 from meetings.extract.places import demonyms
 from meetings.extract.rules import Rule
@@ -380,31 +379,6 @@ def _trim_name(words: list[str]) -> list[str]:
     if words and words[-1].endswith(("’s", "'s")):
         words[-1] = words[-1][:-2]
     return words
-
-
-_ADDRESSED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s")
-_CAPITALIZED_RUN = re.compile(rf"\b[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+)*")
-
-
-def known_mentions(sentence: str, found: list[Mention], known: dict[str, Mention]) -> list[Mention]:
-    """People already introduced with a title, named again without one ("Singh chairs ...")."""
-    present = {person_key(m.name) for m in found if m.name}
-    extra: list[Mention] = []
-    if _ADDRESSED.search(sentence) and QUOTED.search(sentence):
-        return extra
-    for match in _CAPITALIZED_RUN.finditer(sentence):
-        words = match.group(0).split()
-        spans = [(start, size) for size in range(len(words), 0, -1) for start in range(len(words) - size + 1)]
-        for start, size in spans:
-            person = known.get(person_key(" ".join(words[start:start + size])))
-            # Not a shorter form of a name the sentence gives in full ("Johnson Smith" in "Kamina Johnson Smith").
-            if person is not None and person.name and person_key(person.name) not in present and not any(
-                    set(person_key(person.name).split()) < set(key.split()) for key in present):
-                present.add(person_key(person.name))
-                extra.append(person.copy(sentence=sentence, chair=False, visiting=False,
-                                         found_by=rules.SURNAME_BACK))
-                break
-    return extra
 
 
 def position(sentence: str, mention: Mention) -> int:

@@ -1,7 +1,7 @@
 """Names written without a title, rank or country in front: the subject of a meeting verb
 ("Vladimir Putin had a telephone conversation with ..."), a given name alone ("Anthony and I had a
-one-to-one discussion"), counterparts named by country alone, and in a transcript the officials a
-speaker addresses or welcomes."""
+one-to-one discussion"), counterparts named by country alone, people introduced with a title and
+named again without one, and in a transcript the officials a speaker addresses or welcomes."""
 
 from __future__ import annotations
 
@@ -10,8 +10,17 @@ import re
 
 from meetings import titles
 from meetings.extract import frames, places, rules
-from meetings.extract.frames import frame_match
-from meetings.extract.mentions import NAME_TOKEN, NOT_NAMES, NOT_SURNAMES, Mention, mentions, person_key, position
+from meetings.extract.frames import QUOTED, frame_match
+from meetings.extract.mentions import (
+    NAME_TOKEN,
+    NOT_NAMES,
+    NOT_SURNAMES,
+    UPPER,
+    Mention,
+    mentions,
+    person_key,
+    position,
+)
 from meetings.extract.places import country as country_named
 from meetings.extract.places import demonyms
 from meetings.extract.tails import INSTITUTION_WORDS, country_after_of
@@ -322,5 +331,30 @@ def takes_office(sentence: str, found: list[Mention]) -> list[Mention]:
                     extra.append(Mention(name=" ".join(name), country=of[0] if of else title.country, role=title.role,
                                          rank=None, sentence=sentence, found_by=rules.TAKES_OFFICE,
                                          country_by=rules.OF_COUNTRY if of else rules.TITLE_COUNTRY if title.country else None))
+                break
+    return extra
+
+
+_ADDRESSED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s")
+_CAPITALIZED_RUN = re.compile(rf"\b[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+)*")
+
+
+def known_mentions(sentence: str, found: list[Mention], known: dict[str, Mention]) -> list[Mention]:
+    """People already introduced with a title, named again without one ("Singh chairs ...")."""
+    present = {person_key(m.name) for m in found if m.name}
+    extra: list[Mention] = []
+    if _ADDRESSED.search(sentence) and QUOTED.search(sentence):
+        return extra
+    for match in _CAPITALIZED_RUN.finditer(sentence):
+        words = match.group(0).split()
+        spans = [(start, size) for size in range(len(words), 0, -1) for start in range(len(words) - size + 1)]
+        for start, size in spans:
+            person = known.get(person_key(" ".join(words[start:start + size])))
+            # Not a shorter form of a name the sentence gives in full ("Johnson Smith" in "Kamina Johnson Smith").
+            if person is not None and person.name and person_key(person.name) not in present and not any(
+                    set(person_key(person.name).split()) < set(key.split()) for key in present):
+                present.add(person_key(person.name))
+                extra.append(person.copy(sentence=sentence, chair=False, visiting=False,
+                                         found_by=rules.SURNAME_BACK))
                 break
     return extra
