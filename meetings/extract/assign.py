@@ -394,8 +394,8 @@ def read_sentence(context: Context, text: str) -> None:
     sentence = Sentence(text=text, people=found, event=None, bullet=bool(BULLET.match(text)))
     if future(context, sentence) or founding(context, sentence):
         return
-    match = frames.EVENT.search(text)
-    sentence.event = event_for(context, match.group(1), text) if match else None
+    name = frames.named_event(text)
+    sentence.event = event_for(context, name, text) if name else None
     if sentence.event is not None:
         context.current_event = sentence.event
     elif context.current_event is not None and frames.REFERS_TO_EVENT.search(text):

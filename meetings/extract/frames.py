@@ -129,10 +129,21 @@ SIDELINES = re.compile(r"\bon the (?:sidelines?|margins?) of\b|\bin the margins?
 EVENT = re.compile(
     r"((?:[A-Z][\w’'-]*|\([A-Z]{2,}\))(?:\s+(?:[A-Z][\w’'-]*|\([A-Z]{2,}\)|of|on|and|for)){0,8}?"
     r"\s+(?:Ministers[’']?\s+[Mm]eeting|Leaders[’']?\s+[Mm]eeting|Ministers[’']?\s+(?:Conference|Conclave)|Summit|Council|Dialogue|Conference|"
-    r"Forum|Conclave|Ministerial|General Assembly)|"
-    # "The Sixty-Sixth Meeting of the OECS Authority", "the 15th Session of the Council of Ministers".
-    r"(?:[A-Z][\w’'-]*\s+){0,3}(?:Meeting|Session|Summit|Conference)\s+of\s+the\s+(?:[A-Z][\w’'-]*|\([A-Z]{2,}\))"
+    r"Forum|Conclave|Ministerial|General Assembly))")
+# "The Sixty-Sixth Meeting of the OECS Authority", "the 15th Session of the Council of Ministers": looked
+# for only where its words are (the whole pattern, tried at every word, costs several times more).
+_OF_A_BODY = re.compile(r"\b(?:Meeting|Session|Summit|Conference)\s+of\s+the\s")
+EVENT_OF_A_BODY = re.compile(
+    r"((?:[A-Z][\w’'-]*\s+){0,3}(?:Meeting|Session|Summit|Conference)\s+of\s+the\s+(?:[A-Z][\w’'-]*|\([A-Z]{2,}\))"
     r"(?:\s+(?:[A-Z][\w’'-]*|\([A-Z]{2,}\)|of|and|for)){0,6}(?<!\sof)(?<!\sand)(?<!\sfor))")
+
+
+def named_event(text: str) -> str | None:
+    """The first named multilateral event a sentence holds ("the SCO Defence Ministers' Meeting",
+    "the Sixty-Sixth Meeting of the OECS Authority"), if any."""
+    found = [match for match in (EVENT.search(text), EVENT_OF_A_BODY.search(text) if _OF_A_BODY.search(text) else None)
+             if match is not None]
+    return min(found, key=lambda match: match.start()).group(1) if found else None
 FOUNDING = re.compile(r"\bat an? (summit|meeting|conference) in ([A-Z][\w-]+)(?: in (\d{4}))? by the (\w+?)s? of "
                       r"([^.]+)")
 QUOTED = re.compile(r"\b(?:said|told|spokesperson|spokesman|spokeswoman|according to)\b", re.IGNORECASE)
