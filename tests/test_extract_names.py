@@ -321,6 +321,15 @@ def test_a_title_set_off_before_a_name_or_after_newly_elected_gives_its_country(
     ("Foreign Minister His Excellency, Gbehzohngar Milton Findley received them.",
      [("Gbehzohngar Milton Findley", None, "Minister of Foreign Affairs")]),
     ("Excellency, I thank you.", []),
+    # one represented or spoken for is not present, like one who no longer holds the office
+    ("Honourable Francine Baron, Minister of Foreign Affairs (representing Prime Minister of the Commonwealth of "
+     "Dominica, Dr. the Hon. Roosevelt Skerrit);", [("Francine Baron", None, "Minister of Foreign Affairs")]),
+    ("Foreign Minister Ana Quispe conveyed greetings on behalf of President Rafael Ortiz.",
+     [("Ana Quispe", None, "Minister of Foreign Affairs")]),
+    ("Foreign Minister Ana Quispe recalled the visit of former President Rafael Ortiz.",
+     [("Ana Quispe", None, "Minister of Foreign Affairs")]),
+    # a page's furniture after a title is no surname
+    ("Minister News", []),
 ])
 def test_titles_and_honorifics_before_a_name(sentence, expected):
     assert [(m.name, m.country, m.role) for m in mentions(sentence) if m.name] == expected

@@ -139,7 +139,8 @@ Yesterday Also Let Can Please Ladies Gentlemen Kingdom Republic Airport Internat
 Diplomatic Mission Missions
 Centre Center Hall Friends Caucus Visits Participates Attends Receives Concludes Begins Arrives Chairs Discusses
 Signs Completes Opens Addresses Ambassadors Representatives Delegates Officials Heads Envoys Non Resident
-Champions Closes Launches Congratulates Urges Reaffirms Highlights Underscores Announces Inaugurates""".split())
+Champions Closes Launches Congratulates Urges Reaffirms Highlights Underscores Announces Inaugurates
+News Categories Category Tags Archive Archives Home Print Share Menu Search Gallery Updates""".split())
 
 
 _HEADLINE_WORDS = frozenset({"Before", "After", "During", "Ahead", "Following", "At", "In", "On", "Hold", "Holds", "Held",
@@ -335,7 +336,7 @@ def mentions(sentence: str) -> list[Mention]:
             cued, found_by = True, rules.HONORIFIC_CUED  # no title after the name either
         if title and len(name_words) == 1 and _is_surname(words, index - 1):
             # "Minister Hamada", "Secretary Blinken": a surname after a title, the full name if the report gives it.
-            if start > 0 and words[start - 1].lower() in ("former", "late"):
+            if _absent(words, start):
                 continue
             found.append(Mention(name=name_words[0], country=country, role=role if role != "counterpart" else None,
                                  rank=rank, sentence=sentence, country_by=country_by, found_by=rules.TITLED_SURNAME))
@@ -352,8 +353,8 @@ def mentions(sentence: str) -> list[Mention]:
                 # "Japanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara"
                 country, country_by = last_country, rules.DELEGATION if last_country else None
             last_end, last_country = index, country
-            if start > 0 and words[start - 1].lower() in ("former", "late"):
-                continue  # "former Prime Minister Abe", "the late ...": spoken of, not present
+            if _absent(words, start):
+                continue
             found.append(Mention(name=" ".join(name_words), country=country, role=role if role != "counterpart" else None,
                                  rank=rank, sentence=sentence, country_by=country_by,
                                  found_by=found_by,
@@ -361,6 +362,13 @@ def mentions(sentence: str) -> list[Mention]:
             continue
         index = start + 1
     return found
+
+
+def _absent(words: list[str], start: int) -> bool:
+    """Whether the person named at ``start`` is spoken of, not present: "former Prime Minister Abe",
+    "the late ...", "(representing Prime Minister X)", "on behalf of President X"."""
+    before = [w.lower() for w in words[max(0, start - 3):start] if w.lower() not in ("the", "his", "her", "their")]
+    return before[-1:] in (["former"], ["late"], ["representing"]) or before[-2:] == ["behalf", "of"]
 
 
 def _apposed(words: list[str], title_end: int, start: int) -> bool:
