@@ -545,3 +545,15 @@ def test_a_title_of_chair_is_no_chair_of_an_event_named_beside_it():
     draft = extract("https://www.example.int/news\n\n3 March 2021\n\nPresident Ana Quispe, Chair of the "
                     "Andean Authority, was elected at the 57th Ordinary Session of the Andean Authority in Lima.\n")
     assert not [a for m in draft.meetings for a in m.attendees if a.chair]
+
+
+@pytest.mark.parametrize(("sentence", "country"), [
+    ("Secretary General Lena Vogt visited Arica in Chile, accompanied by Defence Minister Rafael Ortiz.", "Chile"),
+    # an envoy where an organization sits is posted there, not of that country
+    ("Secretary General Lena Vogt received Ambassador Rafael Ortiz in Geneva, Switzerland.", None),
+])
+def test_the_host_of_an_organizations_official_is_of_the_country_they_meet_in(sentence, country):
+    draft = extract(f"https://www.example-alliance.int/news/example\n\n3 March 2021\n\n{sentence} They discussed "
+                    "the security of the region and the cooperation between the two sides.\n")
+    (ortiz,) = [a for m in draft.meetings for a in m.attendees if a.name == "Rafael Ortiz"]
+    assert ortiz.country == country

@@ -17,9 +17,10 @@ The stages, each a module:
    report's principal, list items under an introducing sentence, named events and those who
    attend or chair them, "on the sidelines of");
 4. ``dates`` and ``places``: date, venue and framework of each meeting;
-5. ``passes``: over the whole draft, one spelling per person, one record per meeting told
-   twice, countries completed from the rest of the report and from the list of office holders
-   (``offices``), and officials named by title alone as the holder of that office that day.
+5. ``passes`` and ``holders``: over the whole draft, one spelling per person, one record per
+   meeting told twice, countries completed from the rest of the report and from the list of
+   office holders (``offices``), and officials named by title alone as the holder of that office
+   that day.
 
 A transcript's speaker labels name who speaks (``speakers.speaker``); its occasion is a meeting
 of the officials who speak and those they address (``assign.occasion``).
@@ -33,7 +34,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from meetings.extract import passes
+from meetings.extract import holders, passes
 from meetings.extract.assign import Context, read_sentence
 from meetings.extract.draft import Draft, DraftMeeting
 from meetings.extract.mentions import Mention, mentions, person_key
@@ -60,10 +61,10 @@ def extract(text: str, *, published: dt.date | None = None,
     passes.merge_repeats(draft)
     passes.complete_all(draft)
     passes.recorded_countries(draft, recorded)
-    passes.office_countries(draft)
+    holders.office_countries(draft)
     passes.delegations(draft)
     passes.infer_countries(draft, report.body, context.principal)
-    passes.office_holders(draft)
+    holders.office_holders(draft)
     passes.publishers_own(draft, report.body)
     for meeting in draft.meetings:
         meeting.sources = list(draft.references)

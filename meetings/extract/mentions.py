@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from importlib import resources
 
 from meetings import titles
 from meetings.extract import places, rules
@@ -127,20 +128,9 @@ NAME_HONORIFICS = frozenset({"Hon", "Honourable", "Honorable", "Excellency", "HE
                              "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Madam", "Mme"})
 
 
-# Capitalized words that follow a title without being a surname ("Foreign Minister Meeting").
-NOT_SURNAMES = frozenset("""Meeting Meetings Summit Council Dialogue Conference Forum Talks Office Level Group
-Statement Press Visit Call Minister Ministers Ministry Secretary General Government Department Affairs Defence
-Defense Foreign Cabinet Parliament Assembly Committee Commission House Palace Day Week State States Security
-Strategic Trilateral Bilateral Joint Leaders Readout Remarks Transcript Photo Photograph Video Mr Mrs Ms Dr
-Excellency Sir Dame I We He She They It This That The And Before After Their Our With Of On At For In Ahead
-During Following Between Meet Meets Met Holds Held Hosts Welcomes Speaks Calls Talk Informal Official Courtesy
-Reception Dinner Lunch Luncheon Signing Ceremony Hello Thank Thanks Good Dear Welcome Well Yes So Now Today
-Yesterday Also Let Can Please Ladies Gentlemen Kingdom Republic Airport International University Hotel Embassy
-Diplomatic Mission Missions
-Centre Center Hall Friends Caucus Visits Participates Attends Receives Concludes Begins Arrives Chairs Discusses
-Signs Completes Opens Addresses Ambassadors Representatives Delegates Officials Heads Envoys Non Resident
-Champions Closes Launches Congratulates Urges Reaffirms Highlights Underscores Announces Inaugurates
-News Categories Category Tags Archive Archives Home Print Share Menu Search Gallery Updates""".split())
+# Capitalized words that follow a title without being a surname ("Foreign Minister Meeting"), a data file.
+NOT_SURNAMES = frozenset(word for line in resources.files("meetings.data").joinpath("extract_not_surnames.txt")
+                         .read_text("utf-8").splitlines() if not line.startswith("#") for word in line.split())
 
 
 _HEADLINE_WORDS = frozenset({"Before", "After", "During", "Ahead", "Following", "At", "In", "On", "Hold", "Holds", "Held",

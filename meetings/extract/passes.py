@@ -96,11 +96,11 @@ def _report_dated(meeting: DraftMeeting) -> bool:
 
 def _people(meeting: DraftMeeting) -> set[str]:
     """The named attendees' keys, their words in any order ("HAYASHI Yoshimasa" is "Yoshimasa Hayashi")."""
-    return {_any_order(a.name) for a in meeting.attendees if a.name}
+    return {any_order(a.name) for a in meeting.attendees if a.name}
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _any_order(name: str) -> str:
+def any_order(name: str) -> str:
     return " ".join(sorted(person_key(name).split()))
 
 
@@ -240,11 +240,12 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
                 is_principal = (person_key(person.name) == principal_key if person.name and principal_key
                                 else not person.name and not principal.name and person.role == principal.role)
                 if is_principal and not person.country and not offices.serves_organization(person.name, person.role,
-                                                                                            _any_order):
+                                                                                            any_order):
                     person.country, person.country_by = publisher, rules.PUBLISHER
                     meeting.evidence.setdefault("country", f"the report's principal is of its publisher, {draft.source}")
     guesses: tuple[tuple[Rule, Guess], ...] = (
         (rules.NAMED_PAIR, named_pair), (rules.VISIT_HOST, host_of_visit), (rules.PRINCIPAL_HOST, host_of_principal))
+    _organization_hosts(draft)
     for rule, guess in guesses:
         for meeting in draft.meetings:
             if meeting.kind not in ("bilateral", "call"):
@@ -255,7 +256,7 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
                 # An organization's official (NATO's Secretary General, the EU's High Representative) is
                 # of no country, whatever the pair, the host or the place.
                 if (person.name or person.role) and not person.country and other \
-                        and not offices.serves_organization(person.name, person.role, _any_order):
+                        and not offices.serves_organization(person.name, person.role, any_order):
                     country, why = guess(meeting, person, other)
                     if country and country != other:
                         person.country, person.country_by = country, rule
@@ -265,6 +266,26 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
         _publisher_side(draft, publisher)
     for meeting in draft.meetings:
         meeting.retitle()
+
+
+# Offices held away from home: an ambassador in Geneva is not Swiss.
+_POSTED_ABROAD = re.compile(r"Ambassador|Envoy|Charg|Representative|Consul|Commissioner|Delegate", re.IGNORECASE)
+
+
+def _organization_hosts(draft: Draft) -> None:
+    """In a meeting of an organization's officials with one official of no country said, at a place
+    in a country (not a call, not at a named event), that official is the host, of that country."""
+    for meeting in draft.meetings:
+        if meeting.kind != "bilateral" or not meeting.venue_country or meeting.sideline_of or meeting.organization:
+            continue
+        serving = [offices.serves_organization(a.name, a.role, any_order) for a in meeting.attendees]
+        if any(a.country for a in meeting.attendees) or not any(serving) or serving.count(False) != 1:
+            continue
+        host = meeting.attendees[serving.index(False)]
+        if host.role and not _POSTED_ABROAD.search(host.role):
+            host.country, host.country_by = meeting.venue_country, rules.ORGANIZATION_HOST
+            meeting.evidence.setdefault("country", f"{host.name or host.role} met an organization's official in "
+                                                   f"{meeting.venue_country}")
 
 
 def publishers_own(draft: Draft, body: str) -> None:
@@ -278,7 +299,7 @@ def publishers_own(draft: Draft, body: str) -> None:
             continue  # (only where the publisher's own side is otherwise missing from its meeting)
         for person in meeting.attendees:
             if person.name and not person.country and person.found_by not in _UNCUED \
-                    and not offices.serves_organization(person.name, person.role, _any_order) \
+                    and not offices.serves_organization(person.name, person.role, any_order) \
                     and not _organization_beside(person):
                 person.country, person.country_by = publisher, rules.PUBLISHER_SIDE
     complete_all(draft)
@@ -298,7 +319,7 @@ def _publisher_side(draft: Draft, publisher: str) -> None:
         for person in meeting.attendees:
             # A cued official only: a name alone ("Aiko and I had a discussion") may be the other side's.
             if person.name and person.found_by not in _UNCUED and not person.country \
-                    and not offices.serves_organization(person.name, person.role, _any_order) \
+                    and not offices.serves_organization(person.name, person.role, any_order) \
                     and not _organization_beside(person):
                 person.country, person.country_by = publisher, rules.PUBLISHER_SIDE
                 meeting.evidence.setdefault("country", f"{person.name} met officials of the publisher's country only")
@@ -314,20 +335,6 @@ def _organization_beside(person: Mention) -> bool:
         text = text[text.rfind(";", 0, at) + 1:(text.find(";", at) + 1 or len(text) + 1) - 1]
     text = re.sub(r"\bto the(?: [A-Z][\w-]*)+", "", re.sub(r"\s+", " ", text))
     return places.organization(text) is not None or offices.names_organization_body(text)
-
-
-def office_countries(draft: Draft) -> None:
-    """An official named in full without a country gets the country whose office they held (the
-    list of office holders): before the guesses from pairs and the publisher, which it outranks."""
-    for meeting in draft.meetings:
-        date = meeting.date or (draft.published.isoformat() if draft.published else None)
-        for person in meeting.attendees:
-            if person.name and len(person.name.split()) > 1 and not person.country:
-                country = offices.holder_country(person.name, date, person.role, _any_order)
-                if country:
-                    person.country, person.country_by = country, rules.OFFICE_COUNTRY
-                    meeting.evidence.setdefault("country", f"{person.name} held an office of {country}"
-                                                           f"{' on ' + date if date else ''}, from the list of office holders")
 
 
 _AND_TITLE = re.compile(r",?\s+and\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,6}")
@@ -352,46 +359,7 @@ def delegations(draft: Draft) -> None:
             last = max(before, key=lambda a: text.find(a.name or ""))
             gap = text[text.find(last.name or "") + len(last.name or ""):at]
             if _AND_TITLE.fullmatch(gap) and not places.demonyms().keys() & set(gap.split()) \
-                    and not offices.serves_organization(person.name, person.role, _any_order):
+                    and not offices.serves_organization(person.name, person.role, any_order):
                 person.country, person.country_by = last.country, rules.DELEGATION
                 meeting.evidence.setdefault("country", f"{person.name} is named after {last.name}, of {last.country}")
     complete_all(draft)
-
-
-def office_holders(draft: Draft) -> None:
-    """An official the report names by title alone ("The Prime Minister", with the country the
-    report gives or its publisher's) or by surname alone ("President Biden"): the one person who
-    held that office of that country or organization on the meeting's date, from the list of
-    office holders (``data/office_holders.csv``). Nobody is named where the list has no one; a
-    surname the list names no one for gets the country of the one holder of that surname that day."""
-    full_names: dict[str, set[str]] = {}  # a surname -> the full names the report writes with it
-    for mention in draft.people + [a for m in draft.meetings for a in m.attendees]:
-        if mention.name and len(mention.name.split()) > 1:
-            for word in person_key(mention.name).split():
-                full_names.setdefault(word, set()).add(mention.name)
-    for meeting in draft.meetings:
-        date = meeting.date or (draft.published.isoformat() if draft.published else None)
-        changed = False
-        for person in meeting.attendees:
-            if not person.role and person.name and not person.country and person.found_by is rules.GIVEN_NAME:
-                of = offices.holder_country(person.name, date, None, _any_order)  # "Penny and I": by the date
-                person.country, person.country_by = of, rules.OFFICE_COUNTRY if of else None
-            if not person.role or (person.name and len(person.name.split()) > 1) or person.found_by is rules.BY_COUNTRY:
-                continue  # (a group of counterparts by country may be led by deputies: left unnamed)
-            of = person.country or offices.organization_of(person.sentence, draft.source)
-            name = offices.holder(person.role, of, date, surname=person.name) if of else None
-            written = full_names.get(person_key(name).split()[-1], set()) if name else set()
-            if len(written) == 1 and _any_order(written_name := next(iter(written))) == _any_order(name or ""):
-                name = written_name  # as the report spells the person ("HAYASHI Yoshimasa")
-            if not name and person.name and not person.country:  # a surname alone: its country, by the date
-                of = offices.holder_country(person.name, date, person.role, _any_order)
-                if of:
-                    person.country, person.country_by = of, rules.OFFICE_COUNTRY
-            if name:
-                meeting.evidence.setdefault(f"name {name}", f"{person.role} of {of} on {date}: {name}, from the "
-                                                            "list of office holders")
-                person.name, person.found_by, changed = name, rules.OFFICE_HOLDER, True
-        if changed:  # one attendee where the title and a name were one person
-            attendees, meeting.attendees = meeting.attendees, []
-            for attendee in attendees:
-                meeting.attend(attendee, chair=attendee.chair, by=attendee.attended_by)

@@ -52,6 +52,8 @@ VISIT_HOST = Rule("visit-host", "country", "the host of a \"visiting\" guest, wh
 OFFICE_COUNTRY = Rule("office-country", "country", "the country whose office the person held on the meeting's date (data/office_holders.csv)")
 PUBLISHER = Rule("publisher", "country", "the report's principal is of its publisher's country (from its web address)")
 PUBLISHER_SIDE = Rule("publisher-side", "country", "an official in a meeting of the publisher's officials only is the publisher's too")
+ORGANIZATION_HOST = Rule("organization-host", "country", "the host of an organization's official, where the meeting is "
+                         "(\"the Secretary General visited Bodø in Norway, accompanied by Defence Minister X\")")
 PRINCIPAL_HOST = Rule("principal-host", "country", "the host side of a bilateral the principal held where the report is datelined")
 
 # Meetings: the event frames (which sentences make a meeting, and of whom).
