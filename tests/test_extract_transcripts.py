@@ -217,9 +217,9 @@ def test_the_officials_a_speaker_welcomes_are_at_the_occasion(sentence, expected
 )
 def test_the_country_of_an_official_from_the_office_they_held(name, date, role, expected):
     from meetings.extract.offices import holder_country
-    from meetings.extract.passes import _any_order
+    from meetings.extract.passes import any_order
 
-    assert holder_country(name, date, role, _any_order) == expected
+    assert holder_country(name, date, role, any_order) == expected
 
 
 def test_an_organizations_official_first_named_on_a_governments_site_takes_no_country_of_it():
