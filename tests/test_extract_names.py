@@ -328,6 +328,12 @@ def test_a_title_set_off_before_a_name_or_after_newly_elected_gives_its_country(
      [("Ana Quispe", None, "Minister of Foreign Affairs")]),
     ("Foreign Minister Ana Quispe recalled the visit of former President Rafael Ortiz.",
      [("Ana Quispe", None, "Minister of Foreign Affairs")]),
+    # a long office, its body "in" or "on" something, before the name
+    ("met with Deputy Secretary, International Security, Legal and Consular Group, in the Department of Foreign "
+     "Affairs and Trade of the Commonwealth of Australia Craig Maclachlan, who is visiting the country.",
+     [("Craig Maclachlan", "Australia", "Deputy Secretary")]),
+    ("received by the Resident Coordinator of the UN System in Chile, María José Torres Macho, who welcomed him",
+     [("María José Torres Macho", None, "Resident Coordinator of the UN System in Chile")]),
     # a page's furniture after a title is no surname
     ("Minister News", []),
 ])

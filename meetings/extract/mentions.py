@@ -214,8 +214,8 @@ def mentions(sentence: str) -> list[Mention]:
                 role = None  # "Personal Representative of the Chairperson-in-Office X": not the office's holder
             index = title_tail(words, index, functools.partial(_name_follows, words))
             if words[title.end:title.end + 1] == ["of"] and index > title.end:
-                # "President of the European Council", its acronym aside.
-                role = " ".join([title.role, *(w for w in words[title.end:index] if w not in ("(", ")") and not w.isupper())])
+                # "President of the European Council", its acronym in brackets aside ("(EUCO)"; not "the UN System").
+                role = " ".join([title.role, *re.sub(r" \( [^ ]+ \)", "", " ".join(words[title.end:index])).split()])
             tail = [known_demonyms.get(w) or known_demonyms.get(f"{w}.") for w in words[title.end:index]
                     if words[title.end:title.end + 1] == ["for"]]
             if not country and len(set(filter(None, tail))) == 1:  # "Assistant Secretary for U.S. Department ..."

@@ -14,7 +14,7 @@ from meetings.extract.places import country as country_named
 # European Council"), besides the title bodies of the vocabulary.
 _BODY_ENDS = frozenset({"Union", "Nations", "States", "Organization", "Organisation", "Alliance", "Bank", "Fund",
                         "Court", "Secretariat", "Community", "Cooperation", "Parliament", "Council", "Commission"})
-_WITHIN = frozenset({"of", "the", "and", "for", ",", "(", ")", "&"})
+_WITHIN = frozenset({"of", "the", "and", "for", "on", "in", ",", "(", ")", "&"})
 # Words a portfolio after "for", "and" or a comma ends with ("for Foreign Affairs", "for Trade and Industry").
 _PORTFOLIO_ENDS = frozenset({"Affairs", "Trade", "Defence", "Defense", "Security", "Finance", "Economy",
                              "Development", "Cooperation", "Relations", "Integration", "Diaspora", "Health",
@@ -56,7 +56,7 @@ def title_tail(words: list[str], index: int, name_follows: Callable[[int], bool]
     if ends is not None and country_after_of(words, index) is None:
         at = index + 1
         # Not past an honorific: "Minister for Foreign Affairs, Senator Marise Payne, and ..." names the person there.
-        while at < len(words) and at - index <= 12 and (words[at][:1].isupper() or words[at] in _WITHIN) \
+        while at < len(words) and at - index <= 24 and (words[at][:1].isupper() or words[at] in _WITHIN) \
                 and titles.after_honorifics(words, at) == at \
                 and not (best > index and words[at] == "and" and titles.title_at(words, at + 1)):
             # (not past another's office: "Chairman of the Foreign Affairs Committee A and Chairman of the ... B")
