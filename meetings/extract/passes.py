@@ -63,12 +63,16 @@ def merge_repeats(draft: Draft) -> None:
             continue
         candidates = by_day.get(meeting.date, []) + (kept if meeting.date is None else by_day.get(None, []))
         mine = _people(meeting)
-        into = next((other for other in candidates if people[id(other)] & mine and (
+        # (each test below needs the named people of one among the other's: looked at first, as sets)
+        into = next((other for other in candidates if people[id(other)] & mine
+                     and (people[id(other)] <= mine or mine <= people[id(other)]) and (
             same_people(other, meeting) or _part_of(meeting, other) or _part_of(other, meeting))), None)
         if into is None and meeting.date is not None and len(mine) > 1:
             # A headline dated only by the report and its body dated by the day it gives: the very same people.
+            dated_by_report = _report_dated(meeting)
             into = next((other for person in mine for other in headlines.get(person, []) if other.date is not None
-                         and _report_dated(other) != _report_dated(meeting) and same_people(other, meeting)), None)
+                         and (people[id(other)] <= mine or mine <= people[id(other)])
+                         and _report_dated(other) != dated_by_report and same_people(other, meeting)), None)
         if into is None:
             kept.append(meeting)
             by_day.setdefault(meeting.date, []).append(meeting)
