@@ -101,7 +101,8 @@ class _Vocabulary:
     honorific_starts: dict[str, int]
 
 
-def _lines(name: str) -> list[str]:
+def data_lines(name: str) -> list[str]:
+    """The lines of a word list in ``meetings/data``, comments and blank lines left out."""
     text = resources.files("meetings.data").joinpath(name).read_text("utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
@@ -115,7 +116,7 @@ def _bare(word: str) -> str:
 def vocabulary() -> _Vocabulary:
     titles: dict[tuple[str, ...], tuple[str, str, str | None]] = {}
     entries = []
-    for line in _lines("titles.txt"):
+    for line in data_lines("titles.txt"):
         written, _, implied = line.partition("@")
         phrase, _, recorded = written.partition("=>")
         entries.append((phrase.strip(), (recorded or phrase).strip(), implied.strip() or None))
@@ -126,14 +127,14 @@ def vocabulary() -> _Vocabulary:
     for phrase, role, country in entries:
         for variant in (phrase.replace("Defense", "Defence"), phrase.replace("Defence", "Defense")):
             titles.setdefault(tuple(variant.lower().split()), (variant, role, country))
-    ranks = {tuple(words(rank.lower())): rank.rstrip(".") for rank in _lines("ranks.txt")}
-    honorifics = frozenset(tuple(_bare(w) for w in words(h)) for h in _lines("honorifics.txt"))
-    heads = tuple(tuple(head.lower().split()) for head in _lines("title_words.txt"))
+    ranks = {tuple(words(rank.lower())): rank.rstrip(".") for rank in data_lines("ranks.txt")}
+    honorifics = frozenset(tuple(_bare(w) for w in words(h)) for h in data_lines("honorifics.txt"))
+    heads = tuple(tuple(head.lower().split()) for head in data_lines("title_words.txt"))
     heads_by_last: dict[str, tuple[tuple[str, ...], ...]] = {}
     for head in heads:
         heads_by_last[head[-1]] = (*heads_by_last.get(head[-1], ()), head)
     return _Vocabulary(titles=titles, ranks=ranks, heads=heads, heads_by_last=heads_by_last,
-                       head_starts=frozenset(head[0] for head in heads), bodies=frozenset(_lines("title_bodies.txt")),
+                       head_starts=frozenset(head[0] for head in heads), bodies=frozenset(data_lines("title_bodies.txt")),
                        honorifics=honorifics, title_starts=_starts(titles), rank_starts=_starts(ranks),
                        honorific_starts=_starts(honorifics))
 

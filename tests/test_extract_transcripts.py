@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from meetings.extract import extract, person_key
+from meetings.extract.mentions import mentions
 from meetings.extract.names import addressed
 from meetings.extract.speakers import speaker
 
@@ -116,19 +117,15 @@ def test_a_transcript_drafts_through_the_command(invoke, tmp_path):
     ],
 )
 def test_an_honorific_cues_a_name(sentence, expected):
-    from meetings.extract.mentions import mentions
-
     assert [(m.name, m.found_by.name) for m in mentions(sentence)] == expected
 
 
-def test_a_journalist_named_with_a_courtesy_title_in_a_transcript_attends_nothing(invoke, tmp_path):
-    report = tmp_path / "transcript.txt"
-    report.write_text("https://www.state.gov/secretary-blinkens-joint-press-availability-with-hayashi/\n\n"
-                      "January 7, 2023\n\nSECRETARY BLINKEN: Good afternoon. I met today with Foreign Minister "
-                      "Hayashi in Washington.\n\nQUESTION: Mr. John Smith of Reuters. Mr. Secretary, what did you "
-                      "discuss?\n\nMR PRICE: Next question, from Ms. Jane Doe of NHK.\n")
-    document = yaml.safe_load(invoke("extract", str(report)).stdout)
-    names = [a.get("name") for m in document["meetings"] for a in m["attendees"]]
+def test_a_journalist_named_with_a_courtesy_title_in_a_transcript_attends_nothing():
+    draft = extract("https://www.state.gov/secretary-blinkens-joint-press-availability-with-hayashi/\n\n"
+                    "January 7, 2023\n\nSECRETARY BLINKEN: Good afternoon. I met today with Foreign Minister "
+                    "Hayashi in Washington.\n\nQUESTION: Mr. John Smith of Reuters. Mr. Secretary, what did you "
+                    "discuss?\n\nMR PRICE: Next question, from Ms. Jane Doe of NHK.\n")
+    names = [a.name for m in draft.meetings for a in m.attendees]
     assert "Blinken" in names and not {"John Smith", "Jane Doe"} & set(names)
 
 
@@ -216,8 +213,8 @@ def test_the_officials_a_speaker_welcomes_are_at_the_occasion(sentence, expected
     ],
 )
 def test_the_country_of_an_official_from_the_office_they_held(name, date, role, expected):
+    from meetings.extract.mentions import any_order
     from meetings.extract.offices import holder_country
-    from meetings.extract.passes import any_order
 
     assert holder_country(name, date, role, any_order) == expected
 

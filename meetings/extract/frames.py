@@ -133,7 +133,7 @@ EVENT = re.compile(
 # "The Sixty-Sixth Meeting of the OECS Authority", "the 15th Session of the Council of Ministers": looked
 # for only where its words are (the whole pattern, tried at every word, costs several times more).
 _OF_A_BODY = re.compile(r"\b(?:Meeting|Session|Summit|Conference)\s+of\s+the\s")
-EVENT_OF_A_BODY = re.compile(
+_EVENT_OF_A_BODY = re.compile(
     r"((?:[A-Z][\w’'-]*\s+){0,3}(?:Meeting|Session|Summit|Conference)\s+of\s+the\s+(?:[A-Z][\w’'-]*|\([A-Z]{2,}\))"
     r"(?:\s+(?:[A-Z][\w’'-]*|\([A-Z]{2,}\)|of|and|for)){0,6}(?<!\sof)(?<!\sand)(?<!\sfor))")
 
@@ -141,9 +141,11 @@ EVENT_OF_A_BODY = re.compile(
 def named_event(text: str) -> str | None:
     """The first named multilateral event a sentence holds ("the SCO Defence Ministers' Meeting",
     "the Sixty-Sixth Meeting of the OECS Authority"), if any."""
-    found = [match for match in (EVENT.search(text), EVENT_OF_A_BODY.search(text) if _OF_A_BODY.search(text) else None)
-             if match is not None]
-    return min(found, key=lambda match: match.start()).group(1) if found else None
+    match = EVENT.search(text)
+    body = _EVENT_OF_A_BODY.search(text) if _OF_A_BODY.search(text) else None
+    if body is not None and (match is None or body.start() < match.start()):
+        match = body
+    return match.group(1) if match else None
 FOUNDING = re.compile(r"\bat an? (summit|meeting|conference) in ([A-Z][\w-]+)(?: in (\d{4}))? by the (\w+?)s? of "
                       r"([^.]+)")
 QUOTED = re.compile(r"\b(?:said|told|spokesperson|spokesman|spokeswoman|according to)\b", re.IGNORECASE)

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from meetings.extract import offices, rules
 from meetings.extract.draft import Draft
-from meetings.extract.mentions import person_key
-from meetings.extract.passes import any_order
+from meetings.extract.mentions import any_order, person_key
 
 
 def office_countries(draft: Draft) -> None:

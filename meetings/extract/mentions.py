@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from meetings import titles
 from meetings.extract import places, rules
@@ -54,6 +53,12 @@ def person_key(name: str) -> str:
     from meetings.text import match_key
 
     return " ".join(w for w in match_key(name).split() if len(w) > 1 and w not in ("jr", "sr", "ii", "iii", "iv"))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def any_order(name: str) -> str:
+    """A name's key with its words in any order ("HAYASHI Yoshimasa" is "Yoshimasa Hayashi")."""
+    return " ".join(sorted(person_key(name).split()))
 
 
 def _is_name_word(words: list[str], index: int, started: bool) -> bool:
@@ -129,8 +134,7 @@ NAME_HONORIFICS = frozenset({"Hon", "Honourable", "Honorable", "Excellency", "HE
 
 
 # Capitalized words that follow a title without being a surname ("Foreign Minister Meeting"), a data file.
-NOT_SURNAMES = frozenset(word for line in resources.files("meetings.data").joinpath("extract_not_surnames.txt")
-                         .read_text("utf-8").splitlines() if not line.startswith("#") for word in line.split())
+NOT_SURNAMES = frozenset(word for line in titles.data_lines("extract_not_surnames.txt") for word in line.split())
 
 
 _HEADLINE_WORDS = frozenset({"Before", "After", "During", "Ahead", "Following", "At", "In", "On", "Hold", "Holds", "Held",

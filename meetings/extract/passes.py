@@ -3,14 +3,13 @@ person, one record per meeting told twice, and countries completed from the rest
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 
 from meetings import titles
 from meetings.extract import offices, places, rules
 from meetings.extract.draft import Draft, DraftMeeting
-from meetings.extract.mentions import Mention, person_key
+from meetings.extract.mentions import Mention, any_order, person_key
 from meetings.extract.rules import Rule
 
 
@@ -63,16 +62,13 @@ def merge_repeats(draft: Draft) -> None:
             continue
         candidates = by_day.get(meeting.date, []) + (kept if meeting.date is None else by_day.get(None, []))
         mine = _people(meeting)
-        # (each test below needs the named people of one among the other's: looked at first, as sets)
-        into = next((other for other in candidates if people[id(other)] & mine
-                     and (people[id(other)] <= mine or mine <= people[id(other)]) and (
+        into = next((other for other in candidates if _nested(people[id(other)], mine) and (
             same_people(other, meeting) or _part_of(meeting, other) or _part_of(other, meeting))), None)
         if into is None and meeting.date is not None and len(mine) > 1:
             # A headline dated only by the report and its body dated by the day it gives: the very same people.
             dated_by_report = _report_dated(meeting)
             into = next((other for person in mine for other in headlines.get(person, []) if other.date is not None
-                         and (people[id(other)] <= mine or mine <= people[id(other)])
-                         and _report_dated(other) != dated_by_report and same_people(other, meeting)), None)
+                         and _nested(people[id(other)], mine) and _report_dated(other) != dated_by_report and same_people(other, meeting)), None)
         if into is None:
             kept.append(meeting)
             by_day.setdefault(meeting.date, []).append(meeting)
@@ -93,6 +89,12 @@ def merge_repeats(draft: Draft) -> None:
             meeting.sideline_of = None
 
 
+def _nested(one: set[str], other: set[str]) -> bool:
+    """Whether the named people of one meeting are among the other's (what each test of a repeat
+    needs, looked at first as sets), some named on both sides."""
+    return bool(one & other) and (one <= other or other <= one)
+
+
 def _report_dated(meeting: DraftMeeting) -> bool:
     """Dated by the report's own date, not by a date its sentence gives: a headline, a caption."""
     return meeting.rules.get("date") is rules.REPORT_DATE
@@ -101,11 +103,6 @@ def _report_dated(meeting: DraftMeeting) -> bool:
 def _people(meeting: DraftMeeting) -> set[str]:
     """The named attendees' keys, their words in any order ("HAYASHI Yoshimasa" is "Yoshimasa Hayashi")."""
     return {any_order(a.name) for a in meeting.attendees if a.name}
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def any_order(name: str) -> str:
-    return " ".join(sorted(person_key(name).split()))
 
 
 def same_people(one: DraftMeeting, other: DraftMeeting) -> bool:
