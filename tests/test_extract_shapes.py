@@ -184,6 +184,9 @@ def test_the_publishers_officials_meeting_their_minister_are_of_the_publishers_c
 @pytest.mark.parametrize("sentence", [
     "Foreign Minister Rafael Ortiz met Ana Quispe, EU Commissioner for Home Affairs.",
     "Foreign Minister Rafael Ortiz met Foreign Minister of Peru Ana Quispe and Lena Vogt.",
+    # An organization's acronym before the title: "WTO Director General Dr. X", "EC Vice-President X".
+    "Foreign Minister Rafael Ortiz held a meeting with WTO Director General Dr. Ana Quispe.",
+    "Foreign Minister Rafael Ortiz met with EC Vice-President Ana Quispe in Cairo.",
 ])
 def test_no_publishers_country_beside_an_organization_or_another_country(sentence):
     draft = draft_of(sentence, url="https://www.mfa.gov.eg/news/example")
@@ -557,3 +560,25 @@ def test_the_host_of_an_organizations_official_is_of_the_country_they_meet_in(se
                     "the security of the region and the cooperation between the two sides.\n")
     (ortiz,) = [a for m in draft.meetings for a in m.attendees if a.name == "Rafael Ortiz"]
     assert ortiz.country == country
+
+
+@pytest.mark.parametrize(("sentence", "venue_country"), [
+    ("President Rafael Ortiz concluded a Working Visit to the Kingdom of eSwatini where he held talks with "
+     "His Majesty King Mswati III.", "Eswatini"),
+    ("Prime Minister Rafael Ortiz recalled his visit to the Republic of Korea in February.", "South Korea"),
+    ("Foreign Minister Rafael Ortiz held talks in New Zealand today.", "New Zealand"),
+    ("Foreign Minister Rafael Ortiz spoke in Russian to the press.", None),
+    ("Foreign Minister Rafael Ortiz made a visit to inspect the port.", None),
+])
+def test_a_visit_to_a_country_by_its_formal_name_or_a_country_named_like_its_people_is_a_place(sentence,
+                                                                                                  venue_country):
+    from meetings.extract import places
+
+    assert places.place(sentence)[1] == venue_country
+
+
+def test_the_king_a_visiting_president_held_talks_with_is_of_the_country_visited():
+    (meeting,) = draft_of("President Rafael Ortiz concluded a Working Visit to the Kingdom of eSwatini where he "
+                          "held talks with His Majesty King Mswati III on bilateral issues.",
+                          url="https://www.thepresidency.gov.za/news/example").meetings
+    assert attendees(meeting) == {("rafael ortiz", "South Africa"), (person_key("Mswati III"), "Eswatini")}

@@ -71,21 +71,32 @@ def city_country(name: str) -> str | None:
 
 
 # "in Lima", "in northern Norway", "during his visit to Uruguay", "arrived to India".
-_IN_PLACE = re.compile(r"\b(?:in(?: (?:northern|southern|eastern|western|central))?|(?:visit|trip) to|arrived (?:in|to)) "
-                       r"((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)?)")
+_IN_PLACE = re.compile(r"\b(?:in(?: (?:northern|southern|eastern|western|central))?|arrived (?:in|to)) "
+                       r"((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)?)|"
+                       # "a Working Visit to the Kingdom of eSwatini": a state by its formal name, after "the".
+                       r"\b(?:[Vv]isit|[Tt]rip) to (?:the )?((?:(?:Republic|Kingdom|State|Sultanate|Federation|Principality|"
+                       r"Grand Duchy|Commonwealth) of (?:the )?)?[A-Za-z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+
+
+def _is_country_name(text: str) -> bool:
+    from meetings.countries import find_country
+
+    return find_country(text) is not None
 
 
 def place(sentence: str) -> tuple[str | None, str | None]:
     """(venue, venue country) from "in <City>" or "in <Country>" in a sentence ("visit to <Country>" too)."""
     for match in _IN_PLACE.finditer(sentence):
-        words = match.group(1).split()
+        words = (match.group(1) or match.group(2)).split()
         for size in (len(words), 1):
             candidate = " ".join(words[:size])
             found = city_country(candidate)
             if found:
                 return candidate, found
             named = country(candidate)
-            if named and candidate not in demonyms():
+            # Not a word for a people ("in Russian"), but a country whose name is one too ("in New Zealand",
+            # "a visit to the Republic of Korea").
+            if named and (candidate not in demonyms() or (" " in candidate and _is_country_name(candidate))):
                 return None, named
     return None, None
 
