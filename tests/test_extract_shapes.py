@@ -582,3 +582,13 @@ def test_the_king_a_visiting_president_held_talks_with_is_of_the_country_visited
                           "held talks with His Majesty King Mswati III on bilateral issues.",
                           url="https://www.thepresidency.gov.za/news/example").meetings
     assert attendees(meeting) == {("rafael ortiz", "South Africa"), (person_key("Mswati III"), "Eswatini")}
+
+
+@pytest.mark.parametrize("office", [
+    "Prime Minister of the State of Palestine",
+    "Prime Minister and Minister of Foreign Affairs of the State of Palestine",
+    "Prime Minister and Minister of Foreign Affairs and Expatriates of the State of Palestine",
+])
+def test_the_country_after_two_offices_written_after_the_name_is_the_persons(office):
+    draft = draft_of(f"Prime Minister Rafael Ortiz received a phone call from Ana Quispe, {office}.")
+    assert ("ana quispe", "Palestine") in {pair for m in draft.meetings for pair in attendees(m)}

@@ -152,6 +152,10 @@ def _is_surname(words: list[str], index: int) -> bool:
             and country_named(word) is None and word not in demonyms())
 
 
+def _never(_: int) -> bool:
+    return False
+
+
 def _is_name(name_words: list[str]) -> bool:
     """Two words, or an initial and a surname ("S. Jaishankar")."""
     return len(name_words) >= 2 and any(len(w.rstrip(".")) > 1 for w in name_words[1:])
@@ -312,7 +316,10 @@ def mentions(sentence: str) -> list[Mention]:
             if title is None and words[at:at + 2] in (["my", "counterpart"], ["his", "counterpart"],
                                                            ["her", "counterpart"], ["our", "counterpart"]):
                 title = titles.Title(written="counterpart", role="counterpart", country=None, end=at + 2)
-            end, found_country = (title.end, country_after_of(words, title.end)) if title else (index, None)
+            # Past a second portfolio before "of <country>": "Prime Minister and Minister of Foreign Affairs and
+            # Expatriates of the State of Palestine".
+            end = title_tail(words, title.end, _never) if title else index
+            end, found_country = (end, country_after_of(words, end)) if title else (index, None)
             if found_country:
                 end = found_country[1]
             # Not "in Rio de Janeiro, Prime Minister Narendra Modi": there the title is the next name's.

@@ -20,7 +20,9 @@ _PORTFOLIO_ENDS = frozenset({"Affairs", "Trade", "Defence", "Defense", "Security
                              "Development", "Cooperation", "Relations", "Integration", "Diaspora", "Health",
                              "Energy", "Industry", "Commerce", "Justice", "Interior", "Europe", "Africa", "Asia", "Policy",
                              "Negotiations", "Abroad", "Diplomacy", "Rights", "Climate", "Migration", "Tourism",
-                             "Investment", "Worship", "Communities", "Nationals", "Administration", "Protocol"})
+                             "Investment", "Worship", "Communities", "Nationals", "Administration", "Protocol",
+                             "Expatriates", "Emigrants", "Culture", "Education", "Agriculture", "Transport", "Environment",
+                             "Planning", "Labour", "Youth", "Sports", "Fisheries", "Mines", "Petroleum"})
 
 # Words of a body or a portfolio: never part of a person's name.
 INSTITUTION_WORDS = _BODY_ENDS | _PORTFOLIO_ENDS
