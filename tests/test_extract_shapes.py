@@ -592,3 +592,29 @@ def test_the_king_a_visiting_president_held_talks_with_is_of_the_country_visited
 def test_the_country_after_two_offices_written_after_the_name_is_the_persons(office):
     draft = draft_of(f"Prime Minister Rafael Ortiz received a phone call from Ana Quispe, {office}.")
     assert ("ana quispe", "Palestine") in {pair for m in draft.meetings for pair in attendees(m)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Foreign Minister of Chile Rafael Ortiz engaged in bilateral discussions with Foreign Minister of Peru Ana Quispe.",
+    "Foreign Minister of Chile Rafael Ortiz travelled to Lima for consultations with Foreign Minister of Peru Ana Quispe.",
+])
+def test_discussions_or_consultations_with_an_official_are_a_meeting(sentence):
+    (meeting,) = draft_of(sentence).meetings
+    assert attendees(meeting) == {("rafael ortiz", "Chile"), ("ana quispe", "Peru")}
+
+
+def test_looking_forward_to_discussions_is_no_meeting():
+    assert draft_of("Foreign Minister of Chile Rafael Ortiz looked forward to holding deeper discussions with "
+                    "Foreign Minister of Peru Ana Quispe.").meetings == []
+
+
+def test_a_headline_of_offices_is_the_meeting_its_caption_names_once_the_office_holder_is_known():
+    draft = extract("https://mfaft.gov.jm/news/example\n\nJanuary 6, 2023\n\n"
+                    "Jamaica’s Foreign Minister holds bilateral discussions with Colombia’s Vice Minister of "
+                    "Multilateral Affairs\n\n"
+                    "Caption: Kamina Johnson Smith, Foreign Affairs Minister engages in bilateral discussions with "
+                    "H.E. Ana Quispe, Vice Minister of Multilateral Affairs of the Republic of Colombia, within the "
+                    "margins of the ACS Summit held on May 12 in Antigua, Guatemala.\n")
+    (meeting,) = draft.meetings
+    assert {("kamina johnson smith", "Jamaica"), ("ana quispe", "Colombia")} <= attendees(meeting)
+    assert meeting.date == "2022-05-12"  # the caption's day, not the report's

@@ -66,6 +66,9 @@ def extract(text: str, *, published: dt.date | None = None,
     passes.infer_countries(draft, report.body, context.principal)
     holders.office_holders(draft)
     passes.publishers_own(draft, report.body)
+    # Again, now that office holders are named: "Jamaica's Foreign Minister holds discussions with Colombia's
+    # Vice Minister" above the caption that names them both.
+    passes.merge_repeats(draft, headlines_only=True)
     for meeting in draft.meetings:
         meeting.sources = list(draft.references)
     return draft

@@ -33,7 +33,9 @@ FRAMES: tuple[Frame, ...] = (
                        r"Secretary|State|Chancellor|Mr|Ms|Dr|H\.E)\b)"),
     Frame("held-talks", r"(?:held|holds?) (?:an? )?(?:[\w-]+ ){0,2}?"
                         r"(?:meeting|meetings|talks|talk|discussions|discussion|consultations)|talks with|"
-                        r"had (?:an? |his |her |their )?(?:[\w-]+ ){0,2}(?:meeting|talks|discussion|exchange)s?"),
+                        r"had (?:an? |his |her |their )?(?:[\w-]+ ){0,2}(?:meeting|talks|discussion|exchange)s?|"
+                        # "engages in bilateral discussions with X", "for consultations with X".
+                        r"(?:discussions|consultations) with"),
     Frame("received", r"received|receives|hosted|hosts|hosting|welcomed|welcomes"),
     Frame("their-meeting", r"(?:before|at|after|during|following|ahead of) (?:their|the|our) (?:bilateral )?(?:meeting|talks)"),
     Frame("chance-to-meet", r"(?:chance|opportunity|pleasure|honou?r|privilege) (?:to|of) meet(?:ing)?(?: with)?"),
@@ -78,7 +80,7 @@ FUTURE = re.compile(r"\b(?:will (?:also |then |later |further |now |first |separ
                     r"(?:meet|hold|visit|attend|travel|host|speak|welcome|receive|call|have (?:an? )?(?:[\w-]+ )?"
                     r"(?:meetings?|talks|discussions?|calls?)|"
                     r"be (?:happy|glad|pleased|delighted|honou?red) to|be (?:received|hosted|welcomed|greeted|accompanied|joined))|is (?:expected|scheduled|due|set) to|"
-                    r"next (?:week|month|year)|later this (?:week|month|year)|plans to|looks? forward to meeting|"
+                    r"next (?:week|month|year)|later this (?:week|month|year)|plans to|look(?:s|ed)? forward to (?:meeting|holding|having)|"
                     r"to meet (?:later|next|on)|(?:would|will) be meeting)\b", re.IGNORECASE)
 ATTENDING = re.compile(r"\b(?:attend(?:ing|ed|s)?|were among|participat(?:ing|ed)|joined|accompan(?:y|ied|ying))\b",
                        re.IGNORECASE)

@@ -47,14 +47,15 @@ def one_spelling(draft: Draft) -> None:
             meeting.attend(attendee, chair=attendee.chair, by=attendee.attended_by)
 
 
-def merge_repeats(draft: Draft) -> None:
+def merge_repeats(draft: Draft, *, headlines_only: bool = False) -> None:
     """One meeting told twice in a report (a headline or caption, then the body) is one record: a
     bilateral or call on the same date, or with no date of its own, whose named attendees are
-    among another's is folded into it."""
+    among another's is folded into it. `headlines_only`: only a meeting dated by the report into
+    one dated by its sentence (once office holders are named, a headline's meeting of offices)."""
     kept: list[DraftMeeting] = []
     by_day: dict[str | None, list[DraftMeeting]] = {}  # only a meeting of that date (or none) can match
     people: dict[int, set[str]] = {}  # each kept meeting's named attendees: only one sharing some can match
-    headlines: dict[str, list[DraftMeeting]] = {}  # kept meetings of two or more named people, by each of them
+    headlines: dict[str, list[DraftMeeting]] = {}  # kept meetings with named people, by each of them
     for meeting in draft.meetings:
         if meeting.rules.get("attendees") is rules.RECALLED:
             kept.append(meeting)  # an earlier meeting, undated or not: never the one the report tells
@@ -62,18 +63,20 @@ def merge_repeats(draft: Draft) -> None:
             continue
         candidates = by_day.get(meeting.date, []) + (kept if meeting.date is None else by_day.get(None, []))
         mine = _people(meeting)
-        into = next((other for other in candidates if _nested(people[id(other)], mine) and (
+        into = None if headlines_only else next((other for other in candidates if _nested(people[id(other)], mine) and (
             same_people(other, meeting) or _part_of(meeting, other) or _part_of(other, meeting))), None)
-        if into is None and meeting.date is not None and len(mine) > 1:
-            # A headline dated only by the report and its body dated by the day it gives: the very same people.
+        if into is None and meeting.date is not None and mine:
+            # A headline dated only by the report and its body dated by the day it gives: the very same people,
+            # or the headline's one named person and an unnamed counterpart the body names.
             dated_by_report = _report_dated(meeting)
             into = next((other for person in mine for other in headlines.get(person, []) if other.date is not None
-                         and _nested(people[id(other)], mine) and _report_dated(other) != dated_by_report and same_people(other, meeting)), None)
+                         and _nested(people[id(other)], mine) and _report_dated(other) != dated_by_report and (
+                             same_people(other, meeting) or _part_of(meeting, other) or _part_of(other, meeting))), None)
         if into is None:
             kept.append(meeting)
             by_day.setdefault(meeting.date, []).append(meeting)
             people[id(meeting)] = mine
-            for person in mine if len(mine) > 1 else ():
+            for person in mine:
                 headlines.setdefault(person, []).append(meeting)
         else:
             fold(into, meeting)
