@@ -618,3 +618,16 @@ def test_a_headline_of_offices_is_the_meeting_its_caption_names_once_the_office_
     (meeting,) = draft.meetings
     assert {("kamina johnson smith", "Jamaica"), ("ana quispe", "Colombia")} <= attendees(meeting)
     assert meeting.date == "2022-05-12"  # the caption's day, not the report's
+
+
+@pytest.mark.parametrize(("sentence", "visits_someone"), [
+    ("The Secretary-General visited the Secretary-General of BSEC, H.E. Ambassador Ana Quispe, at her Office.", True),
+    ("Minister Rafael Ortiz visited President Ana Quispe at the palace.", True),
+    ("Minister Rafael Ortiz visited the US to accompany President Ana Quispe to the General Assembly.", False),
+    ("Minister Rafael Ortiz visited the President's Office in Lima.", False),
+    ("Minister Rafael Ortiz visited the Prime Minister House.", False),
+])
+def test_a_visit_to_an_official_tells_a_meeting_a_visit_to_a_place_does_not(sentence, visits_someone):
+    from meetings.extract import frames
+
+    assert (frames.frame(sentence) is not None and frames.frame(sentence).name == "visited-official") == visits_someone

@@ -43,6 +43,11 @@ FRAMES: tuple[Frame, ...] = (
                               r"doorstop|press statements?|remarks)"),
     Frame("shook-hands", r"shak(?:es|ing) hands|shook hands"),
     Frame("called-on", r"called on|paid (?:a )?courtesy call|courtesy call"),
+    # "The D-8 Secretary-General visited the Secretary-General of BSEC, H.E. Ambassador X, at the latter's Office".
+    # (Case-sensitive after the verb: the frames are matched ignoring case.)
+    Frame("visited-official", r"(?:visited|visits)(?-i:(?= (?:the |H\.E\.? |His |Her )?(?:[A-Z][\w-]* ){0,3}?"
+                              r"(?:Secretary|President|Prime Minister|Minister|King|Emir|Sultan|Chair|Director|Governor)"
+                              r"(?:-General| General)?\b(?!['’]s|s? (?:Office|Palace|House|Residence|Secretariat|Headquarters))))"),
     Frame("co-chaired", r"co-chaired|co-chairs"),
     # "Talks were held between A and B", "a meeting took place between", "The conversation between A and B".
     Frame("held-between", r"(?:talks|meeting|meetings|conversation|consultations|negotiations|discussions?)"
