@@ -241,6 +241,9 @@ def after_honorifics(tokens: Sequence[str], position: int) -> int:
             if tuple(_bare(w) for w in tokens[position:position + size]) in table:
                 position, moved = position + size, True
                 break
+        if not moved and tokens[position] == "(" and tokens[position + 2:position + 3] == [")"] \
+                and (_bare(tokens[position + 1]),) in table:
+            position, moved = position + 3, True  # "Hon (Dr.) Peter Mathuki", "H.E. Amb (Eng) Mahboub Maalim"
         if moved and tokens[position:position + 1] == [","] and position + 1 < len(tokens) \
                 and (_bare(tokens[position + 1]),) in table:
             position += 1  # "Her Excellency, Dr Stergomena Lawrence Tax": a comma between two honorifics
