@@ -640,3 +640,17 @@ def test_a_capitalized_verb_after_a_name_is_not_part_of_it(verb):
     draft = draft_of(f"Foreign Minister of Chile Rafael Ortiz {verb} the meeting with Foreign Minister of Peru Ana "
                      "Quispe.")
     assert "Rafael Ortiz" in {a.name for p in (draft.people,) for a in p}
+
+
+@pytest.mark.parametrize(("item", "country"), [
+    ("Ambassador Ana Quispe, Commissioner to the OECS for Grenada.", "Grenada"),
+    ("Ambassador Ana Quispe, Commissioner to the OECS for Antigua and Barbuda; and others.", "Antigua and Barbuda"),
+    ("Honourable Ana Quispe, Minister of Foreign Affairs and CARICOM Affairs, Commonwealth of Dominica (representing "
+     "the Prime Minister).", "Dominica"),
+    ("Ana Quispe, Chargé d'Affaires, Kuwait City.", None),  # where she is posted, not whose she is
+])
+def test_the_country_closing_an_attendee_item_after_the_office_is_the_persons(item, country):
+    draft = draft_of("Foreign Minister of Chile Rafael Ortiz met Foreign Minister of Peru Lena Vogt in Lima. "
+                     f"Also present at the meeting was {item}")
+    found = {a.country for m in draft.meetings for a in m.attendees if a.name == "Ana Quispe"}
+    assert found == {country} if country else found and "Kuwait" not in found

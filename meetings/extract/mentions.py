@@ -13,7 +13,7 @@ from meetings.extract.dates import MONTHS
 from meetings.extract.places import country as country_named
 from meetings.extract.places import demonyms
 from meetings.extract.rules import Rule
-from meetings.extract.tails import country_after_of, title_tail
+from meetings.extract.tails import country_after_of, country_after_post, title_tail
 
 # Latin letters with their accents and marks ("Çavuşoğlu", "Erdoğan", "Nguyễn"), capital and small.
 _LATIN = [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]
@@ -152,8 +152,8 @@ def _is_surname(words: list[str], index: int) -> bool:
             and country_named(word) is None and word not in demonyms())
 
 
-def _never(_: int) -> bool:
-    return False
+def _country_closes(words: list[str], role: str, at: int) -> bool:
+    return country_after_post(words, at, role) is not None
 
 
 def _is_name(name_words: list[str]) -> bool:
@@ -316,10 +316,12 @@ def mentions(sentence: str) -> list[Mention]:
             if title is None and words[at:at + 2] in (["my", "counterpart"], ["his", "counterpart"],
                                                            ["her", "counterpart"], ["our", "counterpart"]):
                 title = titles.Title(written="counterpart", role="counterpart", country=None, end=at + 2)
-            # Past a second portfolio before "of <country>": "Prime Minister and Minister of Foreign Affairs and
-            # Expatriates of the State of Palestine".
-            end = title_tail(words, title.end, _never) if title else index
-            end, found_country = (end, country_after_of(words, end)) if title else (index, None)
+            # Past a second portfolio before the country: "Prime Minister and Minister of Foreign Affairs and
+            # Expatriates of the State of Palestine", "Minister of Foreign Affairs and CARICOM Affairs, Commonwealth
+            # of Dominica".
+            end = title_tail(words, title.end, functools.partial(_country_closes, words, title.role)) if title else index
+            end, found_country = (end, country_after_of(words, end) or country_after_post(words, end, title.role)) \
+                if title else (index, None)
             if found_country:
                 end = found_country[1]
             # Not "in Rio de Janeiro, Prime Minister Narendra Modi": there the title is the next name's.

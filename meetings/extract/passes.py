@@ -11,6 +11,7 @@ from meetings.extract import offices, places, rules
 from meetings.extract.draft import Draft, DraftMeeting
 from meetings.extract.mentions import Mention, any_order, person_key
 from meetings.extract.rules import Rule
+from meetings.extract.tails import POSTED_ABROAD
 
 
 def keep_recordable(draft: Draft) -> None:
@@ -272,8 +273,6 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
         meeting.retitle()
 
 
-# Offices held away from home: an ambassador in Geneva is not Swiss.
-_POSTED_ABROAD = re.compile(r"Ambassador|Envoy|Charg|Representative|Consul|Commissioner|Delegate", re.IGNORECASE)
 
 
 def _organization_hosts(draft: Draft) -> None:
@@ -286,7 +285,7 @@ def _organization_hosts(draft: Draft) -> None:
         if any(a.country for a in meeting.attendees) or not any(serving) or serving.count(False) != 1:
             continue
         host = meeting.attendees[serving.index(False)]
-        if host.role and not _POSTED_ABROAD.search(host.role):
+        if host.role and not POSTED_ABROAD.search(host.role):
             host.country, host.country_by = meeting.venue_country, rules.ORGANIZATION_HOST
             meeting.evidence.setdefault("country", f"{host.name or host.role} met an organization's official in "
                                                    f"{meeting.venue_country}")

@@ -5,6 +5,7 @@ second office ("High Representative/Vice-President Josep Borrell")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from meetings import titles
@@ -46,6 +47,33 @@ def country_after_of(words: list[str], index: int) -> tuple[str, int] | None:
                 return found, end
     return None
 
+
+
+# Offices held away from home: an ambassador in Geneva is not Swiss.
+POSTED_ABROAD = re.compile(r"Ambassador|Envoy|Charg|Representative|Consul|Commissioner|Delegate", re.IGNORECASE)
+
+
+def country_after_post(words: list[str], index: int, role: str) -> tuple[str, int] | None:
+    """The country written after an office (``role``) at ``index`` in a list of attendees: "Commissioner
+    to the OECS for Grenada", "Minister of Foreign Affairs and CARICOM Affairs, Commonwealth of Dominica
+    (...)"; not the place an ambassador is posted to ("Chargé d'Affaires, Kuwait City")."""
+    at = index
+    if words[at:at + 2] == ["to", "the"]:  # "to the OECS for Grenada": posted to a body, for a country
+        at += 2
+        while at < len(words) and at - index < 7 and words[at][:1].isupper():
+            at += 1
+        if words[at:at + 1] != ["for"]:
+            return None
+    elif words[at:at + 1] != [","] or POSTED_ABROAD.search(role):
+        return None
+    room = next((i for i, w in enumerate(words[at + 1:at + 10]) if not w[:1].isalnum() and w != "."), 9)
+    for size in range(min(room, len(words) - at - 1), 0, -1):
+        end = at + 1 + size
+        found = country_named(" ".join(words[at + 1:end]))
+        # The country closes the item: the end, a semicolon, a bracket or "and" after it.
+        if found and (end == len(words) or words[end] in (";", "(", "and", ".")):
+            return found, end
+    return None
 
 
 def title_tail(words: list[str], index: int, name_follows: Callable[[int], bool]) -> int:
