@@ -174,6 +174,10 @@ def test_a_minister_who_received_the_ministers_of_an_alliance_is_at_a_group_meet
     ("https://www.scoop.co.nz/stories/example.htm", None),  # a news site republishing a release
     ("https://uk-times.com/example", None),
     ("https://www.nato.int/cps/en/natohq/news_1.htm", None),
+    # A country code sites use as a generic domain: a government's label right before it says whose.
+    ("https://pmo.gov.to/index.php/2024/04/02/example/", "Tonga"),
+    ("https://www.mfa.gov.tv/example", "Tuvalu"),
+    ("https://news.example.to/example", None),
 ])
 def test_the_publishers_country_is_read_from_a_governments_site_only(url, country):
     from meetings.extract.places import publisher_country

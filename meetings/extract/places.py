@@ -165,7 +165,10 @@ def publisher_country(url: str | None) -> str | None:
     suffix = host.rsplit(".", 1)[-1] if "." in host else ""
     if suffix in ("gov", "mil"):
         return "United States"
-    if len(suffix) != 2 or suffix in _GENERIC_DOMAINS:
+    # A country code used as a generic domain says nothing, unless a government's label is right before
+    # it: pmo.gov.to is Tonga's, samoagovt.ws is not said to be Samoa's.
+    if len(suffix) != 2 or (suffix in _GENERIC_DOMAINS and host.split(".")[-2:-1] not in (["gov"], ["govt"], ["gouv"],
+                                                                                          ["gob"], ["go"])):
         return None
     if not (_GOVERNMENT_LABELS & set(host.split(".")[:-1])
             or any(host == site or host.endswith("." + site) for site in _GOVERNMENT_SITES)):
