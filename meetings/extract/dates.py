@@ -33,30 +33,55 @@ def sentence_date(text: str, published: dt.date | None, fallback: str | None) ->
     return fallback, None
 
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 @functools.lru_cache(maxsize=4096)
 def _day(expression: str, published: dt.date | None) -> str | None:
-    """An expression's day, relative to the report's date ("yesterday", "on Monday", "April 28")."""
-    import dateparser
+    """An expression's day, relative to the report's date ("yesterday", "on Monday", "April 28"): the
+    latest such day not after it; None for one that needs the report's date where there is none."""
+    from meetings.dates import DateReading, read_published
+    from meetings.errors import InvalidInput
 
-    weekday = re.sub(r"^(?:on|On)\s+", "", expression)
-    if published is not None and weekday == published.strftime("%A"):
-        return published.isoformat()  # "on Monday" in Monday's report: that day
-    base = dt.datetime.combine(published or dt.date.today(), dt.time())
-    parsed = dateparser.parse(weekday, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
-    if parsed and (published is not None or re.search(r"\d{4}", expression)):
-        return parsed.date().isoformat()
+    written = re.sub(r"^(?:on|On)\s+", "", expression).strip()
+    if written in ("today", "yesterday") or written in _WEEKDAYS:
+        if published is None:
+            return None
+        back = 0 if written == "today" else 1 if written == "yesterday" else \
+            (published.weekday() - _WEEKDAYS.index(written)) % 7  # "on Monday" in Monday's report: that day
+        return (published - dt.timedelta(days=back)).isoformat()
+    if re.search(r"\d{4}", written):
+        try:
+            return read_published(written, DateReading(day_first=True))[0].first_day.isoformat()
+        except InvalidInput:
+            return None
+    if published is None:
+        return None
+    for year in range(published.year, published.year - 8, -1):  # (29 February: back to a leap year)
+        try:
+            # The year written out, so that "May 12" is a day (import asks which "May 12" means).
+            first = read_published(f"{written} {year}")[0].first_day
+        except InvalidInput:
+            continue
+        if first <= published:
+            return first.isoformat()
     return None
 
 
 def published_date(text: str) -> dt.date | None:
     """The dateline: the first date in the first lines of the report."""
-    import dateparser
+    from meetings.dates import DateReading, read_published
+    from meetings.errors import InvalidInput
 
     for line in text.strip().splitlines()[:6]:
         match = DATELINE.search(line)
         if match:
-            parsed = dateparser.parse(match.group(1), languages=["en"], settings={"DATE_ORDER": "DMY"})
-            return parsed.date() if parsed else None
+            for day_first in (True, False):  # 28/04/2023 day first; 11/28/2024, where it cannot be, month first
+                try:
+                    return read_published(match.group(1), DateReading(day_first=day_first))[0].first_day
+                except InvalidInput:
+                    continue
+            return None
     return None
 
 
