@@ -42,6 +42,10 @@ class Context:
     current_event: DraftMeeting | None = None
     events: dict[str, DraftMeeting] = field(default_factory=dict)
     known: dict[str, Mention] = field(default_factory=dict)  # full-name key and surname -> first cued mention
+    # The values of `known` in its order, by role and by the first word of a name of two or more
+    # (what named() and given_name() look through: a long report names thousands).
+    known_by_role: dict[str | None, list[Mention]] = field(default_factory=dict)
+    known_by_given: dict[str, list[Mention]] = field(default_factory=dict)
     intro: str | None = None  # "X held bilateral meetings with visiting ministers:" before a list
     upgraded: bool = False  # the principal, a surname alone at first, replaced by a full name
     speaker: Mention | None = None  # in a transcript, the official whose turn it is (None: a journalist's)
@@ -64,7 +68,7 @@ class Context:
             return mention
         if mention.name or not mention.role:
             return mention
-        holders = {person_key(m.name or ""): m for m in self.known.values() if m.role == mention.role and m.name
+        holders = {person_key(m.name or ""): m for m in self.known_by_role.get(mention.role, ()) if m.name
                    and (not mention.country or m.country in (None, mention.country))}
         principal = self.principal
         if principal and principal.name and person_key(principal.name) in holders:
@@ -77,9 +81,17 @@ class Context:
 
     def given_name(self, word: str) -> Mention | None:
         """The one person named in full with this given name ("FM Don" for Don Pramudwinai)."""
-        full = {person_key(m.name): m for m in self.known.values() if m.name and m.name.split()[0] == word
-                and len(m.name.split()) > 1}
+        full = {person_key(m.name or ""): m for m in self.known_by_given.get(word, ())}
         return next(iter(full.values())) if len(full) == 1 else None
+
+    def remember(self, key: str, mention: Mention) -> None:
+        """Know a mention by a key (its name's, or a surname), unless one is known by it already."""
+        if key in self.known:
+            return
+        self.known[key] = mention
+        self.known_by_role.setdefault(mention.role, []).append(mention)
+        if mention.name and len(mention.name.split()) > 1:
+            self.known_by_given.setdefault(mention.name.split()[0], []).append(mention)
 
     def date(self, sentence: str) -> tuple[str | None, rules.Rule]:
         date, expression = sentence_date(sentence, self.draft.published, self.dateline)
@@ -346,12 +358,12 @@ def read_sentence(context: Context, text: str) -> None:
         key = person_key(mention.name or "")
         if key:
             words = key.split()
-            context.known.setdefault(key, mention)
+            context.remember(key, mention)
             # A surname to find the person by later: the last word, or a family name written in capitals first.
             family = next((w for w in (mention.name or "").split() if w.isupper() and len(w) > 1), None)
             for surname in {words[-1], *(person_key(family).split() if family else [])}:
                 if len(surname) > 2 and len(words) > 1:
-                    context.known.setdefault(surname, mention)
+                    context.remember(surname, mention)
     found += known_mentions(text, found, context.known)
     found += partner_of_i(text, found, context.known)
     found.sort(key=lambda m: position(text, m))
