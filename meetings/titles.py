@@ -195,6 +195,15 @@ def _free_title(tokens: Sequence[str], position: int) -> Title | None:
     return Title(written=written, role=written, country=None, end=best)
 
 
+def may_start_title(tokens: Sequence[str], position: int) -> bool:
+    """Whether a title of the list (or a grade before one) can start at ``position``: what
+    title_at needs without ``free``, checked at the cost of a look-up."""
+    if position >= len(tokens):
+        return False
+    return (tokens[position] in GRADES
+            or _ELECT_WORD.sub("", tokens[position].rstrip(",")).lower() in vocabulary().title_starts)
+
+
 def title_at(tokens: Sequence[str], position: int, *, free: bool = False) -> Title | None:
     """The title written at ``position``, if any: a known title ("Foreign Minister"), a grade before
     one ("Deputy Secretary of Defense"), a second title joined by "and" ("State Councillor and

@@ -198,6 +198,8 @@ def mentions(sentence: str) -> list[Mention]:
         elif word[:1].isupper():
             # "Republic of Korea Minister of National Defense ...", "United Kingdom Secretary of State ...".
             for size in (4, 3, 2):
+                if not titles.may_start_title(words, index + size):
+                    continue  # (no title after these words: no country before one)
                 # Words only: "America ," in "Latin America, Foreign Secretary ..." is no country before a title.
                 written = words[index:index + size]
                 named = country_named(" ".join(written)) if index + size < len(words) and all(
