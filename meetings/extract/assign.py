@@ -46,6 +46,7 @@ class Context:
     # (what named() and given_name() look through: a long report names thousands).
     known_by_role: dict[str | None, list[Mention]] = field(default_factory=dict)
     known_by_given: dict[str, list[Mention]] = field(default_factory=dict)
+    known_longest: int = 0  # the most words a key of `known` has
     intro: str | None = None  # "X held bilateral meetings with visiting ministers:" before a list
     upgraded: bool = False  # the principal, a surname alone at first, replaced by a full name
     speaker: Mention | None = None  # in a transcript, the official whose turn it is (None: a journalist's)
@@ -89,6 +90,7 @@ class Context:
         if key in self.known:
             return
         self.known[key] = mention
+        self.known_longest = max(self.known_longest, key.count(" ") + 1)
         self.known_by_role.setdefault(mention.role, []).append(mention)
         if mention.name and len(mention.name.split()) > 1:
             self.known_by_given.setdefault(mention.name.split()[0], []).append(mention)
@@ -364,7 +366,7 @@ def read_sentence(context: Context, text: str) -> None:
             for surname in {words[-1], *(person_key(family).split() if family else [])}:
                 if len(surname) > 2 and len(words) > 1:
                     context.remember(surname, mention)
-    found += known_mentions(text, found, context.known)
+    found += known_mentions(text, found, context.known, context.known_longest)
     found += partner_of_i(text, found, context.known)
     found.sort(key=lambda m: position(text, m))
     context.draft.people.extend(heard + found)

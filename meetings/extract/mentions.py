@@ -47,12 +47,15 @@ class Mention:
         return Mention(**fields)  # type: ignore[arg-type]
 
 
+KEY_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # left out of a name's key, as initials are
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def person_key(name: str) -> str:
     """A name's key for matching within a report: initials and suffixes (Jr., III) left out."""
     from meetings.text import match_key
 
-    return " ".join(w for w in match_key(name).split() if len(w) > 1 and w not in ("jr", "sr", "ii", "iii", "iv"))
+    return " ".join(w for w in match_key(name).split() if len(w) > 1 and w not in KEY_SUFFIXES)
 
 
 @functools.lru_cache(maxsize=1 << 14)

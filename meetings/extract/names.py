@@ -12,6 +12,7 @@ from meetings import titles
 from meetings.extract import frames, places, rules
 from meetings.extract.frames import QUOTED, frame_match
 from meetings.extract.mentions import (
+    KEY_SUFFIXES,
     NAME_TOKEN,
     NOT_NAMES,
     NOT_SURNAMES,
@@ -339,15 +340,20 @@ _ADDRESSED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s")
 _CAPITALIZED_RUN = re.compile(rf"\b[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+)*")
 
 
-def known_mentions(sentence: str, found: list[Mention], known: dict[str, Mention]) -> list[Mention]:
-    """People already introduced with a title, named again without one ("Singh chairs ...")."""
+def known_mentions(sentence: str, found: list[Mention], known: dict[str, Mention], longest: int) -> list[Mention]:
+    """People already introduced with a title, named again without one ("Singh chairs ..."); ``longest``:
+    the most words a key of ``known`` has."""
     present = {person_key(m.name) for m in found if m.name}
     extra: list[Mention] = []
     if _ADDRESSED.search(sentence) and QUOTED.search(sentence):
         return extra
     for match in _CAPITALIZED_RUN.finditer(sentence):
         words = match.group(0).split()
-        spans = [(start, size) for size in range(len(words), 0, -1) for start in range(len(words) - size + 1)]
+        # No key has more words than `longest`: a span longer by more than the words its key may drop
+        # (initials, suffixes) cannot be one.
+        droppable = sum(1 for w in words if sum(c.isalnum() for c in w) <= 1 or w.lower().strip(".,") in KEY_SUFFIXES)
+        spans = [(start, size) for size in range(min(len(words), longest + droppable), 0, -1)
+                 for start in range(len(words) - size + 1)]
         for start, size in spans:
             person = known.get(person_key(" ".join(words[start:start + size])))
             # Not a shorter form of a name the sentence gives in full ("Johnson Smith" in "Kamina Johnson Smith").
