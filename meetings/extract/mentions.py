@@ -201,12 +201,12 @@ def mentions(sentence: str) -> list[Mention]:
         elif word[:1].isupper():
             # "Republic of Korea Minister of National Defense ...", "United Kingdom Secretary of State ...".
             for size in (4, 3, 2):
-                if not titles.may_start_title(words, index + size):
-                    continue  # (no title after these words: no country before one)
-                # Words only: "America ," in "Latin America, Foreign Secretary ..." is no country before a title.
+                # Only where a title can start after them; words only: "America ," in "Latin America, Foreign
+                # Secretary ..." is no country before a title.
                 written = words[index:index + size]
-                named = country_named(" ".join(written)) if index + size < len(words) and all(
-                    w[:1].isalpha() for w in written) else None
+                if not titles.may_start_title(words, index + size) or not all(w[:1].isalpha() for w in written):
+                    continue
+                named = country_named(" ".join(written))
                 if named and titles.title_at(words, index + size):
                     country, index = named, index + size
                     break

@@ -273,8 +273,6 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
         meeting.retitle()
 
 
-
-
 def _organization_hosts(draft: Draft) -> None:
     """In a meeting of an organization's officials with one official of no country said, at a place
     in a country (not a call, not at a named event), that official is the host, of that country."""

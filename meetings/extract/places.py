@@ -8,9 +8,11 @@ import json
 import re
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 
-def _data(name: str) -> dict[str, str]:
+def _data(name: str) -> dict[str, Any]:
+    """A data file's entries (names to countries, or a country's code to its cities), its comments left out."""
     text = resources.files("meetings.data").joinpath(name).read_text("utf-8")
     return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
 
