@@ -40,6 +40,9 @@ from meetings.text import match_key
 
 ERROR_CAP = 20
 CHUNK = 2000
+# Once an import has added this many meetings, and at least as many as the database held before
+# it, the indexes only queries read are built after its rows (MeetingWriter.defer_indexes).
+DEFER_INDEXES_AFTER = 10_000
 WRITTEN_CAPACITY = 10_000_000  # meetings an import can hold before its Bloom filter fills (12 MB)
 LOOKUP = 500
 
@@ -86,6 +89,7 @@ class Importer:
         # Meetings recorded before this import: only these can be duplicates from the database
         # (duplicates within the inputs are caught by `written` and the chunk's own signatures).
         self.last_before: int | None = session.scalar(select(func.max(Meeting.id)))
+        self.held_before = session.scalar(select(func.count()).select_from(Meeting)) or 0
         self.taken_below: set[int] = set()  # ids this import gave that are below last_before (kept file ids)
         # Signatures written, in a Bloom filter: memory stays flat however large the input. A hit
         # is confirmed against the database, so a false positive costs one query.
@@ -250,6 +254,8 @@ class Importer:
                 (meeting_id, "<stdin>" if item.source == "-" else item.source or item.location, item.line)
                 for (item, _), meeting_id in zip(to_add, ids, strict=True)])
         self.writer.start_index()  # written while the next chunk is read
+        if self.report.added >= max(DEFER_INDEXES_AFTER, self.held_before):
+            self.writer.defer_indexes()
         return {normal.content: meeting_id for (_, normal), meeting_id in zip(to_add, ids, strict=True)}
 
     # Finishing ----------------------------------------------------------------------------
@@ -258,6 +264,7 @@ class Importer:
         """Write what is left and link sideline meetings to their parents; the report says what
         was done (or, when refused, what would have been)."""
         self._flush()
+        self.writer.restore_indexes()
         for person, alias in self.variants.aliases.values():
             self.report.notes.append(f"read {alias!r} as {person.name!r}, the same person (by name, country and "
                                      "time); the spelling is kept as an alias")

@@ -19,7 +19,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Boolean, Table, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Boolean, Column, Index, Table, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from meetings import tables as t
@@ -31,6 +31,19 @@ from meetings.text import match_key
 LOOKUP = 1000  # keys per IN (...) lookup
 # The rows a meeting is written as (and its search row): the writer alone writes them.
 MEETING_TABLES = (t.meetings, t.attendances, t.meeting_topics, t.meeting_sources)
+# The indexes of these columns serve queries and nothing a write reads (not the keys looked up,
+# not the duplicate checks by date and attendees, not the search index's statement): a large
+# write on SQLite drops them and builds them again after its rows (defer_indexes), in its one
+# transaction, which sorts each once instead of inserting every row into it (the benchmark's
+# 100,000 meetings with stdlib executemany: 6.8 s -> 5.1 s).
+BUILT_AFTER_ROWS: tuple[Column[Any], ...] = (
+    t.meetings.c.kind, t.meetings.c.last_day, t.meetings.c.venue_country_code, t.meetings.c.organization_id,
+    t.meetings.c.parent_id, t.attendances.c.person_id, t.meeting_topics.c.topic_id, t.meeting_sources.c.source_id,
+    t.meeting_origins.c.batch_id)
+
+
+def _index_of(column: Column[Any]) -> Index:
+    return next(i for i in column.table.indexes if list(i.columns) == [column])
 
 
 class MeetingWriter:
@@ -47,6 +60,7 @@ class MeetingWriter:
         self.topics: dict[str, int] = {}
         self.organizations: dict[str, int] = {}
         self.sources: dict[str, int] = {}
+        self.deferred: list[str] = []  # the CREATE INDEX of each index dropped by defer_indexes
 
     @property
     def connection(self) -> Any:
@@ -219,6 +233,27 @@ class MeetingWriter:
     def settle(self) -> None:
         """Wait for the search index begun by start_index; raise what its statement raised."""
         search.settle(self.session)
+
+    def defer_indexes(self) -> None:
+        """Drop the indexes of BUILT_AFTER_ROWS until restore_indexes() (SQLite; the caller writes
+        many rows, at least as many as the tables hold)."""
+        if self.dialect != "sqlite" or self.deferred:
+            return
+        self.session.flush()
+        names = [_index_of(column).name for column in BUILT_AFTER_ROWS]
+        found = dict(self.connection.execute(
+            text("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN :names")
+            .bindparams(bindparam("names", expanding=True)), {"names": names}).all())
+        for name in names:
+            if name in found:  # each as the migrations wrote it
+                self.connection.exec_driver_sql(f"DROP INDEX {name}")
+                self.deferred.append(found[name])
+
+    def restore_indexes(self) -> None:
+        """Build again the indexes defer_indexes dropped."""
+        deferred, self.deferred = self.deferred, []
+        for sql in deferred:
+            self.connection.exec_driver_sql(sql)
 
     def replace(self, meeting_id: int, meeting: NormalMeeting) -> None:
         """Give a recorded meeting every field of `meeting` (its parent included)."""
