@@ -70,6 +70,7 @@ def _copy_tables(source: Session, target: Session) -> None:
     after = [table for table in tables if any(key.column.table is Meeting.__table__ for key in table.foreign_keys)]
     _copy_rows(source, target, [table for table in tables if table not in after])
     writer = MeetingWriter(target, index_later=True)
+    writer.defer_indexes()  # the target holds no meetings: its query indexes are built after the rows
     parents: list[tuple[int, int]] = []
     meetings = Meeting.__table__
     records = iter_meetings(session=source, filters=MeetingFilter(sort="id"))
@@ -81,6 +82,7 @@ def _copy_tables(source: Session, target: Session) -> None:
                     if record.id is not None and record.sideline_of is not None]
         writer.add([normalize(replace(record, sideline_of=None)) for record in chunk], ids, [stamps[i] for i in ids])
         writer.start_index()
+    writer.restore_indexes()
     writer.index()
     writer.link_parents(parents)
     _copy_rows(source, target, after)
