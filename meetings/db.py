@@ -86,15 +86,25 @@ def read_only_file(path: Path) -> bool:
     return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
 
 
-def _read_only_connector(path: Path) -> Callable[[], sqlite3.Connection]:
-    """Connections that only read. In a read-only folder with no log beside the file, nothing
-    can have been written since the last checkpoint: SQLite may then read it as immutable."""
-    import sqlite3
-
+def read_only_uri(path: Path) -> str:
+    """The URI of a SQLite file opened only to read. In a read-only folder with no log beside the
+    file, nothing can have been written since the last checkpoint: SQLite may then read it as immutable."""
     uri = f"{path.resolve().as_uri()}?mode=ro"
     if not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists():
         uri += "&immutable=1"
+    return uri
+
+
+def _read_only_connector(path: Path) -> Callable[[], sqlite3.Connection]:
+    """Connections that only read (read_only_uri)."""
+    import sqlite3
+
+    uri = read_only_uri(path)
     return lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+
+def busy_timeout_ms() -> int:
+    return int(os.environ.get("MEETINGS_BUSY_TIMEOUT", BUSY_TIMEOUT_MS))
 
 
 def _configure_sqlite(engine: Engine, *, read_only: Path | None = None) -> None:
@@ -106,7 +116,7 @@ def _configure_sqlite(engine: Engine, *, read_only: Path | None = None) -> None:
         # and so that write transactions can start with BEGIN IMMEDIATE.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        timeout = int(os.environ.get("MEETINGS_BUSY_TIMEOUT", BUSY_TIMEOUT_MS))
+        timeout = busy_timeout_ms()
         for pragma in (
             f"busy_timeout = {timeout}",
             "foreign_keys = ON",

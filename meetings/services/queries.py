@@ -138,10 +138,11 @@ def filter_conditions(filters: MeetingFilter, session: Reader | None = None) -> 
 
 def filtered_ids(filters: MeetingFilter, session: Reader | None = None) -> Select:  # type: ignore[type-arg]
     """SELECT the ids of matching meetings, in the filter's order, limited and offset."""
-    return _filtered(select(M.id), filters, session)
+    return filtered(select(M.id), filters, session)
 
 
-def _filtered(query: Select, filters: MeetingFilter, session: Reader | None) -> Select:  # type: ignore[type-arg]
+def filtered(query: Select, filters: MeetingFilter, session: Reader | None) -> Select:  # type: ignore[type-arg]
+    """The statement `query` with the filter's conditions, order, limit and offset."""
     conditions = filter_conditions(filters, session)
     if conditions:
         query = query.where(and_(*conditions))
@@ -181,7 +182,7 @@ def pages(session: Reader, columns: Select, filters: MeetingFilter) -> Iterator[
     """The filter checked, then the matching rows of `columns` streamed a page at a time
     (fetchmany, never row by row)."""
     check_filters(session=session, filters=filters)
-    yield from session.execute(_filtered(columns, filters, session).execution_options(yield_per=PAGE)).partitions(PAGE)
+    yield from session.execute(filtered(columns, filters, session).execution_options(yield_per=PAGE)).partitions(PAGE)
 
 
 def load_records(*, session: Reader, meeting_ids: Sequence[int]) -> list[MeetingRecord]:
