@@ -2,8 +2,8 @@
 page at a time: SQLite runs inside the process that asks, so a large export would otherwise spend
 its time in the statement and in making cells one after the other, on one core; with the statement
 in a child, the two overlap (the Russia export of the benchmark's 100,000 meetings: the statement
-0.42 s and the cells and CSV 0.27 s of CPU). The child is `python -m meetings.services.row_stream`:
-it imports nothing of the package, so it starts in a few tens of milliseconds.
+0.42 s and the cells and CSV 0.27 s of CPU). The child is this file run as a script: it imports
+nothing of the package, so it starts in a few tens of milliseconds.
 
 The request is one line of JSON on the child's standard input (the database's URI, the statement
 with ? placeholders, its parameters, the page size, the busy timeout); each page comes back as its
@@ -33,7 +33,9 @@ def stream_rows(database: str, sql: str, parameters: list[Any], *, page: int,
     early); `database` is the URI of the file, opened only to read."""
     request = {"database": database, "sql": sql, "parameters": parameters, "page": page,
                "busy_timeout_ms": busy_timeout_ms}
-    child = subprocess.Popen([sys.executable, "-m", "meetings.services.row_stream"], stdin=subprocess.PIPE,
+    # This file run as a script, isolated (-I): the same code as its caller's, whatever the
+    # environment's paths, and nothing but the standard library.
+    child = subprocess.Popen([sys.executable, "-I", __file__], stdin=subprocess.PIPE,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert child.stdin is not None and child.stdout is not None and child.stderr is not None
     try:
