@@ -35,7 +35,8 @@ def resolve_target(target: str | None) -> str:
     target = target or os.environ.get(ENV_VAR) or str(default_path())
     if "://" in target:
         return target
-    return "sqlite:///" + str(Path(target).expanduser().resolve())
+    # A URL reads "?" as its parameters and decodes "%XX": a path's own are written escaped.
+    return "sqlite:///" + str(Path(target).expanduser().resolve()).replace("%", "%25").replace("?", "%3F")
 
 
 def _secret_parameter(name: str) -> bool:
@@ -204,10 +205,12 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def sqlite_file(url: str) -> Path | None:
-    prefix = "sqlite:///"
-    if not url.startswith(prefix) or "?" in url:
+    """The file of an SQLite URL; None for a server, a database in memory, or parameters."""
+    from sqlalchemy.engine import make_url
+
+    if not url.startswith("sqlite:///") or "?" in url:
         return None
-    path = Path(url[len(prefix):])
+    path = Path(make_url(url).database or "")
     return path if path.name and path.name != ":memory:" else None
 
 

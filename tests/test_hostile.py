@@ -620,3 +620,23 @@ def test_yaml_and_json_give_one_meeting_for_one_record(invoke, tmp_path):
     assert "1 skipped as exact duplicates" in result.stderr, result.stderr
     listed = json.loads(invoke("list", "--format", "json").stdout)
     assert [(m["date"], m["title"]) for m in listed] == [("2023-04-28", "Talks")]
+
+
+# Folder names a URL would read otherwise: "?" starts its parameters, "%XX" is a character.
+DATABASE_FOLDERS = ["query?mode=memory", "q?x", "percent%20encoded", "percent%3Fsign", "hash#part", "both?%25"]
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("folder", DATABASE_FOLDERS)
+def test_a_database_path_is_that_file_whatever_its_folder_is_called(tmp_path, folder):
+    place = tmp_path / folder
+    place.mkdir()
+    database = place / "meetings.db"
+    invoke = Invoker(database)
+    invoke("add", "--date", "2024-03-01", "--attendee", "A B, France", "--attendee", "C D, Peru", "--title", "Here")
+    assert "Here" in invoke("list").stdout
+    assert "Here" in invoke("export").stdout
+    assert "Here" in invoke("export", "--country", "Peru").stdout
+    # The meeting is in that file, and no other file or folder was made anywhere else.
+    assert database.is_file() and database.stat().st_size > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder]

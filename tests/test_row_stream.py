@@ -3,6 +3,7 @@ the same rows as in process, a page at a time, a failure as one line, and no chi
 
 import sqlite3
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -75,3 +76,21 @@ def test_a_child_that_fails_is_one_line_and_exit_4(invoke_seeded, monkeypatch):
     assert result.exit_code == 4
     assert result.stderr.endswith(": the database could not be read: disk I/O error\n")
     assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("meetings: --db: ")
+
+
+@pytest.mark.parametrize("folder", ["with space", "query?and#hash", "naïve ☃", "percent%20sign"])
+def test_a_database_anywhere_is_read_by_the_child(seeded_path, tmp_path, folder, monkeypatch):
+    from tests.conftest import Invoker
+
+    place = tmp_path / folder
+    place.mkdir()
+    moved = place / "meetings.db"
+    Path(seeded_path).rename(moved)
+    started = []
+    popen = subprocess.Popen
+    monkeypatch.setattr(row_stream.subprocess, "Popen", lambda *a, **k: started.append(a) or popen(*a, **k))
+    invoke = Invoker(moved)
+    through_child = invoke("export").stdout
+    assert started and through_child.count("\n") > 1
+    monkeypatch.setattr(export, "sqlite_file", lambda url: None)
+    assert invoke("export").stdout == through_child

@@ -162,10 +162,10 @@ def _check_complete(document: Any) -> None:
 
 def _recorded(ctx: typer.Context) -> Any:
     """A lookup of recorded people's countries, if the database exists; none is created for it."""
-    from meetings.db import resolve_target
+    from meetings.db import resolve_target, sqlite_file
 
-    url = resolve_target(state_of(ctx).db)
-    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
+    path = sqlite_file(resolve_target(state_of(ctx).db))
+    if path is not None and not path.is_file():
         return None
 
     def recorded(names: list[str]) -> dict[str, str]:
