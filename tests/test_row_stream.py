@@ -94,3 +94,23 @@ def test_a_database_anywhere_is_read_by_the_child(seeded_path, tmp_path, folder,
     assert started and through_child.count("\n") > 1
     monkeypatch.setattr(export, "sqlite_file", lambda url: None)
     assert invoke("export").stdout == through_child
+
+
+def test_where_no_process_can_be_started_the_statement_runs_in_process(invoke_seeded, monkeypatch):
+    expected = invoke_seeded("export", "--country", "Russia").stdout
+
+    def refused(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(row_stream.subprocess, "Popen", refused)
+    assert invoke_seeded("export", "--country", "Russia").stdout == expected
+    assert "Shoigu" in expected
+
+
+def test_a_child_that_ends_at_once_is_one_line_and_exit_4(invoke_seeded, monkeypatch):
+    monkeypatch.setattr(row_stream.sys, "executable", "/bin/false")
+    result = invoke_seeded("export", ok=False)
+    assert result.exit_code == 4
+    assert result.stderr.startswith("meetings: --db: ") and result.stderr.endswith(
+        ": the reading process ended with code 1\n")
+    assert len(result.stderr.splitlines()) == 1

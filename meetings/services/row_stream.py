@@ -27,6 +27,10 @@ class StreamFailed(Exception):
     """The child could not run the statement; the message is its one line of explanation."""
 
 
+class NoChild(Exception):
+    """No child process could be started (the system refused one); nothing was read."""
+
+
 def stream_rows(database: str, sql: str, parameters: list[Any], *, page: int,
                 busy_timeout_ms: int) -> Iterator[list[list[Any]]]:
     """The statement's rows, a page at a time, from a child process (killed if the caller stops
@@ -35,12 +39,18 @@ def stream_rows(database: str, sql: str, parameters: list[Any], *, page: int,
                "busy_timeout_ms": busy_timeout_ms}
     # This file run as a script, isolated (-I): the same code as its caller's, whatever the
     # environment's paths, and nothing but the standard library.
-    child = subprocess.Popen([sys.executable, "-I", __file__], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        child = subprocess.Popen([sys.executable, "-I", __file__], stdin=subprocess.PIPE,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    except OSError as exc:
+        raise NoChild(exc.strerror or str(exc)) from None
     assert child.stdin is not None and child.stdout is not None and child.stderr is not None
     try:
-        child.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
-        child.stdin.close()
+        try:
+            child.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
+            child.stdin.close()
+        except BrokenPipeError:
+            pass  # the child ended at once: what it said is read below
         while True:
             header = child.stdout.read(_LENGTH)
             size = int.from_bytes(header, "little") if len(header) == _LENGTH else -1
