@@ -205,12 +205,14 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def sqlite_file(url: str) -> Path | None:
-    """The file of an SQLite URL; None for a server, a database in memory, or parameters."""
-    from sqlalchemy.engine import make_url
+    """The file of an SQLite URL; None for a server, a database in memory, or parameters. Its
+    path is decoded as SQLAlchemy's URL parser decodes it (resolve_target escapes "%" and "?")."""
+    from urllib.parse import unquote
 
-    if not url.startswith("sqlite:///") or "?" in url:
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or "?" in url:
         return None
-    path = Path(make_url(url).database or "")
+    path = Path(unquote(url[len(prefix):]))
     return path if path.name and path.name != ":memory:" else None
 
 

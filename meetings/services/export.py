@@ -150,20 +150,11 @@ def _pages(session: Reader, columns: Select, filters: MeetingFilter) -> Iterator
         value = compiled.params[name]
         process = compiled.binds[name].type._cached_bind_processor(dialect)
         parameters.append(process(value) if process and value is not None else value)
-    stream = stream_rows(read_only_uri(database), str(compiled), parameters, page=STREAM_PAGE,
-                         busy_timeout_ms=busy_timeout_ms())
     try:
-        first = next(stream, None)
-    except NoChild:  # the system gave no process: the statement runs here instead
+        yield from stream_rows(read_only_uri(database), str(compiled), parameters, page=STREAM_PAGE,
+                               busy_timeout_ms=busy_timeout_ms())
+    except NoChild:  # raised before any row: the system gave no process, so the statement runs here
         yield from pages(session, columns, filters)
-        return
-    except StreamFailed as exc:
-        raise DatabaseUnusable(f"--db: {database}: {exc}") from None
-    if first is None:
-        return
-    yield first
-    try:
-        yield from stream
     except StreamFailed as exc:
         raise DatabaseUnusable(f"--db: {database}: {exc}") from None
 

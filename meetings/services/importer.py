@@ -88,8 +88,8 @@ class Importer:
         self.report = ImportReport()
         # Meetings recorded before this import: only these can be duplicates from the database
         # (duplicates within the inputs are caught by `written` and the chunk's own signatures).
-        self.last_before: int | None = session.scalar(select(func.max(Meeting.id)))
-        self.held_before = session.scalar(select(func.count()).select_from(Meeting)) or 0
+        self.last_before: int | None
+        self.last_before, self.held_before = session.execute(select(func.max(Meeting.id), func.count(Meeting.id))).one()
         self.taken_below: set[int] = set()  # ids this import gave that are below last_before (kept file ids)
         # Signatures written, in a Bloom filter: memory stays flat however large the input. A hit
         # is confirmed against the database, so a false positive costs one query.
