@@ -118,9 +118,11 @@ GROUP = re.compile(r"\b(?:attended (?:the |an? )(?:[\w-]+ ){0,4}?(?:meeting|summ
                    r"(?:[Mm]eeting|[Cc]onference|[Ss]ummit|[Ss]ession|[Dd]ialogue|[Ff]orum)s?\b|"
                    r"(?:met|meets|meet|meeting with|met(?: virtually)? with|meet with|received|hosted|welcomed|held (?:today |yesterday )?(?:an? )?(?:virtual |video |joint |)"
                    r"(?:meeting|talks) with(?: a (?:number|group) of)?|addressed|joined)\s+(?:(?:the|his|her|their|"
-                   r"fellow|other|visiting|newly|new|accredited|non-resident|resident|foreign|[A-Z][\w-]*)\s+){0,4}"
+                   r"fellow|other|visiting|newly|new|accredited|non-resident|resident|foreign|young|senior|local|business|community|"
+                   r"religious|[A-Z][\w-]*)\s+){0,4}"
                    r"(?:[A-Z][a-z]+ )?(?:Ministers|ministers|counterparts|leaders|"
-                   r"Leaders|Ambassadors|ambassadors|representatives|Representatives|Allies|allies|partners|Heads|Envoys)\b)")
+                   r"Leaders|Ambassadors|ambassadors|representatives|Representatives|Allies|allies|partners|Heads|Envoys|"
+                   r"Members|members|officials|defenders|scientists|students|veterans|families)\b)")
 ACCOMPANIED = re.compile(r"\baccompan(?:ied|ies|ying|y)\b(?! by)")
 # A sentence about the meeting just told: "During the meeting, ...", "At the talks, ...".
 DURING_IT = re.compile(r"(?:During|At|In the course of|Throughout|At the (?:end|close|conclusion) of) (?:the|this|that) "

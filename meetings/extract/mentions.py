@@ -159,6 +159,15 @@ def _country_closes(words: list[str], role: str, at: int) -> bool:
     return country_after_post(words, at, role) is not None
 
 
+def _honoured_next(words: list[str], end: int) -> bool:
+    """Whether a title is set off before the next name with its honorifics: in "at Maison Quéau de
+    Quinssy, the Chinese Ambassador, H.E. Mrs. Wei Guo, paid ...", the title is Mrs. Guo's."""
+    if words[end:end + 1] != [","]:
+        return False
+    at = titles.after_honorifics(words, end + 1)
+    return at > end + 1 and _is_name(_name_at(words, at)[0])
+
+
 def _is_name(name_words: list[str]) -> bool:
     """Two words, or an initial and a surname ("S. Jaishankar")."""
     return len(name_words) >= 2 and any(len(w.rstrip(".")) > 1 for w in name_words[1:])
@@ -330,7 +339,8 @@ def mentions(sentence: str) -> list[Mention]:
             if found_country:
                 end = found_country[1]
             # Not "in Rio de Janeiro, Prime Minister Narendra Modi": there the title is the next name's.
-            if title and not _is_name(_name_at(words, end)[0]) and places.city_country(" ".join(name_words)) is None:
+            if title and not _is_name(_name_at(words, end)[0]) and places.city_country(" ".join(name_words)) is None \
+                    and not _honoured_next(words, end):
                 if not was_cued:
                     role, found_by = title.role, rules.NAME_THEN_TITLE
                 index, cued = end, True
@@ -351,8 +361,10 @@ def mentions(sentence: str) -> list[Mention]:
             continue
         if cued and _is_name(name_words):
             if not country:
-                after = country_after_of(words, index)
-                if after:  # "Foreign Minister Wang Yi of China"
+                # "Foreign Minister Wang Yi of China", "Minsk Group Co-Chair Andrew Schofer, of the United States"
+                after = country_after_of(words, index) or (country_after_of(words, index + 1)
+                                                           if words[index:index + 1] == [","] else None)
+                if after:
                     (country, index), country_by = after, rules.OF_COUNTRY
             if country is None and found and found[-1].name is None and found[-1].country \
                     and _apposed(words, title_alone_end, start):

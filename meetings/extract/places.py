@@ -116,10 +116,9 @@ def place(sentence: str) -> tuple[str | None, str | None]:
         words = (match.group(1) or match.group(2)).split()
         for size in (len(words), 1):
             candidate = " ".join(words[:size])
-            found = city_country(candidate)
-            if found:
+            found, named = city_country(candidate), country(candidate)
+            if found and not (named and named != found):  # "in Montenegro" is the country, not a city in Brazil
                 return candidate, found
-            named = country(candidate)
             # Not a word for a people ("in Russian"), but a country whose name is one too ("in New Zealand",
             # "a visit to the Republic of Korea").
             if named and (candidate not in demonyms() or (" " in candidate and _is_country_name(candidate))):

@@ -72,6 +72,7 @@ def read(text: str, *, published: dt.date | None = None, label: str = "FILE") ->
 _ABBREVIATIONS = re.compile(r"\b(Mr|Mrs|Ms|Mx|Dr|Gen|Lt|Col|Maj|Adm|Capt|Brig|Cmdr|Sgt|St|No|U\.S|U\.K|Sr|Jr|Hon|Rt|Prof|"
                             r"Amb|Eng|Sen|Rep|Gov|a\.m|p\.m|i\.e|e\.g|approx|vs)\.")
 _MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(?=\s+\d)")
+_BARE_MARK = re.compile(r"^(\s*[-•*](?: \d+)?)[ \t]*\n(?=\s*\S)", re.MULTILINE)
 _INITIAL = re.compile(r"\b([A-Z])\.(?=\s+\(?[A-Z])")  # "H.E. Ali", "H.E. (Dr.) Ali"
 
 
@@ -79,7 +80,14 @@ def sentences(text: str) -> list[str]:
     """Sentences and list items, with abbreviations and initials kept inside."""
     protected = _INITIAL.sub(r"\1<DOT>", _MONTH_ABBREVIATION.sub(r"\1<DOT>", _ABBREVIATIONS.sub(r"\1<DOT>", text)))
     parts: list[str] = []
-    for block in re.split(r"\n\s*\n|\n(?=\s*(?:[-•*]|\d+[.)])\s)|\n(?=" + _LABEL + r":\s)", protected):
+    # A line break ends a sentence (a headline, a dateline, a caption, page furniture: a web page's
+    # lines are its paragraphs), except in text wrapped by hand, whose lines go on in lower case.
+    protected = _BARE_MARK.sub(r"\1 ", protected)  # "• 1" alone on its line marks the next one
+    lines = [line.strip() for line in protected.splitlines() if line.strip()]
+    going_on = sum(1 for line in lines[1:] if line[:1].islower())
+    breaks = r"\n\s*\n|\n" if going_on < max(3, len(lines) // 5) else \
+        r"\n\s*\n|\n(?=\s*(?:[-•*]|\d+[.)])\s)|\n(?=" + _LABEL + r":\s)"
+    for block in re.split(breaks, protected):
         for piece in re.split(r"(?<=[.!?])\s+(?=[“\"'(A-Z0-9])", block.strip()):
             piece = " ".join(piece.replace("<DOT>", ".").split())
             if piece:

@@ -96,7 +96,10 @@ def title_tail(words: list[str], index: int, name_follows: Callable[[int], bool]
             # A portfolio after "of" only before "of <country>" ("Minister of Europe and Foreign Affairs of the
             # French Republic X"), where it cannot be the start of a body's name.
             country_follows = words[at:at + 1] == ["of"] and country_after_of(words, at) is not None
-            if (last in ends and (name_follows(at) or country_follows)) or (last in _PORTFOLIO_ENDS and country_follows):
+            # "Minister of the Interior Manuel Valls", "Minister of Finance Ken Ofori-Atta": a portfolio after "of"
+            # before the name too.
+            if (last in ends and (name_follows(at) or country_follows)) or (
+                    last in _PORTFOLIO_ENDS and (country_follows or (words[index] == "of" and name_follows(at)))):
                 best = at
             elif words[index] == "of" and words[at:at + 1] == [","] and last[:1].isupper() and name_follows(at):
                 # "the Minister of State of the United Kingdom's Ministry of Foreign Affairs, Alan Duncan": a body
