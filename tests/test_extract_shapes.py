@@ -654,3 +654,55 @@ def test_the_country_closing_an_attendee_item_after_the_office_is_the_persons(it
                      f"Also present at the meeting was {item}")
     found = {a.country for m in draft.meetings for a in m.attendees if a.name == "Ana Quispe"}
     assert found == {country} if country else found and "Kuwait" not in found
+
+
+@pytest.mark.parametrize(("portfolio", "role"), [
+    ("of the Interior", "Minister of the Interior"),
+    ("of Finance", "Minister of Finance"),
+    ("of Justice", "Minister of Justice"),
+])
+def test_a_portfolio_after_of_before_the_name_is_part_of_the_title(portfolio, role):
+    draft = draft_of(f"Foreign Minister of Chile Rafael Ortiz met France’s Minister {portfolio} Lena Vogt in Lima.")
+    (meeting,) = draft.meetings
+    assert attendees(meeting) == {("rafael ortiz", "Chile"), ("lena vogt", "France")}
+    assert {a.role for a in meeting.attendees if a.name == "Lena Vogt"} == {role}
+
+
+def test_a_country_after_a_comma_and_of_is_the_persons():
+    (meeting,) = draft_of("Foreign Minister of Chile Rafael Ortiz met in Lima with Minsk Group Co-Chair Lena Vogt, "
+                          "of the United States of America.").meetings
+    assert attendees(meeting) == {("rafael ortiz", "Chile"), ("lena vogt", "United States")}
+
+
+def test_a_title_set_off_before_an_honoured_name_is_that_names_not_the_place_before_it():
+    (meeting,) = draft_of("Today, at Maison Quéau de Quinssy, the Chinese Ambassador, H.E. Mrs. Lena Vogt, paid a "
+                          "courtesy call on Mr. Rafael Ortiz, Minister for Foreign Affairs of Seychelles.").meetings
+    assert attendees(meeting) == {("rafael ortiz", "Seychelles"), ("lena vogt", "China")}
+
+
+def test_a_headline_without_a_full_stop_is_not_joined_to_the_line_after_it():
+    draft = extract("https://www.gov.me/en/article/1\n\nPrime Minister of Chile Rafael Ortiz meets Ambassador of "
+                    "Peru Lena Vogt\nPublished on: May 26, 2004 Author: Front page\nThe two officials exchanged "
+                    "views on the region.\n")
+    assert {a.name for m in draft.meetings for a in m.attendees} == {"Rafael Ortiz", "Lena Vogt"}
+
+
+def test_lines_wrapped_by_hand_still_read_as_one_sentence():
+    text = ("https://www.example.org/a\n\nOn 3 March 2021 the Foreign Minister of Chile Rafael Ortiz\nmet the "
+            "Foreign Minister of Peru Ana Quispe in Lima\nand discussed trade, fisheries\nand the border with the "
+            "Foreign Minister\nof Bolivia, who was not there.\nThey agreed to meet\nagain in May.\n")
+    (meeting,) = extract(text).meetings
+    assert attendees(meeting) == {("rafael ortiz", "Chile"), ("ana quispe", "Peru")}
+
+
+def test_a_country_is_not_read_as_a_city_of_the_same_name_elsewhere():
+    (meeting,) = draft_of("Foreign Minister of Chile Rafael Ortiz met Foreign Minister of Peru Ana Quispe in "
+                          "Montenegro.").meetings
+    assert meeting.venue_country == "Montenegro"
+
+
+@pytest.mark.parametrize("group", ["young scientists", "members of the business community", "the defenders",
+                                   "senior officials"])
+def test_one_named_person_meeting_a_group_is_a_meeting(group):
+    (meeting,) = draft_of(f"Foreign Minister of Chile Rafael Ortiz met with {group} in Lima.").meetings
+    assert attendees(meeting) == {("rafael ortiz", "Chile")}
