@@ -706,3 +706,12 @@ def test_a_country_is_not_read_as_a_city_of_the_same_name_elsewhere():
 def test_one_named_person_meeting_a_group_is_a_meeting(group):
     (meeting,) = draft_of(f"Foreign Minister of Chile Rafael Ortiz met with {group} in Lima.").meetings
     assert attendees(meeting) == {("rafael ortiz", "Chile")}
+
+
+def test_those_who_also_attended_join_the_meeting_just_told_with_a_country_name_before_each_title():
+    draft = draft_of("Minister for Defence Dr Rafael Ortiz attended the 11th Andean Defence Ministers' Meeting via "
+                     "video-teleconference this afternoon. Peru Minister of Defence Ana Quispe, and the United Kingdom "
+                     "Minister for the Armed Forces Lena Vogt, also attended virtually.")
+    (meeting,) = draft.meetings
+    assert attendees(meeting) >= {("ana quispe", "Peru"), ("lena vogt", "United Kingdom")}
+    assert "Rafael Ortiz" in {a.name for a in meeting.attendees}

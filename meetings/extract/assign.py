@@ -167,6 +167,14 @@ def attending(context: Context, sentence: Sentence) -> bool:
 def refers_back(context: Context, sentence: Sentence) -> bool:
     lower = sentence.text.lower()
     match = frames.REFERS_BACK.search(sentence.text) if any(w in lower for w in frames.REFERS_BACK_WORDS) else None
+    also = frames.ALSO_ATTENDED.search(sentence.text) if match is None and "also" in lower else None
+    if also is not None and context.last_meeting is not None:
+        before = [p for p in sentence.people if p.name and position(sentence.text, p) < also.start()]
+        for mention in before:
+            context.last_meeting.attend(mention, by=rules.REFERS_BACK)
+        if before:
+            context.last_meeting.note("host", sentence.text, rules.REFERS_BACK)
+            return True
     if match is None:
         return False
     people = attendance_list(sentence.text, match.end(), sentence.people)

@@ -109,6 +109,8 @@ REFERS_BACK = re.compile(r"\b(?:hosted|chaired|mediated|moderated|joined|facilit
                          r"\b(?:meeting|conference|summit|session|dialogue) was (?:officially )?(?:opened|closed|addressed)"
                          r"(?: \w+){0,3}? by\b|\bwith the attendance of\b|\bin the presence of\b",
                          re.IGNORECASE)
+# "A, B and C also attended (virtually)": those named before it joined the meeting just told.
+ALSO_ATTENDED = re.compile(r"\b(?:also|likewise) (?:attended|participated|took part|joined(?! the\b| in\b))\b")
 # A word every sentence REFERS_BACK matches holds, looked for first (most sentences hold none).
 REFERS_BACK_WORDS = ("hosted", "chaired", "mediated", "moderated", "joined", "facilitated", "also", "present",
                      "attended", "among", "delegation", "participants", "following", "opened", "closed", "addressed", "attendance")

@@ -208,8 +208,9 @@ def mentions(sentence: str) -> list[Mention]:
             country = "India"
             index += 1
         elif word[:1].isupper():
-            # "Republic of Korea Minister of National Defense ...", "United Kingdom Secretary of State ...".
-            for size in (4, 3, 2):
+            # "Republic of Korea Minister of National Defense ...", "United Kingdom Secretary of State ...",
+            # "Australia Minister for Defence ...".
+            for size in (4, 3, 2, 1):
                 # Only where a title can start after them; words only: "America ," in "Latin America, Foreign
                 # Secretary ..." is no country before a title.
                 written = words[index:index + size]
