@@ -715,3 +715,23 @@ def test_those_who_also_attended_join_the_meeting_just_told_with_a_country_name_
     (meeting,) = draft.meetings
     assert attendees(meeting) >= {("ana quispe", "Peru"), ("lena vogt", "United Kingdom")}
     assert "Rafael Ortiz" in {a.name for a in meeting.attendees}
+
+
+def test_an_initial_written_against_the_name_is_part_of_it():
+    (meeting,) = draft_of("Defense Minister of Mongolia N.Enkhbold met Ana Quispe, Ambassador of Peru to "
+                          "Mongolia.").meetings
+    assert {a.name for a in meeting.attendees} == {"N.Enkhbold", "Ana Quispe"}
+
+
+@pytest.mark.parametrize("spoken_of", ["to discuss Prime Minister Lena Vogt’s visit to Chile",
+                                       "ahead of President Lena Vogt's visit"])
+def test_a_person_whose_visit_is_discussed_is_not_an_attendee(spoken_of):
+    draft = draft_of(f"Foreign Minister of Chile Rafael Ortiz met Foreign Minister of Peru Ana Quispe {spoken_of}.")
+    assert "Lena Vogt" not in {a.name for m in draft.meetings for a in m.attendees}
+    assert {a.name for m in draft.meetings for a in m.attendees} == {"Rafael Ortiz", "Ana Quispe"}
+
+
+def test_a_portfolio_ending_in_the_pacific_is_part_of_the_title():
+    (meeting,) = draft_of("Foreign Minister of Chile Rafael Ortiz met Australian Minister for International "
+                          "Development and the Pacific, Hon. Pat Conroy.").meetings
+    assert attendees(meeting) == {("rafael ortiz", "Chile"), ("pat conroy", "Australia")}

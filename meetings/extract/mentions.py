@@ -19,7 +19,7 @@ from meetings.extract.tails import country_after_of, country_after_post, title_t
 _LATIN = [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]
 UPPER = "".join(chr(c) for c in _LATIN if chr(c).isupper() and chr(c).isalpha())
 LOWER = "".join(chr(c) for c in _LATIN if chr(c).islower() and chr(c).isalpha())
-NAME_TOKEN = re.compile(rf"^(?:[{UPPER}][{LOWER}’'-]+(?:-[{UPPER}][{LOWER}’'-]+)?|[{UPPER}]\.?|(?:[{UPPER}]\.){{1,2}}[{UPPER}]\.?|"
+NAME_TOKEN = re.compile(rf"^(?:[{UPPER}][{LOWER}’'-]+(?:-[{UPPER}][{LOWER}’'-]+)?|[{UPPER}]\.[{UPPER}][{LOWER}’'-]+|[{UPPER}]\.?|(?:[{UPPER}]\.){{1,2}}[{UPPER}]\.?|"
                         rf"(?:[{UPPER}][’'][{UPPER}][{LOWER}]+)|Ma?c[{UPPER}][{LOWER}]+|(?:al|bin|de|da|del|della|di|du|der|den|la|le|van|von|bin|binti)-?)$")
 # A family name in capitals before the given name ("HAYASHI Yoshimasa", "PARK Jin"), as Japanese and
 # Korean official English writes it; never an acronym (MP, UK, NATO) alone.
@@ -355,7 +355,7 @@ def mentions(sentence: str) -> list[Mention]:
             cued, found_by = True, rules.HONORIFIC_CUED  # no title after the name either
         if title and len(name_words) == 1 and _is_surname(words, index - 1):
             # "Minister Hamada", "Secretary Blinken": a surname after a title, the full name if the report gives it.
-            if _absent(words, start):
+            if _absent(words, start) or _spoken_of(words, start, index):
                 continue
             found.append(Mention(name=name_words[0], country=country, role=role if role != "counterpart" else None,
                                  rank=rank, sentence=sentence, country_by=country_by, found_by=rules.TITLED_SURNAME))
@@ -374,7 +374,7 @@ def mentions(sentence: str) -> list[Mention]:
                 # "Japanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara"
                 country, country_by = last_country, rules.DELEGATION if last_country else None
             last_end, last_country = index, country
-            if _absent(words, start):
+            if _absent(words, start) or _spoken_of(words, start, index):
                 continue
             found.append(Mention(name=" ".join(name_words), country=country, role=role if role != "counterpart" else None,
                                  rank=rank, sentence=sentence, country_by=country_by,
@@ -390,6 +390,15 @@ def _absent(words: list[str], start: int) -> bool:
     "the late ...", "(representing Prime Minister X)", "on behalf of President X"."""
     before = [w.lower() for w in words[max(0, start - 3):start] if w.lower() not in ("the", "his", "her", "their")]
     return before[-1:] in (["former"], ["late"], ["representing"]) or before[-2:] == ["behalf", "of"]
+
+
+def _spoken_of(words: list[str], start: int, end: int) -> bool:
+    """Whether a person written as an owner is what is discussed or prepared for, not one who
+    meets: "to discuss Prime Minister James Marape’s visit", "ahead of President X's visit"."""
+    before = [w.lower() for w in words[max(0, start - 3):start]]
+    return words[end - 1:end] != [] and words[end - 1].endswith(("’s", "'s")) and (
+        bool({"discuss", "discussed", "discussing", "prepare", "preparations", "preparing"} & set(before))
+        or before[-2:] == ["ahead", "of"])
 
 
 def _apposed(words: list[str], title_end: int, start: int) -> bool:

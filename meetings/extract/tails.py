@@ -23,7 +23,7 @@ _PORTFOLIO_ENDS = frozenset({"Affairs", "Trade", "Defence", "Defense", "Security
                              "Negotiations", "Abroad", "Diplomacy", "Rights", "Climate", "Migration", "Tourism",
                              "Investment", "Worship", "Communities", "Nationals", "Administration", "Protocol",
                              "Expatriates", "Emigrants", "Culture", "Education", "Agriculture", "Transport", "Environment",
-                             "Planning", "Labour", "Youth", "Sports", "Fisheries", "Mines", "Petroleum"})
+                             "Planning", "Labour", "Youth", "Sports", "Fisheries", "Mines", "Petroleum", "Pacific"})
 
 # Words of a body or a portfolio: never part of a person's name.
 INSTITUTION_WORDS = _BODY_ENDS | _PORTFOLIO_ENDS
