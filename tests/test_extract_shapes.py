@@ -701,10 +701,12 @@ def test_a_country_is_not_read_as_a_city_of_the_same_name_elsewhere():
     assert meeting.venue_country == "Montenegro"
 
 
-@pytest.mark.parametrize("group", ["young scientists", "members of the business community", "the defenders",
-                                   "senior officials"])
-def test_one_named_person_meeting_a_group_is_a_meeting(group):
-    (meeting,) = draft_of(f"Foreign Minister of Chile Rafael Ortiz met with {group} in Lima.").meetings
+@pytest.mark.parametrize(("met", "group"), [("met with", "young scientists"),
+                                           ("met with", "members of the business community"),
+                                           ("met with", "the defenders"), ("met with", "senior officials"),
+                                           ("met today in Port Louis, with", "Members of the Diplomatic Corps")])
+def test_one_named_person_meeting_a_group_is_a_meeting(met, group):
+    (meeting,) = draft_of(f"Foreign Minister of Chile Rafael Ortiz {met} {group} to exchange views.").meetings
     assert attendees(meeting) == {("rafael ortiz", "Chile")}
 
 
