@@ -737,3 +737,17 @@ def test_a_portfolio_ending_in_the_pacific_is_part_of_the_title():
     (meeting,) = draft_of("Foreign Minister of Chile Rafael Ortiz met Australian Minister for International "
                           "Development and the Pacific, Hon. Pat Conroy.").meetings
     assert attendees(meeting) == {("rafael ortiz", "Chile"), ("pat conroy", "Australia")}
+
+
+def test_a_departure_to_attend_a_meeting_and_the_delegation_travelling_make_no_meeting():
+    draft = draft_of("Prime Minister of Chile Rafael Ortiz departed the country today to Nassau, Bahamas, to attend "
+                     "the Meeting of the Heads of Government of the Caribbean Community. The Prime Minister is "
+                     "accompanied by Hon. Ana Quispe, Minister of Foreign Affairs of Chile.")
+    assert draft.meetings == []
+
+
+def test_those_accompanying_a_visitor_join_the_meeting_just_told():
+    (meeting,) = draft_of("Secretary General of the EAC Dr. Lena Vogt paid a courtesy call on President of Uganda "
+                          "Rafael Ortiz in Entebbe. Dr. Vogt was accompanied by the Speaker of the East African "
+                          "Legislative Assembly, Rt. Hon. Ana Quispe.").meetings
+    assert {a.name for a in meeting.attendees if a.name} == {"Lena Vogt", "Rafael Ortiz", "Ana Quispe"}

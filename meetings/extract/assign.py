@@ -9,12 +9,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from meetings.extract import frames, places, rules
+from meetings.extract import frames, offices, places, rules
 from meetings.extract.dates import sentence_date
 from meetings.extract.draft import Draft, DraftMeeting
 from meetings.extract.events import event_for
 from meetings.extract.listed import listed_names
-from meetings.extract.mentions import Mention, mentions, person_key, position
+from meetings.extract.mentions import Mention, any_order, mentions, person_key, position
 from meetings.extract.names import (
     addressed,
     as_the,
@@ -267,6 +267,16 @@ def meeting_frame(context: Context, sentence: Sentence) -> bool:
     side = [subject, *(others[:1] if companion and at and others and (subject.found_by is rules.PRINCIPAL or position(
         sentence.text, subject) < companion.start()) and companion.end() <= position(sentence.text, others[0]) < at.start()
                        else [])]
+    if frame.name == "accompanied-by" and len({p.country for p in participants if p.country}) < 2 and not any(
+            offices.serves_organization(p.name, p.role, any_order) for p in participants):
+        # One delegation: "Dr. Mathuki was accompanied by the Speaker, X" joins the meeting just told; "The
+        # Prime Minister is accompanied by the Minister of Foreign Affairs" on a journey is no meeting.
+        if context.last_meeting is None:
+            return False
+        for mention in participants:
+            context.last_meeting.attend(mention, by=rules.REFERS_BACK)
+        context.last_meeting.note("host", sentence.text, rules.REFERS_BACK)
+        return True
     separate = frames.SEPARATE.search(sentence.text) or by_country
     groups = [[*side, other] for other in participants[len(side):]] if separate else [participants]
     made_by = rules.LIST_ITEM if sentence.bullet else rules.SEPARATE if separate else rules.FRAME

@@ -86,7 +86,10 @@ FUTURE = re.compile(r"\b(?:will (?:also |then |later |further |now |first |separ
                     r"(?:meetings?|talks|discussions?|calls?)|"
                     r"be (?:happy|glad|pleased|delighted|honou?red) to|be (?:received|hosted|welcomed|greeted|accompanied|joined))|is (?:expected|scheduled|due|set) to|"
                     r"next (?:week|month|year)|later this (?:week|month|year)|plans to|look(?:s|ed)? forward to (?:meeting|holding|having)|"
-                    r"to meet (?:later|next|on)|(?:would|will) be meeting)\b", re.IGNORECASE)
+                    r"to meet (?:later|next|on)|(?:would|will) be meeting|"
+                    # "departed the country today to Nassau, Bahamas, to attend the Meeting of ...": not yet held.
+                    r"(?:departed|departs|left|leaves|flew|flies) (?:[\w’',-]+ ){0,8}?to (?:attend|participate|take part))\b",
+                    re.IGNORECASE)
 ATTENDING = re.compile(r"\b(?:attend(?:ing|ed|s)?|were among|participat(?:ing|ed)|joined|accompan(?:y|ied|ying))\b",
                        re.IGNORECASE)
 REFERS_TO_EVENT = re.compile(r"\b(?:the conclave|the meeting|the summit|member (?:states|nations)|the gathering)\b",
