@@ -178,6 +178,12 @@ def test_a_minister_who_received_the_ministers_of_an_alliance_is_at_a_group_meet
     ("https://pmo.gov.to/index.php/2024/04/02/example/", "Tonga"),
     ("https://www.mfa.gov.tv/example", "Tuvalu"),
     ("https://news.example.to/example", None),
+    # An embassy's own site is its country's, wherever it is hosted.
+    ("http://saudiembassy.net/print/latest_news/news09151202.aspx", "Saudi Arabia"),
+    ("https://mongolianembassy.com.tr/example", "Mongolia"),
+    ("https://ethiopianembassy.be/?p=1", "Ethiopia"),
+    ("http://www.embassyofindonesia.org/press-statement/", "Indonesia"),
+    ("https://www.embassy-news.com/example", None),
 ])
 def test_the_publishers_country_is_read_from_a_governments_site_only(url, country):
     from meetings.extract.places import publisher_country

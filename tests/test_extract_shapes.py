@@ -751,3 +751,22 @@ def test_those_accompanying_a_visitor_join_the_meeting_just_told():
                           "Rafael Ortiz in Entebbe. Dr. Vogt was accompanied by the Speaker of the East African "
                           "Legislative Assembly, Rt. Hon. Ana Quispe.").meetings
     assert {a.name for a in meeting.attendees if a.name} == {"Lena Vogt", "Rafael Ortiz", "Ana Quispe"}
+
+
+def test_the_head_of_a_countrys_government_is_of_that_country():
+    (meeting,) = draft_of("The Head of the Timor-Leste Government, Kay Rala Xanana Gusmão, received today the visit "
+                          "of the Australian Minister of Foreign Affairs, Penny Wong, at the Government Palace.").meetings
+    assert attendees(meeting) == {("kay rala xanana gusmao", "Timor-Leste"), ("penny wong", "Australia")}
+
+
+def test_one_a_statement_opens_by_addressing_is_not_its_principal():
+    draft = extract("https://www.embassyofindonesia.org/press-statement\n\nYour Excellency, Secretary Lena Vogt, "
+                    "Colleagues from the media, welcome back to Jakarta.\n\nIt is an honour to have you back.\n\n"
+                    "Secretary Vogt and I held a productive meeting this morning.\n")
+    assert "Indonesia" not in {a.country for m in draft.meetings for a in m.attendees if a.name == "Lena Vogt"}
+
+
+def test_the_co_chairs_of_a_group_are_an_office_not_a_meeting():
+    draft = draft_of("The Secretary General of the United Nations stressed the importance of a peaceful resolution "
+                     "and expressed his total support for the activities of the Co-Chairs of the OSCE Minsk Group.")
+    assert draft.meetings == []

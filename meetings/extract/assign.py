@@ -56,6 +56,7 @@ class Context:
     hearers: list[Mention] = field(default_factory=list)
     present: list[Mention] = field(default_factory=list)  # those said to attend before any meeting is told
     vocatives: list[Mention] | None = None  # addressed in the lines just read, before the text says "you"
+    spoken_to: set[str] = field(default_factory=set)  # named in a sentence opening "Your Excellency, ..."
 
     def named(self, mention: Mention) -> Mention:
         """A title alone ("the Prime Minister") as the person of that title the report named: its
@@ -109,7 +110,9 @@ class Sentence:
 
 
 SentenceRule = Callable[[Context, Sentence], bool]
-FIRST_PERSON = re.compile(r"\b(?:I|I've|I'd|my|we|We|our|Our)\b")
+# A sentence that opens by addressing someone ("Your Excellency, Secretary Pompeo, ...").
+ADDRESSING = re.compile(r"\s*(?:Your (?:Excellency|Excellencies|Majesty|Highness|Royal Highness)|Excellenc(?:y|ies))\b")
+FIRST_PERSON = re.compile(r"\b(?:I|I've|I'd|my|My|we|We|our|Our)\b")
 
 
 def future(context: Context, sentence: Sentence) -> bool:
@@ -389,6 +392,10 @@ def read_sentence(context: Context, text: str) -> None:
     found.sort(key=lambda m: position(text, m))
     context.draft.people.extend(heard + found)
     named_here = heard + found  # a speaker label names its speaker first
+    if ADDRESSING.match(text):
+        # "Your Excellency, Secretary Pompeo, ...": those named are spoken to, never the report's principal.
+        context.spoken_to |= {person_key(m.name) for m in named_here if m.name}
+    named_here = [m for m in named_here if not m.name or person_key(m.name) not in context.spoken_to]
     first_person = FIRST_PERSON.search(text.split(found[0].name.split()[0])[0]) \
         if found and found[0].name and not heard else None
     if first_person:

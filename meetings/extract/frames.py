@@ -48,7 +48,8 @@ FRAMES: tuple[Frame, ...] = (
     Frame("visited-official", r"(?:visited|visits)(?-i:(?= (?:the |H\.E\.? |His |Her )?(?:[A-Z][\w-]* ){0,3}?"
                               r"(?:Secretary|President|Prime Minister|Minister|King|Emir|Sultan|Chair|Director|Governor)"
                               r"(?:-General| General)?\b(?!['’]s|s? (?:Office|Palace|House|Residence|Secretariat|Headquarters))))"),
-    Frame("co-chaired", r"co-chaired|co-chairs"),
+    # The verb, not the office: "X and Y co-chairs the meeting", not "the Co-Chairs of the OSCE Minsk Group".
+    Frame("co-chaired", r"co-chaired|co-chairs(?! of\b)"),
     # "Talks were held between A and B", "a meeting took place between", "The conversation between A and B".
     Frame("held-between", r"(?:talks|meeting|meetings|conversation|consultations|negotiations|discussions?)"
                           r"(?: (?:was|were) (?:held|conducted|staged|organi[sz]ed)(?: [\w,]+){0,4}?| took place(?: [\w,]+){0,4}?)?"

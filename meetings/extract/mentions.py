@@ -251,6 +251,10 @@ def mentions(sentence: str) -> list[Mention]:
                                         if words[at] in ("of", "for"))), None) if not country else None
             if ending and ending[1] == index:  # "... and Cooperation for the Republic of Botswana, Honourable Dr. X"
                 country, country_by = ending[0], rules.OF_COUNTRY
+            governed = country_after_of(words, title.end) if not country and words[title.end:title.end + 1] == ["of"] \
+                else None
+            if governed and words[governed[1]:governed[1] + 1] == ["Government"] and governed[1] + 1 == index:
+                country, country_by = governed[0], rules.OF_COUNTRY  # "Head of the Timor-Leste Government, X"
             if not country and title.country:
                 country, country_by = title.country, rules.TITLE_COUNTRY
             after = country_after_of(words, index)

@@ -187,6 +187,14 @@ def publisher_country(url: str | None) -> str | None:
     from meetings.countries import find_country
 
     host = (urlsplit(url or "").hostname or "").lower()
+    for label in host.split("."):
+        # An embassy's own site is its country's, wherever it is hosted: saudiembassy.net,
+        # mongolianembassy.com.tr (Mongolia's embassy in Turkey), ethiopianembassy.be.
+        embassy = re.fullmatch(r"([a-z]+?)-?embassy|embassyof([a-z]+)", label)
+        if embassy:
+            named = country((embassy.group(1) or embassy.group(2)).capitalize())
+            if named:
+                return named
     suffix = host.rsplit(".", 1)[-1] if "." in host else ""
     if suffix in ("gov", "mil"):
         return "United States"

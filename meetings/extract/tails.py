@@ -83,7 +83,9 @@ def title_tail(words: list[str], index: int, name_follows: Callable[[int], bool]
     ends = _BODY_ENDS | titles.vocabulary().bodies if words[index:index + 1] == ["of"] else \
         _PORTFOLIO_ENDS if words[index:index + 1] in (["for"], ["and"], [","]) else None
     best = index
-    if ends is not None and country_after_of(words, index) is None:
+    country = country_after_of(words, index)
+    # "Head of the Timor-Leste Government, X": a country's body, not the country itself.
+    if ends is not None and (country is None or words[country[1]:country[1] + 1] == ["Government"]):
         at = index + 1
         # Not past an honorific: "Minister for Foreign Affairs, Senator Marise Payne, and ..." names the person there.
         while at < len(words) and at - index <= 24 and (words[at][:1].isupper() or words[at] in _WITHIN) \
