@@ -770,3 +770,22 @@ def test_the_co_chairs_of_a_group_are_an_office_not_a_meeting():
     draft = draft_of("The Secretary General of the United Nations stressed the importance of a peaceful resolution "
                      "and expressed his total support for the activities of the Co-Chairs of the OSCE Minsk Group.")
     assert draft.meetings == []
+
+
+@pytest.mark.parametrize(("sentence", "name", "country"), [
+    ("Foreign Minister of Chile Rafael Ortiz also met with her counterpart from the Dominican Republic, Mr. Miguel "
+     "Vargas.", "Miguel Vargas", "Dominican Republic"),
+    ("Foreign Minister of Chile Rafael Ortiz met with Philippe Bronchain, the new Director General for Africa in the "
+     "Ministry of Foreign Affairs of Belgium.", "Philippe Bronchain", "Belgium"),
+])
+def test_a_counterpart_from_a_country_and_a_new_office_after_the_name_give_the_country(sentence, name, country):
+    (meeting,) = draft_of(sentence).meetings
+    assert attendees(meeting) == {("rafael ortiz", "Chile"), (person_key(name), country)}
+
+
+def test_a_party_officials_title_and_a_venerables_name():
+    draft = draft_of("A meeting between Foreign Minister of Chile Rafael Ortiz and National General Secretary of the "
+                     "Bharatiya Janata Party (BJP) Ram Madhav was also held today. Minister Ortiz also met the Chief "
+                     "Incumbent of the Vihara, Ven. Banagala Upatissa Thero.")
+    assert "Ram Madhav" in {a.name for m in draft.meetings for a in m.attendees}
+    assert all("Ven" not in (p.name or "") for p in draft.people)

@@ -122,7 +122,7 @@ GROUP = re.compile(r"\b(?:attended (?:the |an? )(?:[\w-]+ ){0,4}?(?:meeting|summ
                    # "Prime Minister Rabuka officially opens the Heads of Missions meeting in Suva".
                    r"(?:officially )?(?:opened|opens|closed|closes|inaugurated|inaugurates) the (?:[\w’'-]+ ){0,5}?"
                    r"(?:[Mm]eeting|[Cc]onference|[Ss]ummit|[Ss]ession|[Dd]ialogue|[Ff]orum)s?\b|"
-                   r"(?:met|meets|meet|meeting with|met(?: (?:virtually|today|yesterday))?(?: in [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?,?)? with|meet with|received|hosted|welcomed|held (?:today |yesterday )?(?:an? )?(?:virtual |video |joint |)"
+                   r"(?:met|meets|meet|meeting with|met(?: (?:virtually|today|yesterday))?(?: in [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?,?)? with|meet with|discussed with|received|hosted|welcomed|held (?:today |yesterday )?(?:an? )?(?:virtual |video |joint |)"
                    r"(?:meeting|talks) with(?: a (?:number|group) of)?|addressed|joined)\s+(?:(?:the|his|her|their|"
                    r"fellow|other|visiting|newly|new|accredited|non-resident|resident|foreign|young|senior|local|business|community|"
                    r"religious|[A-Z][\w-]*)\s+){0,4}"

@@ -224,6 +224,9 @@ def mentions(sentence: str) -> list[Mention]:
             country_by = rules.DEMONYM
         if index < len(words) and words[index].lower() in _COUNTERPART:
             index, cued, role = index + 1, True, "counterpart"
+            after = country_after_of(words, index) if not country and words[index:index + 1] == ["from"] else None
+            if after:  # "her counterpart from the Dominican Republic, Mr. Miguel Octavio Vargas"
+                (country, index), country_by = after, rules.OF_COUNTRY
         while index < len(words) and words[index] in titles.MODIFIERS:
             index += 1
         title = titles.title_at(words, index, free=country is not None)
@@ -317,6 +320,8 @@ def mentions(sentence: str) -> list[Mention]:
                 at += 1
             if words[at:at + 1] == ["the"]:
                 at += 1  # "Mr. Shinzo Abe, the Prime Minister of Japan"
+            while words[at:at + 1] and words[at] in titles.MODIFIERS and words[at][:1].islower():
+                at += 1  # "Philippe Bronchain, the new Director General for Africa"
             next_word = words[at] if words[at:at + 1] and words[at] in demonyms() else f"{words[at]}." \
                 if words[at:at + 1] else ""
             if next_word in demonyms():  # "Tibor Nagy, U.S. Assistant Secretary ...", "U.S" read without its stop

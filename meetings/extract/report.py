@@ -70,7 +70,7 @@ def read(text: str, *, published: dt.date | None = None, label: str = "FILE") ->
 
 
 _ABBREVIATIONS = re.compile(r"\b(Mr|Mrs|Ms|Mx|Dr|Gen|Lt|Col|Maj|Adm|Capt|Brig|Cmdr|Sgt|St|No|U\.S|U\.K|Sr|Jr|Hon|Rt|Prof|"
-                            r"Amb|Eng|Sen|Rep|Gov|a\.m|p\.m|i\.e|e\.g|approx|vs)\.")
+                            r"Amb|Eng|Sen|Rep|Gov|Ven|a\.m|p\.m|i\.e|e\.g|approx|vs)\.")
 _MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(?=\s+\d)")
 _BARE_MARK = re.compile(r"^(\s*[-•*](?: \d+)?)[ \t]*\n(?=\s*\S)", re.MULTILINE)
 _INITIAL = re.compile(r"\b([A-Z])\.(?=\s+\(?[A-Z])")  # "H.E. Ali", "H.E. (Dr.) Ali"
