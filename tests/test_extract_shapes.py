@@ -789,3 +789,19 @@ def test_a_party_officials_title_and_a_venerables_name():
                      "Incumbent of the Vihara, Ven. Banagala Upatissa Thero.")
     assert "Ram Madhav" in {a.name for m in draft.meetings for a in m.attendees}
     assert all("Ven" not in (p.name or "") for p in draft.people)
+
+
+@pytest.mark.parametrize(("official", "country"), [
+    ("Rt. Hon. Lena Vogt, Minister of State, Foreign and Commonwealth Office", "United Kingdom"),
+    ("National General Secretary of the Bharatiya Janata Party (BJP) Lena Vogt", "India"),
+    ("Ms. Lena Vogt, Minister of State, Department of Energy and Climate Change", "United Kingdom"),
+])
+def test_an_institution_only_one_country_has_gives_the_officials_country(official, country):
+    (meeting,) = draft_of(f"Foreign Minister of Chile Rafael Ortiz held a meeting with {official}; they discussed "
+                          "trade.").meetings
+    assert ("lena vogt", country) in attendees(meeting)
+
+
+def test_a_place_named_later_in_the_sentence_is_not_the_officials_institution():
+    draft = draft_of("Foreign Minister of Chile Rafael Ortiz met Ms. Lena Vogt, Special Envoy, in Downing Street.")
+    assert "United Kingdom" not in {a.country for m in draft.meetings for a in m.attendees if a.name == "Lena Vogt"}

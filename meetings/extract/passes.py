@@ -248,6 +248,7 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
                                                                                             any_order):
                     person.country, person.country_by = publisher, rules.PUBLISHER
                     meeting.evidence.setdefault("country", f"the report's principal is of its publisher, {draft.source}")
+    _national_bodies(draft)
     guesses: tuple[tuple[Rule, Guess], ...] = (
         (rules.NAMED_PAIR, named_pair), (rules.VISIT_HOST, host_of_visit), (rules.PRINCIPAL_HOST, host_of_principal))
     _organization_hosts(draft)
@@ -271,6 +272,24 @@ def infer_countries(draft: Draft, body: str, principal: Mention | None) -> None:
         _publisher_side(draft, publisher)
     for meeting in draft.meetings:
         meeting.retitle()
+
+
+def _national_bodies(draft: Draft) -> None:
+    """An attendee of no country said whose title, or the apposition just after the name, names an
+    institution only one country has ("Mike O'Brien, Minister of State, Department of Energy and
+    Climate Change", "General Secretary of the Bharatiya Janata Party"), is of that country."""
+    for meeting in draft.meetings:
+        for person in meeting.attendees:
+            if person.country or not (person.name or person.role) or \
+                    offices.serves_organization(person.name, person.role, any_order):
+                continue
+            after = ""  # the apposition of a title after the name, only: not where the sentence goes on
+            if person.found_by is rules.NAME_THEN_TITLE and person.name and f"{person.name}," in person.sentence:
+                after = re.split(r"[;.(]|,\s*(?=[a-z])", person.sentence.split(person.name, 1)[1], maxsplit=1)[0][:120]
+            found = places.national_body(f"{person.role or ''} {after}")
+            if found:
+                person.country, person.country_by = found, rules.NATIONAL_BODY
+                meeting.evidence.setdefault("country", f"{person.name or person.role}: {person.role or after.strip()}")
 
 
 def _organization_hosts(draft: Draft) -> None:

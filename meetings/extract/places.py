@@ -30,6 +30,27 @@ def frameworks() -> dict[str, str]:
 
 
 @functools.cache
+def national_bodies() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Institutions only one country has ("Foreign and Commonwealth Office", "Knesset"), each with its
+    country, and one pattern finding any of them as whole words."""
+    from meetings.titles import data_lines
+
+    table: dict[str, str] = {}
+    for line in data_lines("extract_bodies.txt"):
+        name, country_name = line.split("=>", 1)
+        table[name.strip()] = country_name.strip()
+    names = sorted(table, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(name) for name in names) + r")\b"), table
+
+
+def national_body(text: str) -> str | None:
+    """The country of the one-country institution ``text`` names, if any."""
+    pattern, table = national_bodies()
+    match = pattern.search(text)
+    return table[match.group(0)] if match else None
+
+
+@functools.cache
 def country(text: str) -> str | None:
     """A country name as written ("Russia", "the Kyrgyz Republic"), resolved; None if it is not one."""
     from meetings.countries import find_country

@@ -50,6 +50,7 @@ SIDE = Rule("delegation-side", "country", "the side or delegation a list of atte
 NAMED_PAIR = Rule("named-pair", "country", "the other side of a pair of countries the report names (\"India-Russia\")")
 VISIT_HOST = Rule("visit-host", "country", "the host of a \"visiting\" guest, where the meeting is")
 OFFICE_COUNTRY = Rule("office-country", "country", "the country whose office the person held on the meeting's date (data/office_holders.csv)")
+NATIONAL_BODY = Rule("national-body", "country", "an institution only one country has, in the title or just after the name (\"Minister of State, Foreign and Commonwealth Office\")")
 PUBLISHER = Rule("publisher", "country", "the report's principal is of its publisher's country (from its web address)")
 PUBLISHER_SIDE = Rule("publisher-side", "country", "an official in a meeting of the publisher's officials only is the publisher's too")
 ORGANIZATION_HOST = Rule("organization-host", "country", "the host of an organization's official, where the meeting is "
