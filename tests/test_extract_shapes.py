@@ -805,3 +805,13 @@ def test_an_institution_only_one_country_has_gives_the_officials_country(officia
 def test_a_place_named_later_in_the_sentence_is_not_the_officials_institution():
     draft = draft_of("Foreign Minister of Chile Rafael Ortiz met Ms. Lena Vogt, Special Envoy, in Downing Street.")
     assert "United Kingdom" not in {a.country for m in draft.meetings for a in m.attendees if a.name == "Lena Vogt"}
+
+
+@pytest.mark.parametrize(("official", "name", "country"), [
+    ("Minister of Foreign Affairs, Migration and Tunisians Abroad Lena Vogt", "lena vogt", "Tunisia"),
+    ("Minister of Foreign Affairs and Senegalese Abroad Lena Vogt", "lena vogt", "Senegal"),
+    ("French Secretary of State in charge of the Francophonie Jean-Baptiste Lemoyne", "jean baptiste lemoyne", "France"),
+])
+def test_a_portfolio_for_a_countrys_people_abroad_and_one_in_charge_of_a_field(official, name, country):
+    (meeting,) = draft_of(f"Foreign Minister of Chile Rafael Ortiz held phone talks with {official}.").meetings
+    assert (name, country) in attendees(meeting)

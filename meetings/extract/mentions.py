@@ -159,6 +159,11 @@ def _country_closes(words: list[str], role: str, at: int) -> bool:
     return country_after_post(words, at, role) is not None
 
 
+# A ministry's portfolio for its own people abroad names its country ("and Tunisians Abroad",
+# "and Senegalese Abroad", "and Nigerians in Diaspora").
+_ABROAD = frozenset({"Abroad", "Expatriates", "Diaspora", "Emigrants", "Nationals", "in"})
+
+
 def _honoured_next(words: list[str], end: int) -> bool:
     """Whether a title is set off before the next name with its honorifics: in "at Maison Quéau de
     Quinssy, the Chinese Ambassador, H.E. Mrs. Wei Guo, paid ...", the title is Mrs. Guo's."""
@@ -246,6 +251,11 @@ def mentions(sentence: str) -> list[Mention]:
                     if words[title.end:title.end + 1] == ["for"]]
             if not country and len(set(filter(None, tail))) == 1:  # "Assistant Secretary for U.S. Department ..."
                 country, country_by = next(filter(None, tail)), rules.DEMONYM
+            abroad = [known_demonyms.get(w) or known_demonyms.get(w.removesuffix("s"))
+                      for w, after in zip(words[title.end:index], words[title.end + 1:index + 1], strict=False)
+                      if after in _ABROAD] if not country else []
+            if len(set(filter(None, abroad))) == 1:  # "Minister of Foreign Affairs, Migration and Tunisians Abroad"
+                country, country_by = next(filter(None, abroad)), rules.DEMONYM
             owner = next(filter(None, (_possessive_country(words, at) for at in range(title.end, index))), None) \
                 if not country and words[title.end:title.end + 1] == ["of"] else None
             if owner and owner[1] <= index:  # "Minister of State of the United Kingdom's Ministry of Foreign Affairs"

@@ -83,6 +83,16 @@ def title_tail(words: list[str], index: int, name_follows: Callable[[int], bool]
     ends = _BODY_ENDS | titles.vocabulary().bodies if words[index:index + 1] == ["of"] else \
         _PORTFOLIO_ENDS if words[index:index + 1] in (["for"], ["and"], [","]) else None
     best = index
+    if words[index:index + 3] == ["in", "charge", "of"]:
+        # "Secretary of State in charge of the Francophonie Jean-Baptiste Lemoyne": the portfolio's words run
+        # into the name; the name is the last two (or three) of the capitalized run.
+        at = index + 3 + (words[index + 3:index + 4] == ["the"])
+        end = at
+        while end < len(words) and words[end][:1].isupper():
+            end += 1
+        for size in (2, 3):
+            if end - size > at and name_follows(end - size):
+                return end - size
     country = country_after_of(words, index)
     # "Head of the Timor-Leste Government, X": a country's body, not the country itself.
     if ends is not None and (country is None or words[country[1]:country[1] + 1] == ["Government"]):
