@@ -815,3 +815,23 @@ def test_a_place_named_later_in_the_sentence_is_not_the_officials_institution():
 def test_a_portfolio_for_a_countrys_people_abroad_and_one_in_charge_of_a_field(official, name, country):
     (meeting,) = draft_of(f"Foreign Minister of Chile Rafael Ortiz held phone talks with {official}.").meetings
     assert (name, country) in attendees(meeting)
+
+
+def test_a_title_alone_before_its_holder_is_named_is_that_holder():
+    draft = draft_of("During his visit the Director-General held separate meetings with Rt. Hon. Ana Quispe, "
+                     "Minister of State of Peru; and with Rt. Hon. Lena Vogt, Minister of State of Chile. Director-General "
+                     "Rogelio Pfirter visited Lima on 8 May 2009.")
+    met = [{a.name for a in m.attendees} for m in draft.meetings if len(m.attendees) == 2]
+    assert {"Rogelio Pfirter", "Ana Quispe"} in met and {"Rogelio Pfirter", "Lena Vogt"} in met
+
+
+def test_a_title_alone_is_not_made_the_other_side_of_its_own_meeting():
+    (meeting,) = draft_of("The Prime Minister spoke with Prime Minister of Canada Mark Carney by telephone.").meetings
+    assert len(meeting.attendees) == 2
+
+
+def test_an_office_set_off_before_an_honoured_name_is_the_persons_office_not_the_form_of_address():
+    draft = draft_of("The Executive Secretary of the Intergovernmental Authority on Development, H.E. Amb (Eng) "
+                     "Lena Vogt, this morning received credential letters from the Ambassador of Somalia to Djibouti, "
+                     "H.E. Dr. Ana Quispe.")
+    assert {a.role for m in draft.meetings for a in m.attendees if a.name == "Lena Vogt"} == {"Executive Secretary"}

@@ -58,6 +58,7 @@ def extract(text: str, *, published: dt.date | None = None,
     occasion(context)
     passes.keep_recordable(draft)
     passes.one_spelling(draft)
+    passes.name_titles(draft)
     passes.merge_repeats(draft)
     passes.complete_all(draft)
     passes.recorded_countries(draft, recorded)

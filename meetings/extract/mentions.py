@@ -386,9 +386,15 @@ def mentions(sentence: str) -> list[Mention]:
                                                            if words[index:index + 1] == [","] else None)
                 if after:
                     (country, index), country_by = after, rules.OF_COUNTRY
-            if country is None and found and found[-1].name is None and found[-1].country \
-                    and _apposed(words, title_alone_end, start):
-                country, country_by = found.pop().country, rules.APPOSED
+            if found and found[-1].name is None and _apposed(words, title_alone_end, start) \
+                    and (found[-1].country or country is None):
+                # "the Ambassador of Sweden to Ethiopia, H.E. X", "The Secretary General, Dr. X,": the title
+                # alone is the person named after it.
+                apposed = found.pop()
+                if country is None and apposed.country:
+                    country, country_by = apposed.country, rules.APPOSED
+                if apposed.role and role in (None, "Ambassador"):
+                    role = apposed.role  # the office, not the form of address ("Ambassador Mahboub Maalim")
             if country is None and start == last_end + 1 and words[last_end] == "and" and role not in titles.LEADERS:
                 # "Japanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara"
                 country, country_by = last_country, rules.DELEGATION if last_country else None
@@ -442,8 +448,10 @@ def position(sentence: str, mention: Mention) -> int:
     """Where a mention is in its sentence, for ordering subject before object."""
     if not mention.name:
         # A title alone ("The Prime Minister hosted ..."), where its recorded role is written.
-        where = sentence.find(mention.role) if mention.role else -1
-        return where if where >= 0 else len(sentence)
+        # (its words joined by a space or a hyphen: "Director General" is written "Director-General")
+        found = re.search(r"[\s-]".join(map(re.escape, mention.role.split())), sentence, re.IGNORECASE) \
+            if mention.role else None
+        return found.start() if found else len(sentence)
     for form in (mention.name, mention.name.split()[-1]):
         where = sentence.find(form)
         if where >= 0:

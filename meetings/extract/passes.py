@@ -48,6 +48,26 @@ def one_spelling(draft: Draft) -> None:
             meeting.attend(attendee, chair=attendee.chair, by=attendee.attended_by)
 
 
+def name_titles(draft: Draft) -> None:
+    """A title alone told before the report names its holder ("the Director-General held separate
+    meetings ..." before "The OPCW Director-General, Ambassador Rogelio Pfirter, visited ..."): the
+    one person the report names with that title, of no other country."""
+    for meeting in draft.meetings:
+        unnamed = [a for a in meeting.attendees if not a.name and a.role]
+        for attendee in unnamed:
+            holders = {person_key(p.name): p for p in draft.people if p.name and p.role == attendee.role
+                       and (attendee.country is None or p.country in (None, attendee.country))}
+            if len(holders) != 1:
+                continue
+            holder = next(iter(holders.values()))
+            if any(a.name and person_key(a.name) == person_key(holder.name or "") for a in meeting.attendees):
+                continue  # (not the other side of the same meeting: "the Prime Minister" spoke with Prime Minister X)
+            meeting.attendees.remove(attendee)
+            meeting.attend(holder.copy(sentence=attendee.sentence, chair=attendee.chair, visiting=attendee.visiting,
+                                       found_by=rules.TITLE_BACK, country=holder.country or attendee.country),
+                           chair=attendee.chair, by=attendee.attended_by)
+
+
 def merge_repeats(draft: Draft, *, headlines_only: bool = False) -> None:
     """One meeting told twice in a report (a headline or caption, then the body) is one record: a
     bilateral or call on the same date, or with no date of its own, whose named attendees are
