@@ -390,11 +390,11 @@ def mentions(sentence: str) -> list[Mention]:
                     and (found[-1].country or country is None):
                 # "the Ambassador of Sweden to Ethiopia, H.E. X", "The Secretary General, Dr. X,": the title
                 # alone is the person named after it.
-                apposed = found.pop()
-                if country is None and apposed.country:
-                    country, country_by = apposed.country, rules.APPOSED
-                if apposed.role and role in (None, "Ambassador"):
-                    role = apposed.role  # the office, not the form of address ("Ambassador Mahboub Maalim")
+                alone = found.pop()
+                if country is None and alone.country:
+                    country, country_by = alone.country, rules.APPOSED
+                if alone.role and role in (None, "Ambassador"):
+                    role = alone.role  # the office, not the form of address ("Ambassador Mahboub Maalim")
             if country is None and start == last_end + 1 and words[last_end] == "and" and role not in titles.LEADERS:
                 # "Japanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara"
                 country, country_by = last_country, rules.DELEGATION if last_country else None
