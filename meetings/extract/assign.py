@@ -173,11 +173,8 @@ def refers_back(context: Context, sentence: Sentence) -> bool:
     also = frames.ALSO_ATTENDED.search(sentence.text) if match is None and "also" in lower else None
     if also is not None and context.last_meeting is not None:
         before = [p for p in sentence.people if p.name and position(sentence.text, p) < also.start()]
-        for mention in before:
-            context.last_meeting.attend(mention, by=rules.REFERS_BACK)
         if before:
-            context.last_meeting.note("host", sentence.text, rules.REFERS_BACK)
-            return True
+            return _join_last(context, before, sentence)
     if match is None:
         return False
     people = attendance_list(sentence.text, match.end(), sentence.people)
@@ -188,6 +185,12 @@ def refers_back(context: Context, sentence: Sentence) -> bool:
         # "On the Russian side, the meeting was attended by ..." before a transcript: at the occasion it records.
         context.present += people
         return True
+    return _join_last(context, people, sentence)
+
+
+def _join_last(context: Context, people: list[Mention], sentence: Sentence) -> bool:
+    """Those a sentence names join the meeting just told (REFERS_BACK)."""
+    assert context.last_meeting is not None
     for mention in people:
         context.last_meeting.attend(mention, by=rules.REFERS_BACK)
     context.last_meeting.note("host", sentence.text, rules.REFERS_BACK)
@@ -274,12 +277,7 @@ def meeting_frame(context: Context, sentence: Sentence) -> bool:
             offices.serves_organization(p.name, p.role, any_order) for p in participants):
         # One delegation: "Dr. Mathuki was accompanied by the Speaker, X" joins the meeting just told; "The
         # Prime Minister is accompanied by the Minister of Foreign Affairs" on a journey is no meeting.
-        if context.last_meeting is None:
-            return False
-        for mention in participants:
-            context.last_meeting.attend(mention, by=rules.REFERS_BACK)
-        context.last_meeting.note("host", sentence.text, rules.REFERS_BACK)
-        return True
+        return context.last_meeting is not None and _join_last(context, participants, sentence)
     separate = frames.SEPARATE.search(sentence.text) or by_country
     groups = [[*side, other] for other in participants[len(side):]] if separate else [participants]
     made_by = rules.LIST_ITEM if sentence.bullet else rules.SEPARATE if separate else rules.FRAME
